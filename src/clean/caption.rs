@@ -1,0 +1,210 @@
+//! Duplicated captions and photo credits: keep the most complete copy of each photo's caption,
+//! next to its image, and hide the other copies (truncated ones included).
+//!
+//! Only caption-like blocks take part: a body paragraph that repeats caption text is never hidden,
+//! and identical caption text under a *different* photo is not a duplicate.
+
+use crate::outline::{Block, BlockId, BlockKind, Outline};
+
+/// Captions shorter than this (in characters) are too generic to call duplicates ("AP", "Getty").
+const MIN_CAPTION_CHARS: usize = 12;
+
+/// A truncated copy must keep at least this share of the full caption's characters.
+const MIN_TRUNCATED_SHARE: f32 = 0.3;
+
+/// Returns true if and only if the block reads as a photo caption or credit by its structure.
+pub fn is_caption_like(block: &Block) -> bool {
+    if block.context.nav || block.context.footer || block.context.comments {
+        return false;
+    }
+    match block.kind {
+        BlockKind::Caption => true,
+        BlockKind::Heading(_) | BlockKind::ListItem | BlockKind::Cell => false,
+        // Text other than a heading inside a figure is its caption or credit.
+        _ => block.figure.is_some() && !block.context.link,
+    }
+}
+
+/// The extra copies of duplicated captions, each with the block kept in its place.
+///
+/// Returns `(hidden copy, kept copy)` pairs in document order of the hidden copy.
+pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
+    let captions: Vec<(&Block, String)> = outline
+        .blocks
+        .iter()
+        .filter(|b| is_caption_like(b) && b.text.chars().count() >= MIN_CAPTION_CHARS)
+        .map(|b| (b, caption_key(&b.text)))
+        .collect();
+    let mut group_of: Vec<Option<usize>> = vec![None; captions.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..captions.len() {
+        if group_of[i].is_some() {
+            continue;
+        }
+        let group = groups.len();
+        group_of[i] = Some(group);
+        let mut members = vec![i];
+        for j in i + 1..captions.len() {
+            if group_of[j].is_none() && same_caption(&captions[i], &captions[j]) {
+                group_of[j] = Some(group);
+                members.push(j);
+            }
+        }
+        groups.push(members);
+    }
+    let mut out = Vec::new();
+    for members in groups.into_iter().filter(|m| m.len() > 1) {
+        let keep = *members
+            .iter()
+            .max_by_key(|&&m| keep_rank(captions[m].0))
+            .expect("groups are never empty");
+        for &m in &members {
+            if m != keep && captions[m].0.whole {
+                out.push((captions[m].0.id, captions[keep].0.id));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// How strongly to prefer keeping this copy: the most complete text first, then a copy inside a
+/// figure with its image, then a real `figcaption`-like caption, then the earliest.
+fn keep_rank(block: &Block) -> (usize, bool, bool, std::cmp::Reverse<BlockId>) {
+    let truncated = is_truncated(&block.text);
+    (
+        block.text.chars().count() * 2 + usize::from(!truncated),
+        block.figure.is_some() && block.image.is_some(),
+        block.kind == BlockKind::Caption,
+        std::cmp::Reverse(block.id),
+    )
+}
+
+/// Returns true if and only if the two caption copies show the same photo's caption.
+fn same_caption(a: &(&Block, String), b: &(&Block, String)) -> bool {
+    let text_matches = a.1 == b.1 || is_truncation_of(&a.1, &b.1) || is_truncation_of(&b.1, &a.1);
+    if !text_matches {
+        return false;
+    }
+    // Two different figures, each with its own (different) image: two photos that happen to
+    // share a caption ("Photo: AP"), not one caption printed twice.
+    match (a.0.figure, b.0.figure) {
+        (Some(fa), Some(fb)) if fa != fb => match (a.0.image, b.0.image) {
+            (Some(ia), Some(ib)) => ia == ib,
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+/// Returns true if and only if `short` is a cut-down copy of `full` ("The first words of…").
+fn is_truncation_of(short: &str, full: &str) -> bool {
+    let short = short.trim_end_matches(['…', '.', ' ']);
+    short.len() < full.len()
+        && full.starts_with(short)
+        && short.chars().count() as f32 >= MIN_TRUNCATED_SHARE * full.chars().count() as f32
+}
+
+fn is_truncated(text: &str) -> bool {
+    text.ends_with('…') || text.ends_with("...")
+}
+
+/// Caption text compared case- and punctuation-insensitively, with "Read more"/"Expand" controls
+/// that gallery overlays append removed.
+fn caption_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        } else if c.is_whitespace() && !key.ends_with(' ') {
+            key.push(' ');
+        } else if c == '…' {
+            key.push('…');
+        }
+    }
+    for tail in [" read more", " show more", " expand", " hide caption", " toggle caption"] {
+        if let Some(stripped) = key.strip_suffix(tail) {
+            key.truncate(stripped.len());
+        }
+    }
+    key.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::{Context, NodeIx};
+
+    fn block(id: u32, kind: BlockKind, text: &str, figure: Option<u32>, image: Option<u32>) -> Block {
+        Block {
+            id: BlockId(id),
+            node: NodeIx(id),
+            kind,
+            text: text.into(),
+            whole: true,
+            context: Context::default(),
+            figure: figure.map(NodeIx),
+            image,
+            ad_slot: None,
+        }
+    }
+
+    const CAP: &str = "Secretary Blinken meets President Zelensky in Kyiv. Photo by AP";
+
+    #[test]
+    fn second_copy_is_hidden_first_kept() {
+        let o = Outline {
+            blocks: vec![
+                block(0, BlockKind::Caption, CAP, Some(100), Some(0)),
+                block(1, BlockKind::Caption, CAP, None, Some(0)),
+            ],
+            nodes: 2,
+        };
+        assert_eq!(duplicate_captions(&o), vec![(BlockId(1), BlockId(0))]);
+    }
+
+    #[test]
+    fn truncated_copy_goes_full_copy_stays() {
+        let o = Outline {
+            blocks: vec![
+                block(0, BlockKind::Caption, "Secretary Blinken meets…", None, None),
+                block(1, BlockKind::Caption, CAP, Some(100), Some(0)),
+            ],
+            nodes: 2,
+        };
+        assert_eq!(duplicate_captions(&o), vec![(BlockId(0), BlockId(1))]);
+    }
+
+    #[test]
+    fn only_copy_stays() {
+        let o = Outline {
+            blocks: vec![block(0, BlockKind::Caption, CAP, Some(100), Some(0))],
+            nodes: 1,
+        };
+        assert!(duplicate_captions(&o).is_empty());
+    }
+
+    #[test]
+    fn same_text_under_different_photos_is_not_a_duplicate() {
+        let o = Outline {
+            blocks: vec![
+                block(0, BlockKind::Caption, CAP, Some(100), Some(0)),
+                block(1, BlockKind::Caption, CAP, Some(200), Some(1)),
+            ],
+            nodes: 2,
+        };
+        assert!(duplicate_captions(&o).is_empty());
+    }
+
+    #[test]
+    fn body_paragraph_repeating_a_caption_is_never_hidden() {
+        let o = Outline {
+            blocks: vec![
+                block(0, BlockKind::Caption, CAP, Some(100), Some(0)),
+                block(1, BlockKind::Paragraph, CAP, None, Some(0)),
+            ],
+            nodes: 2,
+        };
+        assert!(duplicate_captions(&o).is_empty());
+    }
+}

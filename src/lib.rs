@@ -1,0 +1,31 @@
+//! newsclean: hides leftover ad markers and duplicated photo captions on news pages, and lists
+//! who is quoted and what they said.
+//!
+//! The crate is one pure core and a thin browser glue:
+//!
+//! ```text
+//! DOM ──collect──▶ Outline ──plan──▶ Plan ──apply──▶ DOM (hidden, never removed) + sidebar
+//!                  (blocks)  (core)  (what to hide, quotes, speakers)
+//! ```
+//!
+//! - [`outline`]: the page as text blocks with structural evidence, built from DOM events by
+//!   [`outline::OutlineBuilder`] (shared by the browser glue and the native CLI);
+//! - [`plan`]: the core's one entry point, [`plan::plan`];
+//! - [`clean`]: ad-marker labels and duplicated captions;
+//! - [`quotes`]: quotation spans, attribution and speaker entities;
+//! - [`text`]: tokens for attribution;
+//! - `web` (wasm32 only): collect, apply, sidebar, observe — the only code that sees a DOM.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod clean;
+pub mod outline;
+pub mod plan;
+pub mod quotes;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use outline::{Outline, OutlineBuilder};
+pub use plan::{plan, Plan, Settings};

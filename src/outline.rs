@@ -1,0 +1,771 @@
+//! The page as the core sees it: text blocks with the structural evidence around them.
+//!
+//! Both front ends — the browser glue walking the live DOM and the CLI walking an html5ever tree —
+//! feed the same [`OutlineBuilder`] with `open`/`text`/`close` events in document order, so the two
+//! outlines of one page agree by construction. This module knows nothing of any DOM: an element is
+//! a [`NodeIx`], its ordinal among the `open` events, which the front end maps back to its node.
+
+use serde::Serialize;
+
+/// The ordinal of an element among the builder's `open` events (0 for the first element opened).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct NodeIx(pub u32);
+
+/// The index of a block in [`Outline::blocks`], in document order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct BlockId(pub u32);
+
+/// What kind of element a block's text belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlockKind {
+    /// `h1`–`h6`, with its level.
+    Heading(u8),
+    /// `p`.
+    Paragraph,
+    /// `li`, `dt`, `dd`.
+    ListItem,
+    /// `figcaption`, or an element whose class or id names a caption or photo credit.
+    Caption,
+    /// `td`, `th`.
+    Cell,
+    /// `pre`, `code` blocks.
+    Preformatted,
+    /// Any other block-level element carrying text directly (often a `div` used as a paragraph).
+    Other,
+}
+
+/// Structural evidence about a block, inherited from its ancestors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Context {
+    /// Inside `nav`, or an element whose class/id/role names navigation or a menu.
+    pub nav: bool,
+    /// Inside `footer` or a footer-like container.
+    pub footer: bool,
+    /// Inside `aside` or a sidebar/related/teaser/most-read container.
+    pub aside: bool,
+    /// Inside a container that names comments.
+    pub comments: bool,
+    /// Inside an element whose class/id/aria-label/data attributes name an ad slot.
+    pub ad_slot: bool,
+    /// Inside a `figure` or an element naming a photo/media container.
+    pub figure: bool,
+    /// Inside a `blockquote`.
+    pub blockquote: bool,
+    /// The whole text sits inside one link (`a`).
+    pub link: bool,
+    /// Inside `header` (a page or article header).
+    pub header: bool,
+    /// Inside `article` or `main`.
+    pub article: bool,
+}
+
+/// One run of text that renders as a unit, with the element that can be hidden for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Block {
+    /// This block's position in [`Outline::blocks`].
+    pub id: BlockId,
+    /// The element that holds the text; hiding it hides the text.
+    pub node: NodeIx,
+    /// What kind of element holds the text.
+    pub kind: BlockKind,
+    /// The visible text with whitespace collapsed and trimmed.
+    pub text: String,
+    /// Returns true if and only if `node`'s entire visible text is `text`, so hiding `node` hides
+    /// nothing else.
+    pub whole: bool,
+    /// Structural evidence from the ancestors.
+    pub context: Context,
+    /// The nearest photo container (figure or similar) around the block, if any.
+    pub figure: Option<NodeIx>,
+    /// The image nearest before this block (in its figure, else in the document), identified by
+    /// the ordinal of its distinct source (0-based); `None` when no image precedes it.
+    pub image: Option<u32>,
+    /// The outermost ad-slot container whose only text is this block, if any: hiding it hides the
+    /// label together with its empty slot.
+    pub ad_slot: Option<NodeIx>,
+}
+
+/// The page as a list of text blocks in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Outline {
+    /// The text blocks in document order.
+    pub blocks: Vec<Block>,
+    /// How many elements were opened (the size of the front end's node table).
+    pub nodes: u32,
+}
+
+/// What a front end must tell the builder about an element.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ElementInfo<'a> {
+    /// The lowercase local name (`div`, `p`, ...).
+    pub tag: &'a str,
+    /// The `class` attribute.
+    pub class: &'a str,
+    /// The `id` attribute.
+    pub id: &'a str,
+    /// Other attributes that may name the element's purpose: `role`, `aria-label` and
+    /// `data-*` values the front end chose to pass, space-separated.
+    pub hints: &'a str,
+    /// The `src` of an `img` (or `source`), else empty.
+    pub src: &'a str,
+    /// Returns true if and only if the element is hidden by markup: the `hidden` attribute,
+    /// `aria-hidden="true"`, or an inline style with `display:none` / `visibility:hidden`.
+    pub hidden: bool,
+}
+
+/// Whether the front end should walk an element's children.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visit {
+    /// Walk the children, then call [`OutlineBuilder::close`].
+    Enter,
+    /// Do not walk the children and do not call `close` for this element: it renders no text
+    /// (script, style, template, hidden markup, ...).
+    Skip,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Block(BlockKind),
+    Inline,
+}
+
+struct Frame {
+    node: NodeIx,
+    role: Role,
+    context: Context,
+    figure: Option<NodeIx>,
+    /// An ad-slot container of its own (not just inside one).
+    names_ad_slot: bool,
+    /// Blocks (segments) emitted inside this element so far, and the first of them.
+    blocks_inside: u32,
+    first_block: Option<BlockId>,
+    /// For block frames: the text segment being collected.
+    segment: Option<Segment>,
+    /// For block frames: nested blocks with text have appeared since the frame opened.
+    nested_text: bool,
+    /// For block frames: the direct children whose subtree holds nested block text.
+    tainted_children: Vec<NodeIx>,
+    /// For block frames: segments already closed, waiting for the frame to close.
+    segments: Vec<Segment>,
+    /// Image seen most recently inside this frame (for figures).
+    image: Option<u32>,
+}
+
+struct Segment {
+    id: BlockId,
+    raw: String,
+    /// The block's direct child every text of this segment came through; `Some(None)` when text
+    /// sat directly in the block element; `None` before the first text.
+    top: Option<Option<NodeIx>>,
+    mixed_tops: bool,
+    /// All text came through a link.
+    all_link: bool,
+}
+
+/// Builds an [`Outline`] from element and text events in document order.
+///
+/// # Example
+///
+/// ```
+/// use newsclean::outline::{ElementInfo, OutlineBuilder};
+/// let mut b = OutlineBuilder::new();
+/// b.open(ElementInfo { tag: "body", ..Default::default() });
+/// b.open(ElementInfo { tag: "p", ..Default::default() });
+/// b.text("Hello,  ");
+/// b.open(ElementInfo { tag: "em", ..Default::default() });
+/// b.text("world");
+/// b.close();
+/// b.close();
+/// b.close();
+/// let outline = b.finish();
+/// assert_eq!(outline.blocks[0].text, "Hello, world");
+/// assert!(outline.blocks[0].whole);
+/// ```
+#[derive(Default)]
+pub struct OutlineBuilder {
+    stack: Vec<Frame>,
+    /// Blocks by id; `None` while the segment is still open.
+    blocks: Vec<Option<Block>>,
+    nodes: u32,
+    /// Distinct image sources seen, by first appearance.
+    images: Vec<String>,
+    last_image: Option<u32>,
+}
+
+impl OutlineBuilder {
+    /// Creates an empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reports an element opening; returns whether to walk its children.
+    ///
+    /// Every call takes the next [`NodeIx`], whether it returns `Enter` or `Skip`.
+    pub fn open(&mut self, el: ElementInfo<'_>) -> Visit {
+        let node = NodeIx(self.nodes);
+        self.nodes += 1;
+        if el.hidden || renders_no_text(el.tag) {
+            return Visit::Skip;
+        }
+        if el.tag == "img" || el.tag == "picture" {
+            if !el.src.is_empty() {
+                self.note_image(el.src);
+            }
+            return Visit::Skip;
+        }
+        if el.tag == "br" || el.tag == "hr" || el.tag == "wbr" {
+            if el.tag == "br" {
+                self.text(" ");
+            }
+            return Visit::Skip;
+        }
+        let parent = self.stack.last();
+        let mut context = parent.map(|f| f.context).unwrap_or_default();
+        let mut figure = parent.and_then(|f| f.figure);
+        let names = Names::of(&el);
+        match el.tag {
+            "nav" | "menu" => context.nav = true,
+            "footer" => context.footer = true,
+            "aside" => context.aside = true,
+            "header" => context.header = true,
+            "figure" => figure = Some(node),
+            "blockquote" => context.blockquote = true,
+            "article" | "main" => context.article = true,
+            "a" => context.link = true,
+            _ => {}
+        }
+        context.nav |= names.nav;
+        context.footer |= names.footer;
+        context.aside |= names.aside;
+        context.comments |= names.comments;
+        context.ad_slot |= names.ad_slot;
+        if names.figure && figure.is_none() {
+            figure = Some(node);
+        }
+        context.figure |= figure.is_some();
+        let role = if is_block_level(el.tag) || el.tag == "body" {
+            Role::Block(block_kind(el.tag, names.caption))
+        } else if names.caption && !matches!(el.tag, "a" | "b" | "strong" | "em" | "i") {
+            // A `span class="caption"` renders as its own caption line on nearly every site.
+            Role::Block(BlockKind::Caption)
+        } else {
+            Role::Inline
+        };
+        self.stack.push(Frame {
+            node,
+            role,
+            context,
+            figure,
+            names_ad_slot: names.ad_slot,
+            blocks_inside: 0,
+            first_block: None,
+            segment: None,
+            nested_text: false,
+            tainted_children: Vec::new(),
+            segments: Vec::new(),
+            image: None,
+        });
+        Visit::Enter
+    }
+
+    /// Reports a text node inside the element most recently opened and not closed.
+    pub fn text(&mut self, text: &str) {
+        if self.stack.is_empty() {
+            return;
+        }
+        let has_visible = text.chars().any(|c| !c.is_whitespace());
+        let Some(block_at) = self.stack.iter().rposition(|f| matches!(f.role, Role::Block(_)))
+        else {
+            return;
+        };
+        let top = self.stack.get(block_at + 1).map(|f| f.node);
+        let in_link = self.stack.last().is_some_and(|f| f.context.link);
+        let frame = &mut self.stack[block_at];
+        if frame.segment.is_none() {
+            if !has_visible {
+                return;
+            }
+            let id = BlockId(self.blocks.len() as u32);
+            self.blocks.push(None);
+            frame.segment = Some(Segment {
+                id,
+                raw: String::new(),
+                top: None,
+                mixed_tops: false,
+                all_link: true,
+            });
+        }
+        let segment = frame.segment.as_mut().expect("segment was just ensured");
+        segment.raw.push_str(text);
+        if has_visible {
+            match segment.top {
+                None => segment.top = Some(top),
+                Some(seen) if seen != top => segment.mixed_tops = true,
+                _ => {}
+            }
+            segment.all_link &= in_link;
+        }
+    }
+
+    /// Reports that the element most recently opened (and entered) has closed.
+    pub fn close(&mut self) {
+        let Some(mut frame) = self.stack.pop() else {
+            return;
+        };
+        if let Some(segment) = frame.segment.take() {
+            frame.segments.push(segment);
+        }
+        let segment_count = frame.segments.len() as u32;
+        let had_text = segment_count > 0 || frame.nested_text;
+        if let Role::Block(kind) = frame.role {
+            let single = segment_count == 1 && !frame.nested_text;
+            for segment in std::mem::take(&mut frame.segments) {
+                let block = self.finish_segment(&frame, kind, segment, single);
+                frame.blocks_inside += 1;
+                frame.first_block.get_or_insert(block);
+            }
+        }
+        if frame.names_ad_slot && frame.blocks_inside == 1 {
+            // Closes run inner to outer, so the outermost such slot wins.
+            if let Some(Some(block)) = frame.first_block.map(|b| self.blocks[b.0 as usize].as_mut())
+            {
+                block.ad_slot = Some(frame.node);
+            }
+        }
+        if let Some(image) = frame.image {
+            if let Some(parent) = self.stack.last_mut() {
+                parent.image = Some(image);
+            }
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            parent.blocks_inside += frame.blocks_inside;
+            if parent.first_block.is_none() {
+                parent.first_block = frame.first_block;
+            }
+        }
+        if had_text {
+            // Text of a nested block ends the enclosing block's current segment, and taints the
+            // enclosing block's child it came through (that child no longer holds only its segment).
+            let child_of_block = self
+                .stack
+                .iter()
+                .rposition(|f| matches!(f.role, Role::Block(_)))
+                .map(|at| (at, self.stack.get(at + 1).map(|f| f.node).unwrap_or(frame.node)));
+            if let Some((at, child)) = child_of_block {
+                let is_block = matches!(frame.role, Role::Block(_));
+                let enclosing = &mut self.stack[at];
+                if is_block || frame.nested_text {
+                    enclosing.nested_text = true;
+                    if let Some(segment) = enclosing.segment.take() {
+                        enclosing.segments.push(segment);
+                    }
+                    enclosing.tainted_children.push(child);
+                }
+            }
+        }
+    }
+
+    /// Finishes the outline. Elements still open are closed first.
+    pub fn finish(mut self) -> Outline {
+        while !self.stack.is_empty() {
+            self.close();
+        }
+        Outline {
+            blocks: self.blocks.into_iter().flatten().collect(),
+            nodes: self.nodes,
+        }
+        .renumbered()
+    }
+
+    fn note_image(&mut self, src: &str) {
+        let key = src.split(['?', '#']).next().unwrap_or(src);
+        let ordinal = match self.images.iter().position(|s| s == key) {
+            Some(at) => at,
+            None => {
+                self.images.push(key.to_owned());
+                self.images.len() - 1
+            }
+        } as u32;
+        self.last_image = Some(ordinal);
+        if let Some(frame) = self.stack.last_mut() {
+            frame.image = Some(ordinal);
+        }
+    }
+
+    fn finish_segment(
+        &mut self,
+        frame: &Frame,
+        kind: BlockKind,
+        segment: Segment,
+        single: bool,
+    ) -> BlockId {
+        let text = collapse_whitespace(&segment.raw);
+        let (node, whole) = if single {
+            (frame.node, true)
+        } else {
+            match segment.top {
+                Some(Some(child)) if !segment.mixed_tops => {
+                    (child, !frame.tainted_children.contains(&child))
+                }
+                _ => (frame.node, false),
+            }
+        };
+        let mut context = frame.context;
+        context.link = segment.all_link;
+        // In a figure, its own image (searching only the frames inside the figure); elsewhere the
+        // image most recently seen in the document.
+        let image = match frame.figure {
+            Some(figure) => frame
+                .image
+                .or_else(|| {
+                    self.stack
+                        .iter()
+                        .rev()
+                        .take_while(|f| f.node >= figure)
+                        .find_map(|f| f.image)
+                })
+                .or(self.last_image),
+            None => self.last_image,
+        };
+        let block = Block {
+            id: segment.id,
+            node,
+            kind,
+            text,
+            whole,
+            context,
+            figure: frame.figure,
+            image,
+            ad_slot: None,
+        };
+        self.blocks[segment.id.0 as usize] = Some(block);
+        segment.id
+    }
+}
+
+impl Outline {
+    /// Renumbers block ids after dropping empty reservations, keeping document order.
+    fn renumbered(mut self) -> Self {
+        for (at, block) in self.blocks.iter_mut().enumerate() {
+            block.id = BlockId(at as u32);
+        }
+        self
+    }
+
+    /// The block with this id.
+    ///
+    /// # Panics
+    ///
+    /// If the id does not come from this outline.
+    pub fn block(&self, id: BlockId) -> &Block {
+        &self.blocks[id.0 as usize]
+    }
+}
+
+/// Returns true if and only if the element never renders its text content as page text.
+fn renders_no_text(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "newsclean-sidebar"
+    )
+}
+
+/// Returns true if and only if the tag renders as a block box by default.
+fn is_block_level(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "html"
+            | "legend"
+            | "li"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "ul"
+    )
+}
+
+fn block_kind(tag: &str, names_caption: bool) -> BlockKind {
+    match tag {
+        "h1" => BlockKind::Heading(1),
+        "h2" => BlockKind::Heading(2),
+        "h3" => BlockKind::Heading(3),
+        "h4" => BlockKind::Heading(4),
+        "h5" => BlockKind::Heading(5),
+        "h6" => BlockKind::Heading(6),
+        "figcaption" => BlockKind::Caption,
+        _ if names_caption => BlockKind::Caption,
+        "p" => BlockKind::Paragraph,
+        "li" | "dt" | "dd" => BlockKind::ListItem,
+        "td" | "th" => BlockKind::Cell,
+        "pre" => BlockKind::Preformatted,
+        _ => BlockKind::Other,
+    }
+}
+
+/// What an element's class, id and hint attributes name.
+#[derive(Default)]
+struct Names {
+    nav: bool,
+    footer: bool,
+    aside: bool,
+    comments: bool,
+    ad_slot: bool,
+    figure: bool,
+    caption: bool,
+}
+
+impl Names {
+    fn of(el: &ElementInfo<'_>) -> Self {
+        let mut names = Names::default();
+        for source in [el.class, el.id, el.hints] {
+            for word in source
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                names.note(&word.to_ascii_lowercase());
+            }
+            // Compound class names ("adSlot", "ad-slot", "advert_container") are split above on
+            // punctuation; camelCase needs one more look at the whole token.
+            for token in source.split_ascii_whitespace() {
+                names.note_compound(&token.to_ascii_lowercase());
+            }
+        }
+        names
+    }
+
+    fn note(&mut self, word: &str) {
+        match word {
+            "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs"
+            | "masthead" | "topbar" => self.nav = true,
+            "footer" | "colophon" | "copyright" => self.footer = true,
+            "sidebar" | "related" | "teaser" | "teasers" | "recommended" | "recommendations"
+            | "trending" | "popular" | "mostread" | "outbrain" | "taboola" | "newsletter"
+            | "promo" | "complementary" | "widget" | "rail" => self.aside = true,
+            "comment" | "comments" | "disqus" | "replies" => self.comments = true,
+            "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertisements"
+            | "advertising" | "adslot" | "adunit" | "adbox" | "adcontainer" | "adwrapper"
+            | "adblock" | "dfp" | "gpt" | "doubleclick" | "sponsor" | "sponsored"
+            | "sponsorship" | "banner" | "billboard" | "leaderboard" | "mpu" | "skyscraper"
+            | "anzeige" | "werbung" | "publicite" | "publicidad" | "pubblicita" | "reklama" => {
+                self.ad_slot = true
+            }
+            "figure" | "photo" | "image" | "img" | "media" | "picture" | "gallery" | "slideshow"
+            | "lightbox" => self.figure = true,
+            "caption" | "figcaption" | "cutline" | "credit" | "credits" | "photocredit"
+            | "imagecaption" | "captiontext" => self.caption = true,
+            _ => {}
+        }
+    }
+
+    fn note_compound(&mut self, token: &str) {
+        const AD_PREFIXES: &[&str] = &["adslot", "adunit", "adcontainer", "adwrapper", "ad-", "ad_"];
+        if AD_PREFIXES.iter().any(|p| token.starts_with(p)) && !token.starts_with("ad-free") {
+            self.ad_slot = true;
+        }
+        if token.contains("caption") || token.contains("cutline") {
+            self.caption = true;
+        }
+    }
+}
+
+/// Collapses every run of whitespace to one space and trims the ends.
+pub fn collapse_whitespace(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tiny tree notation for tests: (tag, class, children), text as ("#", text, []).
+    enum T {
+        El(&'static str, &'static str, Vec<T>),
+        Text(&'static str),
+    }
+
+    fn feed(b: &mut OutlineBuilder, t: &T) {
+        match t {
+            T::Text(s) => b.text(s),
+            T::El(tag, class, kids) => {
+                if b.open(ElementInfo {
+                    tag,
+                    class,
+                    ..Default::default()
+                }) == Visit::Enter
+                {
+                    for k in kids {
+                        feed(b, k);
+                    }
+                    b.close();
+                }
+            }
+        }
+    }
+
+    fn outline(t: T) -> Outline {
+        let mut b = OutlineBuilder::new();
+        feed(&mut b, &t);
+        b.finish()
+    }
+
+    use T::{El, Text};
+
+    #[test]
+    fn inline_text_joins_its_block() {
+        let o = outline(El(
+            "div",
+            "",
+            vec![El("p", "", vec![Text("A "), El("b", "", vec![Text("bold")]), Text(" move.")])],
+        ));
+        assert_eq!(o.blocks.len(), 1);
+        assert_eq!(o.blocks[0].text, "A bold move.");
+        assert_eq!(o.blocks[0].node, NodeIx(1));
+        assert!(o.blocks[0].whole);
+    }
+
+    #[test]
+    fn mixed_block_splits_into_segments_around_nested_blocks() {
+        // <div><span>Advertisement</span><p>Body text.</p>tail</div>
+        let o = outline(El(
+            "div",
+            "",
+            vec![
+                El("span", "", vec![Text("Advertisement")]),
+                El("p", "", vec![Text("Body text.")]),
+                Text("tail"),
+            ],
+        ));
+        let texts: Vec<_> = o.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Advertisement", "Body text.", "tail"]);
+        // The label is hideable through its span (node 1), the tail is not hideable alone.
+        assert_eq!((o.blocks[0].node, o.blocks[0].whole), (NodeIx(1), true));
+        assert_eq!((o.blocks[2].node, o.blocks[2].whole), (NodeIx(0), false));
+    }
+
+    #[test]
+    fn skipped_elements_render_no_text() {
+        let o = outline(El(
+            "div",
+            "",
+            vec![El("script", "", vec![Text("var x;")]), El("p", "", vec![Text("Hi")])],
+        ));
+        assert_eq!(o.blocks.len(), 1);
+        assert_eq!(o.blocks[0].node, NodeIx(2));
+    }
+
+    #[test]
+    fn empty_ad_slot_is_hidden_with_its_label() {
+        let o = outline(El(
+            "div",
+            "",
+            vec![
+                El(
+                    "div",
+                    "ad-slot",
+                    vec![El("p", "", vec![Text("Advertisement")]), El("div", "", vec![])],
+                ),
+                El("p", "", vec![Text("Story")]),
+            ],
+        ));
+        assert_eq!(o.blocks[0].ad_slot, Some(NodeIx(1)));
+        assert!(o.blocks[0].context.ad_slot);
+        assert_eq!(o.blocks[1].ad_slot, None);
+    }
+
+    #[test]
+    fn header_class_is_not_an_ad_slot() {
+        let o = outline(El("div", "header shadow-head", vec![Text("Hi")]));
+        assert!(!o.blocks[0].context.ad_slot);
+    }
+
+    #[test]
+    fn figure_caption_knows_its_image() {
+        let mut b = OutlineBuilder::new();
+        b.open(ElementInfo {
+            tag: "figure",
+            ..Default::default()
+        });
+        b.open(ElementInfo {
+            tag: "img",
+            src: "a.jpg?w=100",
+            ..Default::default()
+        });
+        b.open(ElementInfo {
+            tag: "figcaption",
+            ..Default::default()
+        });
+        b.text("A caption");
+        b.close();
+        b.close();
+        let o = b.finish();
+        assert_eq!(o.blocks[0].kind, BlockKind::Caption);
+        assert_eq!(o.blocks[0].image, Some(0));
+        assert_eq!(o.blocks[0].figure, Some(NodeIx(0)));
+    }
+}

@@ -1,0 +1,279 @@
+//! `plan(&Outline, &Settings) -> Plan`: the core's one entry point.
+//!
+//! The plan says which elements to hide and why, and which quotations to list under which
+//! speakers. Applying it is the front end's job; nothing here touches a page.
+
+use serde::Serialize;
+
+use crate::clean::ad_marker::{AdMarker, MarkerReason};
+use crate::clean::caption::{duplicate_captions, is_caption_like};
+use crate::outline::{Block, BlockId, BlockKind, NodeIx, Outline};
+use crate::quotes::{self, QuoteKind, Speaker};
+
+/// What a plan should do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Hide standalone ad labels.
+    pub hide_ad_markers: bool,
+    /// Hide the extra copies of duplicated captions.
+    pub hide_duplicate_captions: bool,
+    /// Find quotations and speakers.
+    pub quotes: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            hide_ad_markers: true,
+            hide_duplicate_captions: true,
+            quotes: true,
+        }
+    }
+}
+
+/// Why an element is hidden; the value of its `data-newsclean` attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HideKind {
+    /// A leftover ad label such as "Advertisement".
+    AdMarker,
+    /// An extra copy of a caption or credit shown elsewhere on the page.
+    DuplicateCaption,
+}
+
+impl HideKind {
+    /// The `data-newsclean` attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HideKind::AdMarker => "ad-marker",
+            HideKind::DuplicateCaption => "duplicate-caption",
+        }
+    }
+}
+
+/// One element to hide.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hide {
+    /// The element to hide.
+    pub node: NodeIx,
+    /// The block that decided it.
+    pub block: BlockId,
+    /// What it is.
+    pub kind: HideKind,
+    /// Why, in a few words.
+    pub reason: &'static str,
+}
+
+/// One quotation placed in the page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlacedQuote {
+    /// The block it stands in.
+    pub block: BlockId,
+    /// Char offsets of the quoted text within the block's text.
+    pub start: usize,
+    /// Char offset just past the quoted text.
+    pub end: usize,
+    /// The quoted text, without marks.
+    pub text: String,
+    /// Full sentence or fragment.
+    pub kind: QuoteKind,
+    /// Index into [`Plan::speakers`], if attributed.
+    pub speaker: Option<u32>,
+    /// Index of the first segment of a quotation split by its attribution.
+    pub group: usize,
+}
+
+/// What to do to a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Plan {
+    /// Elements to hide, in document order.
+    pub hide: Vec<Hide>,
+    /// Quotations in document order.
+    pub quotes: Vec<PlacedQuote>,
+    /// Speakers of the quotations, in order of first quotation.
+    pub speakers: Vec<Speaker>,
+}
+
+/// Decides what to hide and which quotations to list.
+///
+/// # Example
+///
+/// ```
+/// use newsclean::outline::{ElementInfo, OutlineBuilder};
+/// use newsclean::plan::{plan, HideKind, Settings};
+/// let mut b = OutlineBuilder::new();
+/// b.open(ElementInfo { tag: "div", ..Default::default() });
+/// b.text("Advertisement");
+/// b.close();
+/// let p = plan(&b.finish(), &Settings::default());
+/// assert_eq!(p.hide[0].kind, HideKind::AdMarker);
+/// ```
+pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
+    let mut out = Plan::default();
+    let mut hidden = vec![false; outline.blocks.len()];
+    if settings.hide_ad_markers {
+        let markers = AdMarker::default();
+        for block in &outline.blocks {
+            let Some(reason) = markers.classify(block) else {
+                continue;
+            };
+            let (node, reason) = match (block.ad_slot, reason) {
+                (Some(slot), _) => (slot, "ad label with its empty ad slot"),
+                (None, _) if !block.whole => continue,
+                (None, MarkerReason::Label) => (block.node, "whole text is an ad label"),
+                (None, MarkerReason::SlotLabel) => (block.node, "label inside an ad slot"),
+            };
+            hidden[block.id.0 as usize] = true;
+            out.hide.push(Hide {
+                node,
+                block: block.id,
+                kind: HideKind::AdMarker,
+                reason,
+            });
+        }
+    }
+    if settings.hide_duplicate_captions {
+        for (copy, _kept) in duplicate_captions(outline) {
+            if hidden[copy.0 as usize] {
+                continue;
+            }
+            hidden[copy.0 as usize] = true;
+            let block = outline.block(copy);
+            out.hide.push(Hide {
+                node: block.node,
+                block: copy,
+                kind: HideKind::DuplicateCaption,
+                reason: "another copy of this caption is shown",
+            });
+        }
+    }
+    out.hide.sort_by_key(|h| h.block);
+    if settings.quotes {
+        let article: Vec<&Block> = outline
+            .blocks
+            .iter()
+            .filter(|b| !hidden[b.id.0 as usize] && is_article_text(b))
+            .collect();
+        let texts: Vec<&str> = article.iter().map(|b| b.text.as_str()).collect();
+        let found = quotes::extract(&texts);
+        out.quotes = found
+            .quotes
+            .into_iter()
+            .map(|q| PlacedQuote {
+                block: article[q.paragraph].id,
+                start: q.start,
+                end: q.end,
+                text: q.text,
+                kind: q.kind,
+                speaker: q.speaker.map(|s| s.0),
+                group: q.group,
+            })
+            .collect();
+        out.speakers = found.speakers;
+    }
+    out
+}
+
+/// Returns true if and only if the block may carry the article's own prose (and so its quotes):
+/// not navigation, teasers, comments, ads, captions or headings.
+pub fn is_article_text(block: &Block) -> bool {
+    let c = &block.context;
+    if c.nav || c.footer || c.aside || c.comments || c.ad_slot || c.link {
+        return false;
+    }
+    if is_caption_like(block) {
+        return false;
+    }
+    match block.kind {
+        BlockKind::Paragraph | BlockKind::Other => true,
+        BlockKind::ListItem => block.text.len() > 80,
+        _ => false,
+    }
+}
+
+/// What a page's plan amounts to, in terms a person (or a test) reads: the same JSON the CLI
+/// prints and `analyze()` returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The hidden items.
+    pub hidden: Vec<HiddenItem>,
+    /// The quotations with their speakers' names.
+    pub quotes: Vec<ReportQuote>,
+    /// The speakers with their roles and quotation counts.
+    pub speakers: Vec<ReportSpeaker>,
+}
+
+/// One hidden item in a [`Report`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HiddenItem {
+    /// `ad-marker` or `duplicate-caption`.
+    pub kind: HideKind,
+    /// The text that decided it.
+    pub text: String,
+    /// Why.
+    pub reason: &'static str,
+}
+
+/// One quotation in a [`Report`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportQuote {
+    /// The quoted text.
+    pub quote: String,
+    /// The canonical speaker name, if attributed.
+    pub speaker: Option<String>,
+    /// The speaker's role, if known.
+    pub role: Option<String>,
+    /// Full sentence or fragment.
+    pub kind: QuoteKind,
+}
+
+/// One speaker in a [`Report`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportSpeaker {
+    /// Canonical name.
+    pub name: String,
+    /// Best role seen.
+    pub role: Option<String>,
+    /// Number of quotation segments.
+    pub quotes: usize,
+}
+
+impl Plan {
+    /// Summarizes the plan against the outline it was made from.
+    pub fn report(&self, outline: &Outline) -> Report {
+        Report {
+            hidden: self
+                .hide
+                .iter()
+                .map(|h| HiddenItem {
+                    kind: h.kind,
+                    text: outline.block(h.block).text.clone(),
+                    reason: h.reason,
+                })
+                .collect(),
+            quotes: self
+                .quotes
+                .iter()
+                .map(|q| {
+                    let speaker = q.speaker.map(|s| &self.speakers[s as usize]);
+                    ReportQuote {
+                        quote: q.text.clone(),
+                        speaker: speaker.map(|s| s.name.clone()),
+                        role: speaker.and_then(|s| s.role.clone()),
+                        kind: q.kind,
+                    }
+                })
+                .collect(),
+            speakers: self
+                .speakers
+                .iter()
+                .enumerate()
+                .map(|(n, s)| ReportSpeaker {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                    quotes: self.quotes.iter().filter(|q| q.speaker == Some(n as u32)).count(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,423 @@
+//! Speech cues around a quotation: "X said", "said X", "X told reporters", "according to X",
+//! appositions ("Jones, a spokeswoman, said") and the noun phrase that names the speaker.
+//!
+//! Reads only the tokens outside quotations, so a name inside the quote is never the speaker.
+
+use super::lexicon::{
+    is_finite_speech_verb, is_not_name_word, is_org_word, is_role_noun, is_speech_verb, is_strong_speech_verb,
+    is_title_word,
+};
+use crate::text::{Token, TokenKind};
+
+/// A reference to a speaker as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// "he", "she".
+    Pronoun,
+    /// A capitalized name run, split into title and name ("NATO Secretary General" + "Jens
+    /// Stoltenberg"); `name` is empty for organisations ("the White House").
+    Name {
+        /// Title words before the name ("NATO Secretary General").
+        title: Vec<String>,
+        /// The personal name's words; empty for an organisation.
+        name: Vec<String>,
+        /// The whole phrase as written.
+        text: String,
+        /// An apposition describing the speaker ("an oversight panel member").
+        role: Option<String>,
+    },
+    /// A description: "the spokeswoman", "a CBP spokesperson", "officials".
+    Description {
+        /// The phrase as written.
+        text: String,
+        /// Its head noun, lowercase.
+        head: String,
+        /// Returns true if and only if it starts with "the".
+        definite: bool,
+    },
+}
+
+/// A mention and the token index where it ends (its position for recency).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Who, as written.
+    pub mention: Mention,
+    /// Token index of the mention's last word.
+    pub at: usize,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "many"];
+const SKIPPABLE: &[&str] = &[
+    "also", "later", "then", "previously", "once", "again", "recently", "earlier", "has", "had",
+    "have", "would", "will", "had", "repeatedly", "simply", "flatly", "later", "further",
+    "quickly", "publicly", "privately", "often", "has", "once", "angrily", "bluntly", "calmly",
+    "firmly", "frankly", "happily", "jokingly", "loudly", "proudly", "quietly", "softly",
+    "sternly", "tearfully",
+];
+const NAME_PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "di", "del", "der", "den", "le", "la", "du", "dos", "ter"];
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+}
+
+fn is_pronoun(t: &Token) -> bool {
+    matches!(t.lower().as_str(), "he" | "she")
+}
+
+fn is_nameish(t: &Token) -> bool {
+    is_word(t)
+        && (t.is_capitalized() || t.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        && !is_not_name_word(&t.text)
+}
+
+/// Finds a cue right after a quotation: "…," he said / said Blinken / Blinken, a diplomat, said /
+/// according to X. `from` is the first token after the quote.
+pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
+    let mut j = from;
+    while tokens.get(j).is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–') || t.is_punct('-')) {
+        j += 1;
+    }
+    let first = tokens.get(j)?;
+    if !is_word(first) {
+        return None;
+    }
+    let lower = first.lower();
+    if is_finite_speech_verb(&lower) {
+        return mention_after(tokens, j + 1);
+    }
+    if lower == "according" && tokens.get(j + 1).is_some_and(|t| t.lower() == "to") {
+        return mention_after(tokens, j + 2);
+    }
+    let (cue, end) = mention_forward(tokens, j)?;
+    let mut v = end;
+    while tokens.get(v).is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()) && !is_speech_verb(&t.lower())) {
+        v += 1;
+    }
+    tokens
+        .get(v)
+        .filter(|t| is_word(t) && is_speech_verb(&t.lower()))
+        .map(|_| cue)
+}
+
+/// Finds the cue of a quotation from the sentence before it: "Blinken said:" / "X told reporters
+/// that … " / "according to X, …". `lo..quote` is the stretch of the sentence before the quote.
+pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    // The nearest plain speech verb wins over a nearer verb with a non-speech sense ("the
+    // diplomat confirmed that Russia maintains forces … watching "very carefully"").
+    for strong_only in [true, false] {
+        for v in (lo..quote).rev() {
+            let t = &tokens[v];
+            if !is_word(t) {
+                continue;
+            }
+            let lower = t.lower();
+            if lower == "according" && tokens.get(v + 1).is_some_and(|n| n.lower() == "to") {
+                if let Some(cue) = mention_after(tokens, v + 2) {
+                    return Some(cue);
+                }
+            }
+            let verb = if strong_only { is_strong_speech_verb(&lower) } else { is_speech_verb(&lower) };
+            if verb {
+                if let Some(cue) = mention_before(tokens, lo, v) {
+                    return Some(cue);
+                }
+                if is_finite_speech_verb(&lower) {
+                    if let Some(cue) = mention_after(tokens, v + 1).filter(|c| c.at < quote) {
+                        return Some(cue);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Finds the cue in the rest of the sentence after a quotation when it is not adjacent ("…" is
+/// what Blinken, who visited Kyiv, said).
+pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
+    for v in from..tokens.len() {
+        let t = &tokens[v];
+        if t.ends_sentence() || matches!(t.kind, TokenKind::Quote(_)) {
+            return None;
+        }
+        if is_word(t) && is_speech_verb(&t.lower()) {
+            return mention_before(tokens, from, v);
+        }
+    }
+    None
+}
+
+/// The subject of the speech verb at `verb`, reading backwards no further than `lo`.
+pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
+    let mut i = verb;
+    // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
+    while i > lo && SKIPPABLE.contains(&tokens[i - 1].lower().as_str()) && is_word(&tokens[i - 1]) {
+        i -= 1;
+    }
+    // parenthetical "(R-Ohio)"
+    if i > lo && tokens[i - 1].is_punct(')') {
+        let open = (lo..i - 1).rev().find(|&k| tokens[k].is_punct('('))?;
+        i = open;
+    }
+    let mut role = None;
+    if i > lo && tokens[i - 1].is_punct(',') {
+        // apposition: "Jones, a spokeswoman for the agency, said"
+        let close = i - 1;
+        let open = (lo.max(close.saturating_sub(20))..close)
+            .rev()
+            .find(|&k| tokens[k].is_punct(','))?;
+        if open + 1 >= close {
+            return None;
+        }
+        role = Some(join(&tokens[open + 1..close]));
+        i = open;
+        if i > lo && tokens[i - 1].is_punct(')') {
+            i = (lo..i - 1).rev().find(|&k| tokens[k].is_punct('('))?;
+        }
+    }
+    if i == lo || i == 0 {
+        return None;
+    }
+    let last = i - 1;
+    let t = &tokens[last];
+    if !is_word(t) {
+        return None;
+    }
+    if is_pronoun(t) {
+        return Some(Cue { mention: Mention::Pronoun, at: last });
+    }
+    if is_nameish(t) {
+        let mut first = last;
+        while first > lo {
+            let p = &tokens[first - 1];
+            let joins = is_nameish(p)
+                || (is_word(p) && p.text == "of" && first >= 2 && first - 2 >= lo && is_title_word(&tokens[first - 2].text))
+                || (is_word(p) && NAME_PARTICLES.contains(&p.text.as_str()) && first >= 2 && first - 2 >= lo && tokens[first - 2].is_capitalized());
+            if !joins {
+                break;
+            }
+            first -= 1;
+        }
+        let definite = first > lo && tokens[first - 1].lower() == "the";
+        return Some(Cue {
+            mention: name_mention(&tokens[first..=last], definite, role),
+            at: last,
+        });
+    }
+    // a description ending in a role noun: "the U.S. diplomat", "a CBP spokesperson", "officials"
+    let head = t.lower();
+    if !is_role_noun(&head) {
+        return None;
+    }
+    let mut first = last;
+    while first > lo && last - first < 7 {
+        let p = &tokens[first - 1];
+        if !is_word(p) {
+            break;
+        }
+        first -= 1;
+        if DETERMINERS.contains(&p.lower().as_str()) {
+            break;
+        }
+    }
+    let det = tokens[first].lower();
+    let has_det = DETERMINERS.contains(&det.as_str());
+    if !has_det && !head.ends_with('s') {
+        // a bare singular noun ("spokesman said") is too weak to name anyone
+        return None;
+    }
+    let first = if has_det { first } else { last };
+    Some(Cue {
+        mention: Mention::Description {
+            text: join(&tokens[first..=last]),
+            head,
+            definite: det == "the",
+        },
+        at: last,
+    })
+}
+
+/// The speaker named after a speech verb: "said Blinken", "said the spokeswoman", "said Jane
+/// Doe, a spokeswoman for X".
+pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
+    mention_forward(tokens, from).map(|(cue, _)| cue)
+}
+
+/// A noun phrase read forwards from `from`; returns it and the index just past it.
+fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
+    let t = tokens.get(from)?;
+    if !is_word(t) {
+        return None;
+    }
+    if is_pronoun(t) {
+        return Some((Cue { mention: Mention::Pronoun, at: from }, from + 1));
+    }
+    let lower = t.lower();
+    if DETERMINERS.contains(&lower.as_str()) {
+        // "the White House", "the spokeswoman", "a senior official"
+        let mut j = from + 1;
+        while tokens.get(j).is_some_and(|n| is_word(n) && !is_speech_verb(&n.lower())) && j - from < 7 {
+            j += 1;
+        }
+        let words = &tokens[from + 1..j];
+        if words.is_empty() {
+            return None;
+        }
+        if words.iter().all(is_nameish) {
+            return Some((
+                Cue { mention: name_mention(words, true, None), at: j - 1 },
+                j,
+            ));
+        }
+        // end the description at its last role noun
+        let head_at = (from + 1..j).rev().find(|&k| is_role_noun(&tokens[k].lower()))?;
+        return Some((
+            Cue {
+                mention: Mention::Description {
+                    text: join(&tokens[from..=head_at]),
+                    head: tokens[head_at].lower(),
+                    definite: lower == "the",
+                },
+                at: head_at,
+            },
+            head_at + 1,
+        ));
+    }
+    if is_nameish(t) {
+        let mut j = from + 1;
+        while let Some(n) = tokens.get(j) {
+            let joins = is_nameish(n)
+                || (n.text == "of" && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()) && is_title_word(&tokens[j - 1].text))
+                || (NAME_PARTICLES.contains(&n.text.as_str()) && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()));
+            if !joins {
+                break;
+            }
+            j += 1;
+        }
+        let mut end = j;
+        let mut role = None;
+        if tokens.get(end).is_some_and(|n| n.is_punct('(')) {
+            if let Some(close) = (end..tokens.len().min(end + 8)).find(|&k| tokens[k].is_punct(')')) {
+                end = close + 1;
+            }
+        }
+        // trailing apposition: "Jane Doe, a spokeswoman for the agency, said" / "… said Jane Doe, a spokeswoman."
+        if tokens.get(end).is_some_and(|n| n.is_punct(',')) {
+            let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
+            if let Some(stop) = stop {
+                let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
+                if stop > end + 1 && (DETERMINERS.contains(&first_word.as_str()) || first_word == "who") {
+                    role = Some(join(&tokens[end + 1..stop]));
+                    end = if tokens[stop].is_punct(',') { stop + 1 } else { stop };
+                }
+            }
+        }
+        return Some((
+            Cue { mention: name_mention(&tokens[from..j], false, role), at: j - 1 },
+            end,
+        ));
+    }
+    if is_role_noun(&lower) && lower.ends_with('s') {
+        return Some((
+            Cue {
+                mention: Mention::Description { text: t.text.clone(), head: lower, definite: false },
+                at: from,
+            },
+            from + 1,
+        ));
+    }
+    None
+}
+
+/// Splits a capitalized run into title and personal name. The name is the last run of words that
+/// are neither titles, acronyms nor organisation words; none when the phrase names an organisation.
+fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
+    let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
+    let is_acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    // An organisation when it ends in an organisation word or acronym ("the White House",
+    // "NATO") or is a definite phrase; otherwise the name is the trailing run of words that are
+    // neither titles, acronyms nor organisation words.
+    let last = text.last().copied().unwrap_or_default();
+    let org = definite || is_org_word(last) || is_acronym(last);
+    let mut name_start = text.len();
+    if !org {
+        while name_start > 0 {
+            let w = text[name_start - 1];
+            if is_title_word(w) || is_acronym(w) || is_org_word(w) || w == "of" || text.len() - name_start >= 4 {
+                break;
+            }
+            name_start -= 1;
+        }
+    }
+    let name: Vec<String> = text[name_start..].iter().map(|w| (*w).to_owned()).collect();
+    let title: Vec<String> = text[..name_start].iter().map(|w| (*w).to_owned()).collect();
+    let mut full = text.join(" ");
+    if definite {
+        full = format!("the {full}");
+    }
+    Mention::Name { title, name, text: full, role }
+}
+
+fn join(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        if !out.is_empty() && t.kind == TokenKind::Word {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::find_spans;
+    use crate::text::tokenize;
+
+    fn toks(s: &str) -> Vec<Token> {
+        let chars: Vec<char> = s.chars().collect();
+        tokenize(&chars, &find_spans(&chars))
+    }
+
+    fn name_of(c: Option<Cue>) -> String {
+        match c.map(|c| c.mention) {
+            Some(Mention::Name { name, text, .. }) => if name.is_empty() { text } else { name.join(" ") },
+            Some(Mention::Pronoun) => "<pronoun>".into(),
+            Some(Mention::Description { text, .. }) => text,
+            None => "<none>".into(),
+        }
+    }
+
+    #[test]
+    fn cues_after_a_quote() {
+        let cases = [
+            ("\"Yes,\" he said.", "<pronoun>"),
+            ("\"Yes,\" Blinken said.", "Blinken"),
+            ("\"Yes,\" said Antony Blinken, the secretary of state.", "Antony Blinken"),
+            ("\"Yes,\" Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "Jim Jordan"),
+            ("\"Yes,\" the White House said in a statement.", "the White House"),
+            ("\"Yes,\" a CBP spokesperson said.", "a CBP spokesperson"),
+            ("\"Yes,\" according to Jane Doe.", "Jane Doe"),
+            ("\"Yes,\" officials said.", "officials"),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            assert_eq!(name_of(cue_after(&t, 1)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cues_before_a_quote() {
+        let cases = [
+            ("NATO Secretary General Jens Stoltenberg said: \"Yes.\"", "Jens Stoltenberg"),
+            ("White House Principal Deputy Press Secretary Karine Jean-Pierre told reporters that it is committed to \"ensuring NATO's door remains open\"", "Karine Jean-Pierre"),
+            ("the United States' top diplomat confirmed that they watch \"very, very carefully.\"", "the United States' top diplomat"),
+        ];
+        for (text, want) in cases {
+            let t = toks(text);
+            let q = t.iter().position(|t| matches!(t.kind, TokenKind::Quote(_))).unwrap();
+            assert_eq!(name_of(cue_before(&t, 0, q)), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,244 @@
+//! Word lists for attribution: speech verbs, titles, role nouns, organisation words.
+//!
+//! Kept as sorted static slices (binary search): small in the wasm binary, no start-up cost.
+
+/// Base forms of verbs that introduce reported speech or writing.
+const SPEECH_LEMMAS: &[&str] = &[
+    "acclaim", "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree",
+    "alert", "allege", "announce", "answer", "apologize", "applaud", "argue", "ask",
+    "assert", "assess", "assure", "attest", "aver", "beg", "bemoan", "blast",
+    "blog", "boast", "brag", "bristle", "brush", "call", "caution", "challenge",
+    "charge", "chide", "chime", "cite", "claim", "clarify", "command", "comment",
+    "complain", "concede", "conclude", "concur", "condemn", "confess", "confide", "confirm",
+    "congratulate", "contend", "continue", "convey", "counter", "cry", "declare", "decry",
+    "demand", "deny", "deplore", "describe", "detail", "dictate", "direct", "disagree",
+    "disclose", "dismiss", "dispute", "divulge", "downplay", "echo", "editorialize", "elaborate",
+    "email", "emphasise", "emphasize", "encourage", "estimate", "exclaim", "exhort", "explain",
+    "express", "fret", "fume", "gripe", "grumble", "guarantee", "hail", "highlight",
+    "hint", "implore", "indicate", "inform", "insinuate", "insist", "instruct", "interject",
+    "interrupt", "intone", "jest", "joke", "lambaste", "lament", "lash", "laugh",
+    "lecture", "maintain", "mention", "message", "mock", "mourn", "mumble", "murmur",
+    "muse", "mutter", "narrate", "nod", "note", "object", "observe", "offer",
+    "opine", "order", "outline", "paraphrase", "persist", "plead", "pledge", "point",
+    "ponder", "posit", "post", "praise", "preach", "predict", "preface", "proclaim",
+    "promise", "pronounce", "propose", "protest", "question", "quip", "quote", "rage",
+    "rant", "read", "reaffirm", "reason", "reassure", "rebut", "recall", "recite",
+    "reckon", "recollect", "recommend", "recount", "reflect", "refute", "reiterate", "reject",
+    "relate", "remark", "remind", "reminisce", "remonstrate", "repeat", "reply", "report",
+    "request", "respond", "retort", "reveal", "sass", "say", "scoff", "scream",
+    "shout", "shrug", "sigh", "signal", "slam", "snap", "snarl", "sneer",
+    "speak", "specify", "speculate", "spell", "stammer", "state", "stress", "stutter",
+    "suggest", "summarize", "suppose", "surmise", "swear", "taunt", "tease", "tell",
+    "term", "testify", "text", "thank", "theorize", "threaten", "thunder", "tout",
+    "tweet", "underline", "underscore", "urge", "vent", "venture", "voice", "vouch",
+    "vow", "warn", "whimper", "whisper", "wonder", "write", "yell",
+];
+
+/// Speech verbs with common non-speech senses ("Russia maintains forces", "continued to fight"):
+/// used as a cue only when no plain speech verb is nearer.
+const WEAK_LEMMAS: &[&str] = &[
+    "call", "cite", "command", "continue", "describe", "detail", "direct", "estimate", "express",
+    "hail", "indicate", "maintain", "mention", "nod", "object", "offer", "order", "outline",
+    "point", "post", "praise", "predict", "question", "quote", "read", "reflect", "relate",
+    "report", "request", "shrug", "signal", "speak", "spell", "term", "text", "thank", "voice",
+];
+
+/// Irregular surface forms and their base form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("cried", "cry"),
+    ("cries", "cry"),
+    ("replied", "reply"),
+    ("replies", "reply"),
+    ("said", "say"),
+    ("says", "say"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("swore", "swear"),
+    ("sworn", "swear"),
+    ("testified", "testify"),
+    ("testifies", "testify"),
+    ("told", "tell"),
+    ("written", "write"),
+    ("wrote", "write"),
+];
+
+/// Returns true if and only if the lowercase word is a form of a speech verb ("said", "tells",
+/// "warned", "insisting").
+pub fn is_speech_verb(word: &str) -> bool {
+    speech_lemma(word).is_some()
+}
+
+/// Returns true if and only if the word is a speech verb without a common non-speech sense.
+pub fn is_strong_speech_verb(word: &str) -> bool {
+    speech_lemma(word).is_some_and(|lemma| WEAK_LEMMAS.binary_search(&lemma.as_str()).is_err())
+}
+
+/// The base form of a speech verb form, if the word is one.
+fn speech_lemma(word: &str) -> Option<String> {
+    let found = |w: &str| SPEECH_LEMMAS.binary_search(&w).is_ok().then(|| w.to_owned());
+    if word.len() < 3 || word.len() > 16 {
+        return None;
+    }
+    if let Ok(at) = IRREGULAR.binary_search_by(|(form, _)| form.cmp(&word)) {
+        return found(IRREGULAR[at].1);
+    }
+    if let Some(lemma) = found(word) {
+        return Some(lemma);
+    }
+    for suffix in ["s", "es", "ed", "d", "ing"] {
+        let Some(stem) = word.strip_suffix(suffix) else {
+            continue;
+        };
+        if let Some(lemma) = found(stem) {
+            return Some(lemma);
+        }
+        // "noting" -> "note", "admitted" -> "admit", "replied" -> "reply"
+        if suffix == "ing" || suffix == "ed" {
+            if let Some(lemma) = found(&format!("{stem}e")) {
+                return Some(lemma);
+            }
+            let bytes = stem.as_bytes();
+            if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
+                if let Some(lemma) = found(&stem[..stem.len() - 1]) {
+                    return Some(lemma);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Returns true if and only if the verb form is a bare present or past tense that may stand
+/// before its subject ("said Blinken"), as opposed to "-ing" forms.
+pub fn is_finite_speech_verb(word: &str) -> bool {
+    is_speech_verb(word) && !word.ends_with("ing")
+}
+
+/// Words of titles and offices that precede a name ("Secretary of State Antony Blinken").
+const TITLE_WORDS: &[&str] = &[
+    "acting", "adm", "admiral", "advisor", "ambassador", "analyst", "assemblyman", "assemblywoman",
+    "associate", "attorney", "bishop", "capt", "captain", "cardinal", "chair", "chairman",
+    "chairwoman", "chancellor", "chief", "col", "colonel", "commander", "commissioner", "congressman",
+    "congresswoman", "councilman", "councilmember", "councilwoman", "counsel", "cpl", "deputy", "detective",
+    "director", "dr", "economist", "editor", "emperor", "envoy", "executive", "father",
+    "first", "foreign", "former", "gen", "general", "gov", "governor", "head",
+    "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord",
+    "lt", "maj", "major", "manager", "mayor", "minister", "miss", "mr",
+    "mrs", "ms", "officer", "pastor", "pope", "premier", "president", "press",
+    "prime", "prince", "princess", "principal", "prof", "professor", "prosecutor", "queen",
+    "rabbi", "rep", "representative", "rev", "reverend", "secretary", "sen", "senator",
+    "sergeant", "sgt", "sheriff", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "state", "superintendent", "supreme", "treasurer", "trooper", "vice",
+];
+
+/// Returns true if and only if the word (any case, trailing period ignored) is a title word.
+pub fn is_title_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    TITLE_WORDS.binary_search(&w.as_str()).is_ok()
+}
+
+/// Words that make a capitalized phrase an organisation, place or thing rather than a person.
+const ORG_WORDS: &[&str] = &[
+    "administration", "agency", "airlines", "alliance", "army", "assembly", "associated", "association",
+    "authority", "bank", "board", "bureau", "cabinet", "campaign", "center", "centre",
+    "church", "city", "club", "coalition", "college", "commission", "committee", "company",
+    "congress", "corp", "corporation", "council", "county", "court", "department", "embassy",
+    "federation", "force", "forces", "foundation", "fund", "government", "group", "guard",
+    "hospital", "house", "inc", "institute", "journal", "kingdom", "kremlin", "league",
+    "ltd", "magazine", "ministry", "navy", "network", "news", "office", "organisation",
+    "organization", "parliament", "party", "pentagon", "police", "post", "press", "republic",
+    "reuters", "school", "senate", "service", "society", "states", "street", "team",
+    "times", "tribune", "union", "united", "university",
+];
+
+/// Returns true if and only if the word marks an organisation or place phrase.
+pub fn is_org_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    ORG_WORDS.binary_search(&w.as_str()).is_ok()
+}
+
+/// Capitalized words that start sentences or name times, never people.
+const NOT_NAME_WORDS: &[&str] = &[
+    "a", "about", "according", "after", "again", "also", "although", "an",
+    "and", "april", "as", "at", "august", "before", "but", "by",
+    "december", "during", "even", "february", "following", "for", "friday", "from",
+    "he", "her", "his", "however", "i", "if", "in", "it",
+    "its", "january", "july", "june", "march", "may", "meanwhile", "monday",
+    "moreover", "mr", "my", "no", "not", "november", "now", "october",
+    "of", "on", "one", "or", "our", "saturday", "september", "she",
+    "since", "so", "some", "speaking", "still", "sunday", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "thursday",
+    "to", "today", "tuesday", "under", "we", "wednesday", "what", "when",
+    "where", "while", "who", "why", "with", "yes", "yet", "you",
+];
+
+/// Returns true if and only if the word can never be part of a person's name.
+pub fn is_not_name_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    NOT_NAME_WORDS.binary_search(&w.as_str()).is_ok()
+}
+
+/// Nouns that head a description of a speaker ("the spokeswoman", "a senior official").
+const ROLE_NOUNS: &[&str] = &[
+    "activist", "adviser", "advisor", "aide", "ambassador", "analyst", "analysts", "attorney",
+    "author", "authorities", "chairman", "chief", "commander", "critic", "critics",
+    "democrat", "democrats", "diplomat", "director", "doctor", "economist", "envoy",
+    "executive", "expert", "experts", "governor", "investigator", "judge", "lawmaker",
+    "lawmakers", "lawyer", "leader", "leaders", "minister", "official", "officials",
+    "organizer", "president", "prosecutor", "prosecutors", "republican", "republicans",
+    "researcher", "residents", "resident", "scientist", "secretary", "senator", "source",
+    "sources", "spokesman", "spokesperson", "spokeswoman", "statement", "strategist",
+    "officer", "witness", "witnesses", "woman", "man", "mother", "father", "chancellor",
+    "premier", "mayor", "candidate", "nominee", "member", "members", "representative",
+];
+
+/// Returns true if and only if the lowercase word heads a description of a speaker.
+pub fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word)
+}
+
+/// Role nouns that describe one office-holder and may refer back to the person quoted before.
+pub fn is_person_role_noun(word: &str) -> bool {
+    is_role_noun(word)
+        && !word.ends_with('s')
+        && !matches!(word, "statement" | "source" | "witness" | "woman" | "man")
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "ave", "capt", "cmdr", "co", "col", "corp", "cpl",
+    "dr", "etc", "feb", "gen", "gov", "inc", "jan", "jr",
+    "lt", "ltd", "maj", "mr", "mrs", "ms", "mt", "no",
+    "nov", "oct", "prof", "rep", "rev", "sen", "sep", "sept",
+    "sgt", "sr", "st", "vs",
+];
+
+/// Returns true if and only if `word` (without its period) is an abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ABBREVIATIONS.binary_search(&w.as_str()).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in [SPEECH_LEMMAS, TITLE_WORDS, ORG_WORDS, NOT_NAME_WORDS, ABBREVIATIONS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", list.windows(2).find(|w| w[0] >= w[1]));
+        }
+        assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(SPEECH_LEMMAS.len() >= 180, "{}", SPEECH_LEMMAS.len());
+    }
+
+    #[test]
+    fn speech_verb_forms() {
+        for w in ["said", "says", "told", "added", "noting", "admitted", "replied", "warned", "vowed", "wrote", "tweeted", "explained"] {
+            assert!(is_speech_verb(w), "{w}");
+        }
+        for w in ["table", "house", "sad", "the"] {
+            assert!(!is_speech_verb(w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! Quotation-mark spans in one paragraph, in every common style.
+//!
+//! Outer-level pairing only: marks of another kind inside an open quote (‘single quotes inside
+//! double’) belong to the quote. Apostrophes and possessives ("the States' top diplomat") never
+//! open a quote. A quote still open at the end of the paragraph runs to its end, which is how a
+//! quote continued in the next paragraph is written.
+
+/// One quotation, as char offsets into the paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// Offset of the opening mark.
+    pub open: usize,
+    /// Offset of the first char inside the marks.
+    pub start: usize,
+    /// Offset just past the last char inside the marks.
+    pub end: usize,
+    /// Offset just past the closing mark (`end` when the quote is unclosed).
+    pub after: usize,
+    /// Returns true if and only if no closing mark was found before the paragraph ended.
+    pub unclosed: bool,
+}
+
+/// Finds the outer quotation spans of a paragraph.
+///
+/// # Example
+///
+/// ```
+/// use newsclean::quotes::marks::find_spans;
+/// let text: Vec<char> = "“We stand,” he said. «Oui»".chars().collect();
+/// let spans = find_spans(&text);
+/// assert_eq!(spans.len(), 2);
+/// let first: String = text[spans[0].start..spans[0].end].iter().collect();
+/// assert_eq!(first, "We stand,");
+/// ```
+pub fn find_spans(text: &[char]) -> Vec<Span> {
+    let has_double = text.iter().any(|c| is_double_mark(*c));
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(closers) = opener_at(text, i, has_double) else {
+            i += 1;
+            continue;
+        };
+        let start = i + 1;
+        let mut j = start;
+        let mut close = None;
+        while j < text.len() {
+            if closers.contains(&text[j]) && is_closer_at(text, j, start) {
+                close = Some(j);
+                break;
+            }
+            j += 1;
+        }
+        match close {
+            Some(c) => {
+                spans.push(Span {
+                    open: i,
+                    start,
+                    end: c,
+                    after: c + 1,
+                    unclosed: false,
+                });
+                i = c + 1;
+            }
+            None => {
+                spans.push(Span {
+                    open: i,
+                    start,
+                    end: text.len(),
+                    after: text.len(),
+                    unclosed: true,
+                });
+                break;
+            }
+        }
+    }
+    spans.retain(|s| text[s.start..s.end].iter().any(|c| c.is_alphanumeric()));
+    spans
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '„' | '"' | '«' | '»' | '「' | '」' | '『' | '』' | '‟')
+}
+
+/// The closing marks that may end a quote opened at `i`, if a quote opens there.
+fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char]> {
+    let c = text[i];
+    let prev = i.checked_sub(1).map(|p| text[p]);
+    let next = text.get(i + 1).copied();
+    let at_word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+    match c {
+        '“' => Some(&['”', '"', '“']),
+        '‟' => Some(&['”', '"']),
+        '„' => Some(&['“', '”', '"']),
+        '«' => Some(&['»']),
+        // German style »…« when it opens before any «.
+        '»' if next.is_some_and(|n| !n.is_whitespace()) && text[i..].contains(&'«') => Some(&['«']),
+        '「' => Some(&['」']),
+        '『' => Some(&['』']),
+        '"' if at_word_start || prev.is_some_and(|p| p == '(' || p == '[') => {
+            Some(&['"', '”'])
+        }
+        // Single quotes quote at the outer level only where the paragraph uses no double marks
+        // (British style); they must open a word, which rules out apostrophes and possessives.
+        '‘' | '‚' if !has_double && next.is_some_and(|n| n.is_alphanumeric() || n == '.') => {
+            Some(&['’', '‘', '\''])
+        }
+        '\'' if !has_double && at_word_start && next.is_some_and(|n| n.is_alphabetic()) => {
+            Some(&['\'', '’'])
+        }
+        _ => None,
+    }
+}
+
+/// Returns true if and only if the mark at `j` can close a quote whose text started at `start`.
+fn is_closer_at(text: &[char], j: usize, start: usize) -> bool {
+    let c = text[j];
+    let prev = j.checked_sub(1).map(|p| text[p]);
+    let next = text.get(j + 1).copied();
+    match c {
+        // An apostrophe between letters ("don’t", "O'Brien") closes nothing.
+        '’' | '\'' => {
+            j > start
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric())
+        }
+        '"' => j > start,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        find_spans(&chars)
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect()
+    }
+
+    /// (name, paragraph, quoted texts)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("curly", "“We are committed,” he said.", &["We are committed,"]),
+        ("straight", "\"Yes,\" she said, \"we will.\"", &["Yes,", "we will."]),
+        (
+            "single inside double",
+            "“He told me ‘never again’ today,” she said.",
+            &["He told me ‘never again’ today,"],
+        ),
+        ("french spaced", "Il a dit « Nous restons » hier.", &[" Nous restons "]),
+        ("german low-high", "Er sagte: „Wir bleiben.“", &["Wir bleiben."]),
+        ("german chevrons", "Er sagte: »Wir bleiben.«", &["Wir bleiben."]),
+        ("polish", "Powiedział: „Zostajemy”.", &["Zostajemy"]),
+        ("japanese", "彼は「行きます」と言った。", &["行きます"]),
+        ("japanese double", "『本の題名』です", &["本の題名"]),
+        ("british single", "‘We are ready,’ the minister said.", &["We are ready,"]),
+        (
+            "possessive is no quote",
+            "the United States' top diplomat said it was fine",
+            &[],
+        ),
+        ("apostrophes", "It’s the players’ union’s call, don’t you think", &[]),
+        ("unclosed runs to the end", "“We will stay and fight", &["We will stay and fight"]),
+        (
+            "possessive inside a double-quoted paragraph",
+            "The States' diplomat watched \"very, very carefully.\"",
+            &["very, very carefully."],
+        ),
+    ];
+
+    #[test]
+    fn spans() {
+        for (name, text, want) in CASES {
+            assert_eq!(quoted(text), *want, "{name}");
+        }
+    }
+}

@@ -1,0 +1,409 @@
+//! Direct quotations and who said them.
+//!
+//! [`extract`] reads an article as a list of paragraphs and returns every quotation segment with
+//! its kind, its place (paragraph and char offsets) and its speaker, resolved to one entity per
+//! person. A quotation the rules cannot attribute has no speaker: never a guess.
+
+pub mod attribution;
+pub mod lexicon;
+pub mod marks;
+pub mod speakers;
+
+use serde::Serialize;
+
+use crate::text::{tokenize, Token, TokenKind};
+use attribution::{cue_after, cue_before, cue_later, mention_before, Cue, Mention};
+use lexicon::{is_person_role_noun, is_speech_verb, is_title_word};
+pub use speakers::{Speaker, SpeakerId, SpeakerKind};
+use speakers::{Position, Speakers};
+
+/// Whether a quotation is a sentence of its own or a fragment inside the writer's sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// A sentence or more.
+    Full,
+    /// A quoted fragment inside the writer's own sentence.
+    Partial,
+}
+
+/// One quotation segment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// Index of the paragraph it stands in.
+    pub paragraph: usize,
+    /// Char offset of the first char inside the marks, within the paragraph.
+    pub start: usize,
+    /// Char offset just past the last char inside the marks.
+    pub end: usize,
+    /// The text inside the marks, whitespace collapsed.
+    pub text: String,
+    /// Full sentence or fragment.
+    pub kind: QuoteKind,
+    /// Who said it, if the rules could tell.
+    pub speaker: Option<SpeakerId>,
+    /// Segments of one quotation split by its attribution ("A," he said, "B.") share a group:
+    /// the index of the group's first segment in [`Extraction::quotes`].
+    pub group: usize,
+}
+
+/// The quotations of an article and their speakers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    /// Quotation segments in document order.
+    pub quotes: Vec<Quote>,
+    /// Speakers of at least one quotation, in order of first quotation; `SpeakerId(n)` is
+    /// `speakers[n]`.
+    pub speakers: Vec<Speaker>,
+}
+
+/// How many paragraphs back a role description ("the U.S. diplomat") may refer.
+const ROLE_WINDOW: usize = 8;
+
+/// Extracts quotations and speakers from an article given as paragraphs.
+///
+/// # Example
+///
+/// ```
+/// let article = [
+///     "Secretary of State Antony Blinken visited Kyiv on Thursday.",
+///     "\"We are committed to Ukraine's independence,\" he said.",
+/// ];
+/// let found = newsclean::quotes::extract(&article);
+/// assert_eq!(found.quotes.len(), 1);
+/// let speaker = found.quotes[0].speaker.unwrap();
+/// assert_eq!(found.speakers[speaker.0 as usize].name, "Antony Blinken");
+/// ```
+pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
+    let mut speakers = Speakers::default();
+    let mut quotes: Vec<Quote> = Vec::new();
+    // the speaker of the last attributed quotation and its paragraph, for continuations
+    let mut last: Option<(usize, SpeakerId)> = None;
+    let mut previous_unclosed = false;
+    let mut colon_speaker: Option<SpeakerId> = None;
+    for (pi, paragraph) in paragraphs.iter().enumerate() {
+        let chars: Vec<char> = paragraph.as_ref().chars().collect();
+        let spans = marks::find_spans(&chars);
+        let tokens = tokenize(&chars, &spans);
+        note_mentions(&tokens, pi, &mut speakers);
+        let mut in_paragraph: Vec<usize> = Vec::new();
+        let mut previous_ends_with_comma = false;
+        for (k, token) in tokens.iter().enumerate() {
+            let TokenKind::Quote(s) = token.kind else {
+                continue;
+            };
+            let span = spans[s];
+            // "…," he said: the comma before the attribution is the writer's, not the speaker's.
+            let end = trim_trailing_comma(&chars, span.start, span.end);
+            let text = collapse(&chars[span.start..end]);
+            let words = text.split_whitespace().count();
+            let sentence_start = sentence_start(&tokens, k);
+            let kind = if is_full(&tokens, k, &text) {
+                QuoteKind::Full
+            } else {
+                QuoteKind::Partial
+            };
+            let cue = cue_after(&tokens, k + 1)
+                .or_else(|| cue_before(&tokens, sentence_start, k))
+                .or_else(|| cue_later(&tokens, k + 1));
+            let continues = k == 0 && (previous_unclosed || colon_speaker.is_some());
+            if words < 2 || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind)) {
+                continue;
+            }
+            let mut speaker = cue.as_ref().and_then(|c| resolve(c, pi, &mut speakers));
+            if speaker.is_none() && cue.is_none() {
+                // Same speaker as the quotation before: a continuation paragraph, a quote
+                // introduced by a colon, or a later quotation in the same paragraph.
+                speaker = colon_speaker
+                    .filter(|_| k == 0)
+                    .or_else(|| in_paragraph.last().and_then(|&q| quotes[q].speaker))
+                    .or_else(|| {
+                        last.filter(|(p, _)| k == 0 && (*p + 1 == pi || previous_unclosed))
+                            .map(|(_, id)| id)
+                            .filter(|_| !has_speech_verb(&tokens))
+                    });
+            }
+            let group = split_group(&tokens, k, &quotes, &in_paragraph, previous_ends_with_comma)
+                .unwrap_or(quotes.len());
+            if let Some(first) = (group != quotes.len()).then_some(group) {
+                if speaker.is_none() {
+                    speaker = quotes[first].speaker;
+                } else if quotes[first].speaker.is_none() {
+                    quotes[first].speaker = speaker;
+                }
+            }
+            if let Some(id) = speaker {
+                last = Some((pi, id));
+            }
+            in_paragraph.push(quotes.len());
+            previous_ends_with_comma = end < span.end;
+            quotes.push(Quote {
+                paragraph: pi,
+                start: span.start,
+                end,
+                text,
+                kind,
+                speaker,
+                group,
+            });
+        }
+        previous_unclosed = spans.last().is_some_and(|s| s.unclosed);
+        colon_speaker = colon_intro(&tokens, pi, &mut speakers);
+    }
+    finish(quotes, &speakers)
+}
+
+/// Registers the people named in a paragraph (outside quotations) and who spoke, so that
+/// pronouns and role descriptions resolve to the right person.
+fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) {
+    let mut k = 0;
+    while k < tokens.len() {
+        let t = &tokens[k];
+        if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) {
+            let start = k;
+            while tokens.get(k + 1).is_some_and(|n| {
+                (n.is_capitalized() && !lexicon::is_not_name_word(&n.text))
+                    || (n.text == "of" && is_title_word(&tokens[k].text))
+            }) {
+                k += 1;
+            }
+            let run: Vec<&str> = tokens[start..=k].iter().map(|t| t.text.as_str()).collect();
+            note_person_run(&run, (pi, k), speakers);
+        } else if t.kind == TokenKind::Word && is_speech_verb(&t.lower()) {
+            if let Some(cue) = mention_before(tokens, sentence_start(tokens, k), k) {
+                if let Some(id) = resolve(&cue, pi, speakers) {
+                    speakers.note_speech_subject(id, (pi, cue.at));
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Registers a capitalized run as a person when it plainly names one: a first and last name, a
+/// titled surname ("Mr. Smith"), or the surname of someone already known.
+fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) {
+    if run.iter().any(|w| lexicon::is_org_word(w)) {
+        return;
+    }
+    let name_start = run
+        .iter()
+        .rposition(|w| is_title_word(w) || w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase()) || *w == "of")
+        .map_or(0, |p| p + 1);
+    let name = &run[name_start..];
+    let title = &run[..name_start];
+    if name.is_empty() || name.len() > 4 || is_place_prefix(name[0]) {
+        return;
+    }
+    let plainly_person = name.len() >= 2 || !title.is_empty() || speakers.is_known_surname(name[0]);
+    if plainly_person {
+        let role = (!title.is_empty()).then(|| title.join(" "));
+        speakers.person(name, role.as_deref(), at);
+    }
+}
+
+/// Returns true if and only if the word starts place names that look like personal names.
+fn is_place_prefix(word: &str) -> bool {
+    matches!(
+        word,
+        "New" | "South" | "North" | "East" | "West" | "San" | "Santa" | "Los" | "Las" | "Hong"
+            | "Great" | "Saint" | "St." | "Middle" | "Sri" | "Costa" | "Puerto" | "El" | "Le" | "Fort" | "Mount"
+    )
+}
+
+/// Resolves a cue's mention to a speaker.
+fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
+    let at = (pi, cue.at);
+    match &cue.mention {
+        Mention::Pronoun => speakers.last_person_before(at),
+        Mention::Name { title, name, text, role } => {
+            if name.is_empty() {
+                return Some(speakers.named_group(text, SpeakerKind::Organization));
+            }
+            let is_single_unknown =
+                name.len() == 1 && title.is_empty() && !speakers.is_known_surname(&name[0]);
+            if is_single_unknown && role.is_none() {
+                // "Russia said" / "Reuters reported": a named source we cannot tell is a person.
+                return Some(speakers.named_group(text, SpeakerKind::Organization));
+            }
+            let title = (!title.is_empty()).then(|| title.join(" "));
+            let names: Vec<&str> = name.iter().map(String::as_str).collect();
+            Some(speakers.person(&names, title.as_deref().or(role.as_deref()), at))
+        }
+        Mention::Description { text, head, definite } => {
+            if *definite && is_person_role_noun(head) {
+                if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW) {
+                    return Some(id);
+                }
+            }
+            Some(speakers.named_group(text, SpeakerKind::Unnamed))
+        }
+    }
+}
+
+/// The speaker introduced at the end of a paragraph ending in a colon ("Blinken said:").
+fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
+    let last = tokens.last()?;
+    if !last.is_punct(':') {
+        return None;
+    }
+    let cue = cue_before(tokens, sentence_start(tokens, tokens.len() - 1), tokens.len() - 1)?;
+    resolve(&cue, pi, speakers)
+}
+
+/// Index of the first token of the sentence containing token `k` (a quotation that ends a
+/// sentence inside its marks does not end the writer's sentence: "…," he said).
+fn sentence_start(tokens: &[Token], k: usize) -> usize {
+    (0..k)
+        .rev()
+        .find(|&i| tokens[i].ends_sentence())
+        .map_or(0, |i| i + 1)
+}
+
+/// Returns true if and only if the quotation at `k` reads as a sentence of its own.
+fn is_full(tokens: &[Token], k: usize, text: &str) -> bool {
+    let starts_upper = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+    let after_boundary = k == 0
+        || tokens[k - 1].ends_sentence()
+        || tokens[k - 1].is_punct(':')
+        || tokens[k - 1].is_punct(',')
+        || tokens[k - 1].is_punct('—')
+        || matches!(tokens[k - 1].kind, TokenKind::Quote(_));
+    starts_upper && after_boundary
+}
+
+/// Returns true if and only if an unattributed quotation still reads as someone's words rather
+/// than a scare-quoted term, a title or a nickname.
+fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if kind == QuoteKind::Full && words.len() >= 4 {
+        return true;
+    }
+    let title_case = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10
+        >= words.len() * 7;
+    let in_sentence_verb = has_speech_verb(&tokens[sentence_start(tokens, k)..tokens.len().min(k + 12)]);
+    words.len() >= 5 && !title_case || (in_sentence_verb && words.len() >= 3 && !title_case)
+}
+
+fn has_speech_verb(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && is_speech_verb(&t.lower()))
+}
+
+/// The group of an earlier quotation in this paragraph that the quotation at `k` continues
+/// after an interrupting attribution ("A," he said, "B.").
+fn split_group(
+    tokens: &[Token],
+    k: usize,
+    quotes: &[Quote],
+    in_paragraph: &[usize],
+    previous_ends_with_comma: bool,
+) -> Option<usize> {
+    let &prev = in_paragraph.last()?;
+    let prev_tok = (0..k).rev().find(|&i| matches!(tokens[i].kind, TokenKind::Quote(_)))?;
+    let between = &tokens[prev_tok + 1..k];
+    let ends_open = previous_ends_with_comma
+        || between.first().is_some_and(|t| t.is_punct(','));
+    let short_cue = between.len() <= 12 && has_speech_verb(between);
+    (ends_open && short_cue).then_some(quotes[prev].group)
+}
+
+fn trim_trailing_comma(chars: &[char], start: usize, mut end: usize) -> usize {
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    if end > start && chars[end - 1] == ',' {
+        end -= 1;
+    }
+    end
+}
+
+fn collapse(chars: &[char]) -> String {
+    let s: String = chars.iter().collect();
+    crate::outline::collapse_whitespace(&s)
+}
+
+/// Keeps the speakers that have quotations, renumbered in order of first quotation.
+fn finish(mut quotes: Vec<Quote>, speakers: &Speakers) -> Extraction {
+    let mut order: Vec<SpeakerId> = Vec::new();
+    for q in &quotes {
+        if let Some(id) = q.speaker {
+            if !order.contains(&id) {
+                order.push(id);
+            }
+        }
+    }
+    for q in &mut quotes {
+        q.speaker = q
+            .speaker
+            .and_then(|id| order.iter().position(|&o| o == id))
+            .map(|n| SpeakerId(n as u32));
+    }
+    let list = order
+        .iter()
+        .enumerate()
+        .map(|(n, id)| Speaker {
+            id: SpeakerId(n as u32),
+            ..speakers.get(*id).clone()
+        })
+        .collect();
+    Extraction { quotes, speakers: list }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn said(article: &[&str]) -> Vec<(String, String)> {
+        let x = extract(article);
+        x.quotes
+            .iter()
+            .map(|q| {
+                let who = q.speaker.map_or("-".to_owned(), |s| x.speakers[s.0 as usize].name.clone());
+                (who, q.text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn split_quote_shares_one_speaker_and_group() {
+        let x = extract(&["\"I can tell you, Mr. President, that we stand with you,\" Blinken said. \"Partners do as well.\""]);
+        assert_eq!(x.quotes.len(), 2);
+        assert_eq!(x.quotes[1].group, 0);
+        assert_eq!(x.quotes[0].speaker, x.quotes[1].speaker);
+    }
+
+    #[test]
+    fn name_inside_the_quote_is_never_the_speaker() {
+        let got = said(&["\"Mr. President Joe Biden asked me to come here today,\" he said."]);
+        assert_eq!(got[0].0, "-");
+    }
+
+    #[test]
+    fn continuation_paragraph_keeps_the_speaker() {
+        let got = said(&[
+            "\"We will win this fight and nobody will stop us,\" said Jane Doe, a spokeswoman.",
+            "\"And we will do it together, with all our partners.\"",
+        ]);
+        assert_eq!(got[1].0, "Jane Doe");
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotes() {
+        assert!(said(&["The so-called \"experts\" watched \"Saturday Night Live\" again."]).is_empty());
+    }
+
+    #[test]
+    fn organisation_and_unnamed_sources() {
+        let got = said(&[
+            "\"We support Ukraine in this fight,\" the White House said in a statement.",
+            "\"Nothing has changed at the border,\" a CBP spokesperson said.",
+        ]);
+        assert_eq!(got[0].0, "the White House");
+        assert_eq!(got[1].0, "a CBP spokesperson");
+    }
+}

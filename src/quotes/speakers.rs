@@ -1,0 +1,225 @@
+//! One entity per speaker: "Antony Blinken", "Blinken", "Secretary of State Antony Blinken" and
+//! "he" are one person, named by the fullest form seen and the best title seen.
+
+use serde::Serialize;
+
+/// An index into [`Speakers::list`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SpeakerId(pub u32);
+
+/// What kind of source a speaker is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// An organisation, government body or publication ("the White House").
+    Organization,
+    /// An unnamed source shown as described ("a CBP spokesperson", "officials").
+    Unnamed,
+}
+
+/// A source of quotes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// This speaker's index.
+    pub id: SpeakerId,
+    /// The canonical name: the fullest form the article uses, or the description for unnamed.
+    pub name: String,
+    /// The best title or role seen ("Secretary of State").
+    pub role: Option<String>,
+    /// What kind of source this is.
+    pub kind: SpeakerKind,
+}
+
+/// A position in the text: (paragraph, token), ordered.
+pub type Position = (usize, usize);
+
+/// The entities of one article and where each was mentioned.
+#[derive(Clone, Debug, Default)]
+pub struct Speakers {
+    list: Vec<Speaker>,
+    /// Surname (lowercase) and first name (lowercase) of each person, parallel to `list`.
+    keys: Vec<(String, Option<String>)>,
+    /// Person mentions in text order.
+    person_mentions: Vec<(Position, SpeakerId)>,
+    /// People who were the subject of a speech verb, in text order.
+    speech_subjects: Vec<(Position, SpeakerId)>,
+}
+
+impl Speakers {
+    /// All speakers in order of creation.
+    pub fn list(&self) -> &[Speaker] {
+        &self.list
+    }
+
+    /// The speaker with this id.
+    ///
+    /// # Panics
+    ///
+    /// If the id does not come from this registry.
+    pub fn get(&self, id: SpeakerId) -> &Speaker {
+        &self.list[id.0 as usize]
+    }
+
+    /// Records a named person ("Jens Stoltenberg", "Stoltenberg") with an optional title, merging
+    /// with a person of the same surname and a compatible first name.
+    pub fn person(&mut self, name: &[&str], role: Option<&str>, at: Position) -> SpeakerId {
+        let surname = strip_possessive(name.last().copied().unwrap_or_default()).to_lowercase();
+        let first = (name.len() > 1).then(|| name[0].trim_end_matches('.').to_lowercase());
+        let existing = self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
+            let first_ok = match (&first, f) {
+                (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
+                _ => true,
+            };
+            (*s == surname && first_ok && self.list[at].kind == SpeakerKind::Person)
+                .then_some(SpeakerId(at as u32))
+        });
+        let full = name
+            .iter()
+            .map(|w| strip_possessive(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let id = match existing {
+            Some(id) => {
+                let entry = &mut self.list[id.0 as usize];
+                if full.split(' ').count() > entry.name.split(' ').count() {
+                    entry.name = full;
+                    self.keys[id.0 as usize].1 = first;
+                }
+                id
+            }
+            None => self.push(full, SpeakerKind::Person, (surname, first)),
+        };
+        self.note_role(id, role);
+        self.person_mentions.push((at, id));
+        id
+    }
+
+    /// Records an organisation or an unnamed source, merged by its lowercase text.
+    pub fn named_group(&mut self, text: &str, kind: SpeakerKind) -> SpeakerId {
+        let key = text.trim_start_matches("the ").to_lowercase();
+        let found = self
+            .list
+            .iter()
+            .position(|s| s.kind == kind && s.name.trim_start_matches("the ").to_lowercase() == key);
+        match found {
+            Some(at) => SpeakerId(at as u32),
+            None => self.push(text.to_owned(), kind, (key, None)),
+        }
+    }
+
+    /// Notes that a person was the subject of a speech verb at `at`.
+    pub fn note_speech_subject(&mut self, id: SpeakerId, at: Position) {
+        if self.get(id).kind == SpeakerKind::Person {
+            self.speech_subjects.push((at, id));
+        }
+    }
+
+    /// The person most recently mentioned before `at` (for "he said").
+    pub fn last_person_before(&self, at: Position) -> Option<SpeakerId> {
+        self.person_mentions
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at)
+            .map(|(_, id)| *id)
+    }
+
+    /// The person a definite role description refers back to ("the spokeswoman", "the U.S.
+    /// diplomat"): one whose title names that role, else the last person who spoke within the
+    /// previous `window` paragraphs.
+    pub fn person_in_role(&self, head: &str, at: Position, window: usize) -> Option<SpeakerId> {
+        let by_title = self.person_mentions.iter().rev().find(|(p, id)| {
+            *p < at
+                && self
+                    .get(*id)
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == head))
+        });
+        if let Some((_, id)) = by_title {
+            return Some(*id);
+        }
+        self.speech_subjects
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at && p.0 + window >= at.0)
+            .map(|(_, id)| *id)
+    }
+
+    /// Returns true if and only if `surname` (any case) is the surname of a known person.
+    pub fn is_known_surname(&self, surname: &str) -> bool {
+        let s = strip_possessive(surname).to_lowercase();
+        self.keys
+            .iter()
+            .zip(&self.list)
+            .any(|((k, _), sp)| *k == s && sp.kind == SpeakerKind::Person)
+    }
+
+    fn push(&mut self, name: String, kind: SpeakerKind, key: (String, Option<String>)) -> SpeakerId {
+        let id = SpeakerId(self.list.len() as u32);
+        self.list.push(Speaker {
+            id,
+            name,
+            role: None,
+            kind,
+        });
+        self.keys.push(key);
+        id
+    }
+
+    fn note_role(&mut self, id: SpeakerId, role: Option<&str>) {
+        let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else {
+            return;
+        };
+        let entry = &mut self.list[id.0 as usize];
+        if entry.role.as_ref().is_none_or(|r| role.len() > r.len()) {
+            entry.role = Some(role.to_owned());
+        }
+    }
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Returns true if and only if `a` is an initial ("j", "j.") of `b`.
+fn is_initial_of(a: &str, b: &str) -> bool {
+    let a = a.trim_end_matches('.');
+    a.chars().count() == 1 && b.starts_with(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_mentions_merge_into_the_fullest_name() {
+        let mut s = Speakers::default();
+        let a = s.person(&["Blinken"], None, (0, 0));
+        let b = s.person(&["Antony", "Blinken"], Some("Secretary of State"), (1, 0));
+        let c = s.person(&["Blinken"], None, (2, 0));
+        assert_eq!((a, b), (b, c));
+        assert_eq!(s.get(a).name, "Antony Blinken");
+        assert_eq!(s.get(a).role.as_deref(), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn conflicting_first_names_stay_apart() {
+        let mut s = Speakers::default();
+        let a = s.person(&["Joe", "Biden"], None, (0, 0));
+        let b = s.person(&["Hunter", "Biden"], None, (1, 0));
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn pronoun_takes_the_latest_person_before_it() {
+        let mut s = Speakers::default();
+        let z = s.person(&["Volodymyr", "Zelensky"], None, (0, 3));
+        let b = s.person(&["Blinken"], None, (0, 9));
+        assert_eq!(s.last_person_before((0, 5)), Some(z));
+        assert_eq!(s.last_person_before((1, 0)), Some(b));
+    }
+}

@@ -1,0 +1,162 @@
+//! Words, punctuation and quotations of one paragraph as tokens, for attribution.
+//!
+//! Quoted text is folded into a single [`TokenKind::Quote`] token, so nothing inside a quotation
+//! can ever be read as the speaker ("Mr. President", "he asked me").
+
+use crate::quotes::lexicon::is_abbreviation;
+use crate::quotes::marks::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word (letters, digits, inner apostrophes, hyphens and abbreviation periods).
+    Word,
+    /// One punctuation char.
+    Punct,
+    /// A whole quotation, marks included: the index of its [`Span`].
+    Quote(usize),
+}
+
+/// A token with its char offsets in the paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// What the token is.
+    pub kind: TokenKind,
+    /// The token's text as written (for a quote: empty).
+    pub text: String,
+    /// Offset of the first char.
+    pub start: usize,
+    /// Offset just past the last char.
+    pub end: usize,
+}
+
+impl Token {
+    /// Returns true if and only if the token is a word starting with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Returns true if and only if the token is the punctuation char `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c)
+    }
+
+    /// Returns true if and only if the token ends a sentence (`.`, `!`, `?`).
+    pub fn ends_sentence(&self) -> bool {
+        self.kind == TokenKind::Punct && matches!(self.text.as_str(), "." | "!" | "?" | "…")
+    }
+
+    /// The lowercase text.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// Splits a paragraph into tokens, with each quotation span as one token.
+pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut next_span = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if let Some(span) = spans.get(next_span).filter(|s| s.open == i) {
+            tokens.push(Token {
+                kind: TokenKind::Quote(next_span),
+                text: String::new(),
+                start: i,
+                end: span.after,
+            });
+            i = span.after;
+            next_span += 1;
+            continue;
+        }
+        let c = text[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Token {
+                kind: TokenKind::Punct,
+                text: c.to_string(),
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < text.len() {
+            let c = text[i];
+            let next = text.get(i + 1).copied();
+            if c.is_alphanumeric() {
+                i += 1;
+            } else if matches!(c, '\'' | '’' | '-' | '‐' | '&')
+                && next.is_some_and(char::is_alphanumeric)
+                && spans.get(next_span).is_none_or(|s| s.open != i)
+            {
+                i += 1;
+            } else if c == '.' && next.is_some_and(|n| n.is_alphabetic()) && i + 2 <= text.len() && text.get(i + 2).is_some_and(|n| *n == '.') {
+                // "U.S." / "U.N.": letter-dot-letter-dot.
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut word: String = text[start..i].iter().collect();
+        // Keep the period of an abbreviation, an initial ("J.") or a dotted acronym ("U.S.").
+        if text.get(i) == Some(&'.') {
+            let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if is_initial || is_abbreviation(&word) || word.contains('.') {
+                word.push('.');
+                i += 1;
+            }
+        }
+        // A plural possessive ("States'") keeps its apostrophe.
+        if matches!(text.get(i), Some('\'' | '’'))
+            && word.ends_with('s')
+            && text.get(i + 1).is_none_or(|n| n.is_whitespace())
+            && spans.get(next_span).is_none_or(|s| s.open != i)
+        {
+            word.push(text[i]);
+            i += 1;
+        }
+        tokens.push(Token {
+            kind: TokenKind::Word,
+            text: word,
+            start,
+            end: i,
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks::find_spans;
+
+    fn words(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let spans = find_spans(&chars);
+        tokenize(&chars, &spans)
+            .into_iter()
+            .map(|t| match t.kind {
+                TokenKind::Quote(_) => "Q".to_owned(),
+                _ => t.text,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_possessives_stay_whole() {
+        assert_eq!(
+            words("U.S. Sen. J. Smith's aide, the States' envoy, said \"no.\" Then"),
+            ["U.S.", "Sen.", "J.", "Smith's", "aide", ",", "the", "States'", "envoy", ",", "said", "Q", "Then"]
+        );
+    }
+
+    #[test]
+    fn sentence_period_is_its_own_token() {
+        assert_eq!(words("Blinken said. Next"), ["Blinken", "said", ".", "Next"]);
+    }
+}
