@@ -19,13 +19,15 @@
 #![warn(missing_docs)]
 
 pub mod clean;
+#[cfg(feature = "cli")]
+pub mod html;
 pub mod outline;
 pub mod plan;
 pub mod quotes;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use outline::{Outline, OutlineBuilder};
 pub use plan::{plan, Plan, Settings};

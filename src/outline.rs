@@ -114,6 +114,80 @@ pub struct ElementInfo<'a> {
     pub hidden: bool,
 }
 
+/// An element's facts as owned strings, read the same way by every front end.
+///
+/// Both the browser glue and the CLI build it with [`OwnedElementInfo::read`], so the attributes
+/// they consult — and therefore their outlines — cannot drift apart.
+#[derive(Clone, Debug, Default)]
+pub struct OwnedElementInfo {
+    tag: String,
+    class: String,
+    id: String,
+    hints: String,
+    src: String,
+    hidden: bool,
+}
+
+/// Attributes whose values may name an element's purpose (besides `class` and `id`).
+const HINT_ATTRIBUTES: &[&str] = &[
+    "role",
+    "aria-label",
+    "data-ad",
+    "data-testid",
+    "data-component",
+];
+
+impl OwnedElementInfo {
+    /// Reads an element given its lowercase tag and an attribute getter.
+    pub fn read(tag: String, attr: impl Fn(&str) -> Option<String>) -> Self {
+        let mut hints = String::new();
+        for name in HINT_ATTRIBUTES {
+            if let Some(value) = attr(name) {
+                hints.push_str(&value);
+                hints.push(' ');
+            }
+        }
+        let hidden = attr("hidden").is_some()
+            || attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || attr("style").is_some_and(|s| is_hidden_by_style(&s));
+        let src = if tag == "img" {
+            attr("src").or_else(|| attr("data-src")).unwrap_or_default()
+        } else {
+            String::new()
+        };
+        Self {
+            class: attr("class").unwrap_or_default(),
+            id: attr("id").unwrap_or_default(),
+            hints,
+            src,
+            hidden,
+            tag,
+        }
+    }
+
+    /// The borrowed view the builder takes.
+    pub fn as_info(&self) -> ElementInfo<'_> {
+        ElementInfo {
+            tag: &self.tag,
+            class: &self.class,
+            id: &self.id,
+            hints: &self.hints,
+            src: &self.src,
+            hidden: self.hidden,
+        }
+    }
+}
+
+/// Returns true if and only if an inline style hides the element.
+fn is_hidden_by_style(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
 /// Whether the front end should walk an element's children.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Visit {
@@ -275,7 +349,10 @@ impl OutlineBuilder {
             return;
         }
         let has_visible = text.chars().any(|c| !c.is_whitespace());
-        let Some(block_at) = self.stack.iter().rposition(|f| matches!(f.role, Role::Block(_)))
+        let Some(block_at) = self
+            .stack
+            .iter()
+            .rposition(|f| matches!(f.role, Role::Block(_)))
         else {
             return;
         };
@@ -328,7 +405,9 @@ impl OutlineBuilder {
         }
         if frame.names_ad_slot && frame.blocks_inside == 1 {
             // Closes run inner to outer, so the outermost such slot wins.
-            if let Some(Some(block)) = frame.first_block.map(|b| self.blocks[b.0 as usize].as_mut())
+            if let Some(Some(block)) = frame
+                .first_block
+                .map(|b| self.blocks[b.0 as usize].as_mut())
             {
                 block.ad_slot = Some(frame.node);
             }
@@ -351,7 +430,12 @@ impl OutlineBuilder {
                 .stack
                 .iter()
                 .rposition(|f| matches!(f.role, Role::Block(_)))
-                .map(|at| (at, self.stack.get(at + 1).map(|f| f.node).unwrap_or(frame.node)));
+                .map(|at| {
+                    (
+                        at,
+                        self.stack.get(at + 1).map(|f| f.node).unwrap_or(frame.node),
+                    )
+                });
             if let Some((at, child)) = child_of_block {
                 let is_block = matches!(frame.role, Role::Block(_));
                 let enclosing = &mut self.stack[at];
@@ -460,6 +544,48 @@ impl Outline {
     /// If the id does not come from this outline.
     pub fn block(&self, id: BlockId) -> &Block {
         &self.blocks[id.0 as usize]
+    }
+
+    /// One line per block — `kind whole|part [context] text` — the form fixtures pin down, so
+    /// the browser's and the CLI's outlines of the same page can be compared line by line.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            let kind = match b.kind {
+                BlockKind::Heading(level) => format!("h{level}"),
+                BlockKind::Paragraph => "p".into(),
+                BlockKind::ListItem => "li".into(),
+                BlockKind::Caption => "caption".into(),
+                BlockKind::Cell => "cell".into(),
+                BlockKind::Preformatted => "pre".into(),
+                BlockKind::Other => "block".into(),
+            };
+            let c = &b.context;
+            let flags: Vec<&str> = [
+                (c.nav, "nav"),
+                (c.footer, "footer"),
+                (c.aside, "aside"),
+                (c.comments, "comments"),
+                (c.ad_slot, "ad-slot"),
+                (c.figure, "figure"),
+                (c.blockquote, "blockquote"),
+                (c.link, "link"),
+                (c.header, "header"),
+                (c.article, "article"),
+                (b.ad_slot.is_some(), "alone-in-slot"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| *name)
+            .collect();
+            let whole = if b.whole { "whole" } else { "part" };
+            out.push_str(&format!(
+                "{kind} {whole} [{}] {}\n",
+                flags.join(","),
+                b.text
+            ));
+        }
+        out
     }
 }
 
@@ -608,8 +734,8 @@ impl Names {
             | "anzeige" | "werbung" | "publicite" | "publicidad" | "pubblicita" | "reklama" => {
                 self.ad_slot = true
             }
-            "figure" | "photo" | "image" | "img" | "media" | "picture" | "gallery" | "slideshow"
-            | "lightbox" => self.figure = true,
+            "figure" | "photo" | "image" | "img" | "media" | "picture" | "gallery"
+            | "slideshow" | "lightbox" => self.figure = true,
             "caption" | "figcaption" | "cutline" | "credit" | "credits" | "photocredit"
             | "imagecaption" | "captiontext" => self.caption = true,
             _ => {}
@@ -617,7 +743,8 @@ impl Names {
     }
 
     fn note_compound(&mut self, token: &str) {
-        const AD_PREFIXES: &[&str] = &["adslot", "adunit", "adcontainer", "adwrapper", "ad-", "ad_"];
+        const AD_PREFIXES: &[&str] =
+            &["adslot", "adunit", "adcontainer", "adwrapper", "ad-", "ad_"];
         if AD_PREFIXES.iter().any(|p| token.starts_with(p)) && !token.starts_with("ad-free") {
             self.ad_slot = true;
         }
@@ -681,7 +808,11 @@ mod tests {
         let o = outline(El(
             "div",
             "",
-            vec![El("p", "", vec![Text("A "), El("b", "", vec![Text("bold")]), Text(" move.")])],
+            vec![El(
+                "p",
+                "",
+                vec![Text("A "), El("b", "", vec![Text("bold")]), Text(" move.")],
+            )],
         ));
         assert_eq!(o.blocks.len(), 1);
         assert_eq!(o.blocks[0].text, "A bold move.");
@@ -713,7 +844,10 @@ mod tests {
         let o = outline(El(
             "div",
             "",
-            vec![El("script", "", vec![Text("var x;")]), El("p", "", vec![Text("Hi")])],
+            vec![
+                El("script", "", vec![Text("var x;")]),
+                El("p", "", vec![Text("Hi")]),
+            ],
         ));
         assert_eq!(o.blocks.len(), 1);
         assert_eq!(o.blocks[0].node, NodeIx(2));
@@ -728,7 +862,10 @@ mod tests {
                 El(
                     "div",
                     "ad-slot",
-                    vec![El("p", "", vec![Text("Advertisement")]), El("div", "", vec![])],
+                    vec![
+                        El("p", "", vec![Text("Advertisement")]),
+                        El("div", "", vec![]),
+                    ],
                 ),
                 El("p", "", vec![Text("Story")]),
             ],

@@ -271,7 +271,11 @@ impl Plan {
                 .map(|(n, s)| ReportSpeaker {
                     name: s.name.clone(),
                     role: s.role.clone(),
-                    quotes: self.quotes.iter().filter(|q| q.speaker == Some(n as u32)).count(),
+                    quotes: self
+                        .quotes
+                        .iter()
+                        .filter(|q| q.speaker == Some(n as u32))
+                        .count(),
                 })
                 .collect(),
         }

@@ -95,7 +95,11 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 && spans.get(next_span).is_none_or(|s| s.open != i)
             {
                 i += 1;
-            } else if c == '.' && next.is_some_and(|n| n.is_alphabetic()) && i + 2 <= text.len() && text.get(i + 2).is_some_and(|n| *n == '.') {
+            } else if c == '.'
+                && next.is_some_and(|n| n.is_alphabetic())
+                && i + 2 <= text.len()
+                && text.get(i + 2).is_some_and(|n| *n == '.')
+            {
                 // "U.S." / "U.N.": letter-dot-letter-dot.
                 i += 1;
             } else {
@@ -151,12 +155,18 @@ mod tests {
     fn abbreviations_initials_and_possessives_stay_whole() {
         assert_eq!(
             words("U.S. Sen. J. Smith's aide, the States' envoy, said \"no.\" Then"),
-            ["U.S.", "Sen.", "J.", "Smith's", "aide", ",", "the", "States'", "envoy", ",", "said", "Q", "Then"]
+            [
+                "U.S.", "Sen.", "J.", "Smith's", "aide", ",", "the", "States'", "envoy", ",",
+                "said", "Q", "Then"
+            ]
         );
     }
 
     #[test]
     fn sentence_period_is_its_own_token() {
-        assert_eq!(words("Blinken said. Next"), ["Blinken", "said", ".", "Next"]);
+        assert_eq!(
+            words("Blinken said. Next"),
+            ["Blinken", "said", ".", "Next"]
+        );
     }
 }

@@ -234,8 +234,16 @@ mod tests {
         ("brackets", "[Anzeige]", true),
         ("colon", "Anzeige:", true),
         ("icon glyph", "Advertisement ⓘ", true),
-        ("story continues", "Story continues below advertisement", true),
-        ("scroll to continue", "Advertisement - Scroll to continue", true),
+        (
+            "story continues",
+            "Story continues below advertisement",
+            true,
+        ),
+        (
+            "scroll to continue",
+            "Advertisement - Scroll to continue",
+            true,
+        ),
         ("french", "Publicité", true),
         ("spanish", "Publicidad", true),
         ("italian", "Pubblicità", true),

@@ -122,7 +122,13 @@ fn caption_key(text: &str) -> String {
             key.push('…');
         }
     }
-    for tail in [" read more", " show more", " expand", " hide caption", " toggle caption"] {
+    for tail in [
+        " read more",
+        " show more",
+        " expand",
+        " hide caption",
+        " toggle caption",
+    ] {
         if let Some(stripped) = key.strip_suffix(tail) {
             key.truncate(stripped.len());
         }
@@ -135,7 +141,13 @@ mod tests {
     use super::*;
     use crate::outline::{Context, NodeIx};
 
-    fn block(id: u32, kind: BlockKind, text: &str, figure: Option<u32>, image: Option<u32>) -> Block {
+    fn block(
+        id: u32,
+        kind: BlockKind,
+        text: &str,
+        figure: Option<u32>,
+        image: Option<u32>,
+    ) -> Block {
         Block {
             id: BlockId(id),
             node: NodeIx(id),
@@ -167,7 +179,13 @@ mod tests {
     fn truncated_copy_goes_full_copy_stays() {
         let o = Outline {
             blocks: vec![
-                block(0, BlockKind::Caption, "Secretary Blinken meets…", None, None),
+                block(
+                    0,
+                    BlockKind::Caption,
+                    "Secretary Blinken meets…",
+                    None,
+                    None,
+                ),
                 block(1, BlockKind::Caption, CAP, Some(100), Some(0)),
             ],
             nodes: 2,

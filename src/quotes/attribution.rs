@@ -4,8 +4,8 @@
 //! Reads only the tokens outside quotations, so a name inside the quote is never the speaker.
 
 use super::lexicon::{
-    is_finite_speech_verb, is_not_name_word, is_org_word, is_role_noun, is_speech_verb, is_strong_speech_verb,
-    is_title_word,
+    is_finite_speech_verb, is_not_name_word, is_org_word, is_role_noun, is_speech_verb,
+    is_strong_speech_verb, is_title_word,
 };
 use crate::text::{Token, TokenKind};
 
@@ -46,15 +46,53 @@ pub struct Cue {
     pub at: usize,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "two", "three", "several", "some", "many"];
-const SKIPPABLE: &[&str] = &[
-    "also", "later", "then", "previously", "once", "again", "recently", "earlier", "has", "had",
-    "have", "would", "will", "had", "repeatedly", "simply", "flatly", "later", "further",
-    "quickly", "publicly", "privately", "often", "has", "once", "angrily", "bluntly", "calmly",
-    "firmly", "frankly", "happily", "jokingly", "loudly", "proudly", "quietly", "softly",
-    "sternly", "tearfully",
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "two", "three", "several", "some", "many",
 ];
-const NAME_PARTICLES: &[&str] = &["de", "van", "von", "bin", "al", "da", "di", "del", "der", "den", "le", "la", "du", "dos", "ter"];
+const SKIPPABLE: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "again",
+    "recently",
+    "earlier",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "had",
+    "repeatedly",
+    "simply",
+    "flatly",
+    "later",
+    "further",
+    "quickly",
+    "publicly",
+    "privately",
+    "often",
+    "has",
+    "once",
+    "angrily",
+    "bluntly",
+    "calmly",
+    "firmly",
+    "frankly",
+    "happily",
+    "jokingly",
+    "loudly",
+    "proudly",
+    "quietly",
+    "softly",
+    "sternly",
+    "tearfully",
+];
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "da", "di", "del", "der", "den", "le", "la", "du", "dos",
+    "ter",
+];
 
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
@@ -74,7 +112,10 @@ fn is_nameish(t: &Token) -> bool {
 /// according to X. `from` is the first token after the quote.
 pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     let mut j = from;
-    while tokens.get(j).is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–') || t.is_punct('-')) {
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–') || t.is_punct('-'))
+    {
         j += 1;
     }
     let first = tokens.get(j)?;
@@ -90,7 +131,10 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     }
     let (cue, end) = mention_forward(tokens, j)?;
     let mut v = end;
-    while tokens.get(v).is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()) && !is_speech_verb(&t.lower())) {
+    while tokens
+        .get(v)
+        .is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()) && !is_speech_verb(&t.lower()))
+    {
         v += 1;
     }
     tokens
@@ -116,7 +160,11 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
             }
-            let verb = if strong_only { is_strong_speech_verb(&lower) } else { is_speech_verb(&lower) };
+            let verb = if strong_only {
+                is_strong_speech_verb(&lower)
+            } else {
+                is_speech_verb(&lower)
+            };
             if verb {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
@@ -184,15 +232,26 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         return None;
     }
     if is_pronoun(t) {
-        return Some(Cue { mention: Mention::Pronoun, at: last });
+        return Some(Cue {
+            mention: Mention::Pronoun,
+            at: last,
+        });
     }
     if is_nameish(t) {
         let mut first = last;
         while first > lo {
             let p = &tokens[first - 1];
             let joins = is_nameish(p)
-                || (is_word(p) && p.text == "of" && first >= 2 && first - 2 >= lo && is_title_word(&tokens[first - 2].text))
-                || (is_word(p) && NAME_PARTICLES.contains(&p.text.as_str()) && first >= 2 && first - 2 >= lo && tokens[first - 2].is_capitalized());
+                || (is_word(p)
+                    && p.text == "of"
+                    && first >= 2
+                    && first - 2 >= lo
+                    && is_title_word(&tokens[first - 2].text))
+                || (is_word(p)
+                    && NAME_PARTICLES.contains(&p.text.as_str())
+                    && first >= 2
+                    && first - 2 >= lo
+                    && tokens[first - 2].is_capitalized());
             if !joins {
                 break;
             }
@@ -250,13 +309,23 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         return None;
     }
     if is_pronoun(t) {
-        return Some((Cue { mention: Mention::Pronoun, at: from }, from + 1));
+        return Some((
+            Cue {
+                mention: Mention::Pronoun,
+                at: from,
+            },
+            from + 1,
+        ));
     }
     let lower = t.lower();
     if DETERMINERS.contains(&lower.as_str()) {
         // "the White House", "the spokeswoman", "a senior official"
         let mut j = from + 1;
-        while tokens.get(j).is_some_and(|n| is_word(n) && !is_speech_verb(&n.lower())) && j - from < 7 {
+        while tokens
+            .get(j)
+            .is_some_and(|n| is_word(n) && !is_speech_verb(&n.lower()))
+            && j - from < 7
+        {
             j += 1;
         }
         let words = &tokens[from + 1..j];
@@ -265,12 +334,21 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         }
         if words.iter().all(is_nameish) {
             return Some((
-                Cue { mention: name_mention(words, true, None), at: j - 1 },
+                Cue {
+                    mention: name_mention(words, true, None),
+                    at: j - 1,
+                },
                 j,
             ));
         }
-        // end the description at its last role noun
-        let head_at = (from + 1..j).rev().find(|&k| is_role_noun(&tokens[k].lower()))?;
+        // End the description at its last role noun; a short phrase right before a speech verb
+        // ("the city council said") is a description whatever its head noun.
+        let before_verb =
+            tokens.get(j).is_some_and(|n| is_speech_verb(&n.lower())) && j - from <= 4;
+        let head_at = (from + 1..j)
+            .rev()
+            .find(|&k| is_role_noun(&tokens[k].lower()))
+            .or_else(|| before_verb.then_some(j - 1))?;
         return Some((
             Cue {
                 mention: Mention::Description {
@@ -287,8 +365,11 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         let mut j = from + 1;
         while let Some(n) = tokens.get(j) {
             let joins = is_nameish(n)
-                || (n.text == "of" && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()) && is_title_word(&tokens[j - 1].text))
-                || (NAME_PARTICLES.contains(&n.text.as_str()) && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()));
+                || (n.text == "of"
+                    && tokens.get(j + 1).is_some_and(|m| m.is_capitalized())
+                    && is_title_word(&tokens[j - 1].text))
+                || (NAME_PARTICLES.contains(&n.text.as_str())
+                    && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()));
             if !joins {
                 break;
             }
@@ -297,7 +378,8 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         let mut end = j;
         let mut role = None;
         if tokens.get(end).is_some_and(|n| n.is_punct('(')) {
-            if let Some(close) = (end..tokens.len().min(end + 8)).find(|&k| tokens[k].is_punct(')')) {
+            if let Some(close) = (end..tokens.len().min(end + 8)).find(|&k| tokens[k].is_punct(')'))
+            {
                 end = close + 1;
             }
         }
@@ -306,21 +388,34 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
                 let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
-                if stop > end + 1 && (DETERMINERS.contains(&first_word.as_str()) || first_word == "who") {
+                if stop > end + 1
+                    && (DETERMINERS.contains(&first_word.as_str()) || first_word == "who")
+                {
                     role = Some(join(&tokens[end + 1..stop]));
-                    end = if tokens[stop].is_punct(',') { stop + 1 } else { stop };
+                    end = if tokens[stop].is_punct(',') {
+                        stop + 1
+                    } else {
+                        stop
+                    };
                 }
             }
         }
         return Some((
-            Cue { mention: name_mention(&tokens[from..j], false, role), at: j - 1 },
+            Cue {
+                mention: name_mention(&tokens[from..j], false, role),
+                at: j - 1,
+            },
             end,
         ));
     }
     if is_role_noun(&lower) && lower.ends_with('s') {
         return Some((
             Cue {
-                mention: Mention::Description { text: t.text.clone(), head: lower, definite: false },
+                mention: Mention::Description {
+                    text: t.text.clone(),
+                    head: lower,
+                    definite: false,
+                },
                 at: from,
             },
             from + 1,
@@ -333,7 +428,9 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
 /// are neither titles, acronyms nor organisation words; none when the phrase names an organisation.
 fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
-    let is_acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase());
+    let is_acronym = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+    };
     // An organisation when it ends in an organisation word or acronym ("the White House",
     // "NATO") or is a definite phrase; otherwise the name is the trailing run of words that are
     // neither titles, acronyms nor organisation words.
@@ -343,7 +440,12 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     if !org {
         while name_start > 0 {
             let w = text[name_start - 1];
-            if is_title_word(w) || is_acronym(w) || is_org_word(w) || w == "of" || text.len() - name_start >= 4 {
+            if is_title_word(w)
+                || is_acronym(w)
+                || is_org_word(w)
+                || w == "of"
+                || text.len() - name_start >= 4
+            {
                 break;
             }
             name_start -= 1;
@@ -355,7 +457,12 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     if definite {
         full = format!("the {full}");
     }
-    Mention::Name { title, name, text: full, role }
+    Mention::Name {
+        title,
+        name,
+        text: full,
+        role,
+    }
 }
 
 fn join(tokens: &[Token]) -> String {
@@ -382,7 +489,13 @@ mod tests {
 
     fn name_of(c: Option<Cue>) -> String {
         match c.map(|c| c.mention) {
-            Some(Mention::Name { name, text, .. }) => if name.is_empty() { text } else { name.join(" ") },
+            Some(Mention::Name { name, text, .. }) => {
+                if name.is_empty() {
+                    text
+                } else {
+                    name.join(" ")
+                }
+            }
             Some(Mention::Pronoun) => "<pronoun>".into(),
             Some(Mention::Description { text, .. }) => text,
             None => "<none>".into(),
@@ -394,9 +507,18 @@ mod tests {
         let cases = [
             ("\"Yes,\" he said.", "<pronoun>"),
             ("\"Yes,\" Blinken said.", "Blinken"),
-            ("\"Yes,\" said Antony Blinken, the secretary of state.", "Antony Blinken"),
-            ("\"Yes,\" Rep. Jim Jordan (R-Ohio), an oversight panel member, said.", "Jim Jordan"),
-            ("\"Yes,\" the White House said in a statement.", "the White House"),
+            (
+                "\"Yes,\" said Antony Blinken, the secretary of state.",
+                "Antony Blinken",
+            ),
+            (
+                "\"Yes,\" Rep. Jim Jordan (R-Ohio), an oversight panel member, said.",
+                "Jim Jordan",
+            ),
+            (
+                "\"Yes,\" the White House said in a statement.",
+                "the White House",
+            ),
             ("\"Yes,\" a CBP spokesperson said.", "a CBP spokesperson"),
             ("\"Yes,\" according to Jane Doe.", "Jane Doe"),
             ("\"Yes,\" officials said.", "officials"),
@@ -416,7 +538,10 @@ mod tests {
         ];
         for (text, want) in cases {
             let t = toks(text);
-            let q = t.iter().position(|t| matches!(t.kind, TokenKind::Quote(_))).unwrap();
+            let q = t
+                .iter()
+                .position(|t| matches!(t.kind, TokenKind::Quote(_)))
+                .unwrap();
             assert_eq!(name_of(cue_before(&t, 0, q)), want, "{text}");
         }
     }

@@ -79,7 +79,10 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
 }
 
 fn is_double_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '„' | '"' | '«' | '»' | '「' | '」' | '『' | '』' | '‟')
+    matches!(
+        c,
+        '“' | '”' | '„' | '"' | '«' | '»' | '「' | '」' | '『' | '』' | '‟'
+    )
 }
 
 /// The closing marks that may end a quote opened at `i`, if a quote opens there.
@@ -94,12 +97,12 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
         '„' => Some(&['“', '”', '"']),
         '«' => Some(&['»']),
         // German style »…« when it opens before any «.
-        '»' if next.is_some_and(|n| !n.is_whitespace()) && text[i..].contains(&'«') => Some(&['«']),
+        '»' if next.is_some_and(|n| !n.is_whitespace()) && text[i..].contains(&'«') => {
+            Some(&['«'])
+        }
         '「' => Some(&['」']),
         '『' => Some(&['』']),
-        '"' if at_word_start || prev.is_some_and(|p| p == '(' || p == '[') => {
-            Some(&['"', '”'])
-        }
+        '"' if at_word_start || prev.is_some_and(|p| p == '(' || p == '[') => Some(&['"', '”']),
         // Single quotes quote at the outer level only where the paragraph uses no double marks
         // (British style); they must open a word, which rules out apostrophes and possessives.
         '‘' | '‚' if !has_double && next.is_some_and(|n| n.is_alphanumeric() || n == '.') => {
@@ -143,27 +146,59 @@ mod tests {
 
     /// (name, paragraph, quoted texts)
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("curly", "“We are committed,” he said.", &["We are committed,"]),
-        ("straight", "\"Yes,\" she said, \"we will.\"", &["Yes,", "we will."]),
+        (
+            "curly",
+            "“We are committed,” he said.",
+            &["We are committed,"],
+        ),
+        (
+            "straight",
+            "\"Yes,\" she said, \"we will.\"",
+            &["Yes,", "we will."],
+        ),
         (
             "single inside double",
             "“He told me ‘never again’ today,” she said.",
             &["He told me ‘never again’ today,"],
         ),
-        ("french spaced", "Il a dit « Nous restons » hier.", &[" Nous restons "]),
-        ("german low-high", "Er sagte: „Wir bleiben.“", &["Wir bleiben."]),
-        ("german chevrons", "Er sagte: »Wir bleiben.«", &["Wir bleiben."]),
+        (
+            "french spaced",
+            "Il a dit « Nous restons » hier.",
+            &[" Nous restons "],
+        ),
+        (
+            "german low-high",
+            "Er sagte: „Wir bleiben.“",
+            &["Wir bleiben."],
+        ),
+        (
+            "german chevrons",
+            "Er sagte: »Wir bleiben.«",
+            &["Wir bleiben."],
+        ),
         ("polish", "Powiedział: „Zostajemy”.", &["Zostajemy"]),
         ("japanese", "彼は「行きます」と言った。", &["行きます"]),
         ("japanese double", "『本の題名』です", &["本の題名"]),
-        ("british single", "‘We are ready,’ the minister said.", &["We are ready,"]),
+        (
+            "british single",
+            "‘We are ready,’ the minister said.",
+            &["We are ready,"],
+        ),
         (
             "possessive is no quote",
             "the United States' top diplomat said it was fine",
             &[],
         ),
-        ("apostrophes", "It’s the players’ union’s call, don’t you think", &[]),
-        ("unclosed runs to the end", "“We will stay and fight", &["We will stay and fight"]),
+        (
+            "apostrophes",
+            "It’s the players’ union’s call, don’t you think",
+            &[],
+        ),
+        (
+            "unclosed runs to the end",
+            "“We will stay and fight",
+            &["We will stay and fight"],
+        ),
         (
             "possessive inside a double-quoted paragraph",
             "The States' diplomat watched \"very, very carefully.\"",

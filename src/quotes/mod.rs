@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::text::{tokenize, Token, TokenKind};
 use attribution::{cue_after, cue_before, cue_later, mention_before, Cue, Mention};
 use lexicon::{is_person_role_noun, is_speech_verb, is_title_word};
-pub use speakers::{Speaker, SpeakerId, SpeakerKind};
 use speakers::{Position, Speakers};
+pub use speakers::{Speaker, SpeakerId, SpeakerKind};
 
 /// Whether a quotation is a sentence of its own or a fragment inside the writer's sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -107,7 +107,9 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                 .or_else(|| cue_before(&tokens, sentence_start, k))
                 .or_else(|| cue_later(&tokens, k + 1));
             let continues = k == 0 && (previous_unclosed || colon_speaker.is_some());
-            if words < 2 || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind)) {
+            if words < 2
+                || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind))
+            {
                 continue;
             }
             let mut speaker = cue.as_ref().and_then(|c| resolve(c, pi, &mut speakers));
@@ -188,7 +190,12 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) {
     }
     let name_start = run
         .iter()
-        .rposition(|w| is_title_word(w) || w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase()) || *w == "of")
+        .rposition(|w| {
+            is_title_word(w)
+                || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.chars().all(|c| !c.is_lowercase())
+                || *w == "of"
+        })
         .map_or(0, |p| p + 1);
     let name = &run[name_start..];
     let title = &run[..name_start];
@@ -206,8 +213,27 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) {
 fn is_place_prefix(word: &str) -> bool {
     matches!(
         word,
-        "New" | "South" | "North" | "East" | "West" | "San" | "Santa" | "Los" | "Las" | "Hong"
-            | "Great" | "Saint" | "St." | "Middle" | "Sri" | "Costa" | "Puerto" | "El" | "Le" | "Fort" | "Mount"
+        "New"
+            | "South"
+            | "North"
+            | "East"
+            | "West"
+            | "San"
+            | "Santa"
+            | "Los"
+            | "Las"
+            | "Hong"
+            | "Great"
+            | "Saint"
+            | "St."
+            | "Middle"
+            | "Sri"
+            | "Costa"
+            | "Puerto"
+            | "El"
+            | "Le"
+            | "Fort"
+            | "Mount"
     )
 }
 
@@ -216,7 +242,12 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
     let at = (pi, cue.at);
     match &cue.mention {
         Mention::Pronoun => speakers.last_person_before(at),
-        Mention::Name { title, name, text, role } => {
+        Mention::Name {
+            title,
+            name,
+            text,
+            role,
+        } => {
             if name.is_empty() {
                 return Some(speakers.named_group(text, SpeakerKind::Organization));
             }
@@ -230,7 +261,11 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
             let names: Vec<&str> = name.iter().map(String::as_str).collect();
             Some(speakers.person(&names, title.as_deref().or(role.as_deref()), at))
         }
-        Mention::Description { text, head, definite } => {
+        Mention::Description {
+            text,
+            head,
+            definite,
+        } => {
             if *definite && is_person_role_noun(head) {
                 if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW) {
                     return Some(id);
@@ -247,7 +282,11 @@ fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<S
     if !last.is_punct(':') {
         return None;
     }
-    let cue = cue_before(tokens, sentence_start(tokens, tokens.len() - 1), tokens.len() - 1)?;
+    let cue = cue_before(
+        tokens,
+        sentence_start(tokens, tokens.len() - 1),
+        tokens.len() - 1,
+    )?;
     resolve(&cue, pi, speakers)
 }
 
@@ -282,9 +321,14 @@ fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind
     if kind == QuoteKind::Full && words.len() >= 4 {
         return true;
     }
-    let title_case = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10
+    let title_case = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+        * 10
         >= words.len() * 7;
-    let in_sentence_verb = has_speech_verb(&tokens[sentence_start(tokens, k)..tokens.len().min(k + 12)]);
+    let in_sentence_verb =
+        has_speech_verb(&tokens[sentence_start(tokens, k)..tokens.len().min(k + 12)]);
     words.len() >= 5 && !title_case || (in_sentence_verb && words.len() >= 3 && !title_case)
 }
 
@@ -304,10 +348,11 @@ fn split_group(
     previous_ends_with_comma: bool,
 ) -> Option<usize> {
     let &prev = in_paragraph.last()?;
-    let prev_tok = (0..k).rev().find(|&i| matches!(tokens[i].kind, TokenKind::Quote(_)))?;
+    let prev_tok = (0..k)
+        .rev()
+        .find(|&i| matches!(tokens[i].kind, TokenKind::Quote(_)))?;
     let between = &tokens[prev_tok + 1..k];
-    let ends_open = previous_ends_with_comma
-        || between.first().is_some_and(|t| t.is_punct(','));
+    let ends_open = previous_ends_with_comma || between.first().is_some_and(|t| t.is_punct(','));
     let short_cue = between.len() <= 12 && has_speech_verb(between);
     (ends_open && short_cue).then_some(quotes[prev].group)
 }
@@ -351,7 +396,10 @@ fn finish(mut quotes: Vec<Quote>, speakers: &Speakers) -> Extraction {
             ..speakers.get(*id).clone()
         })
         .collect();
-    Extraction { quotes, speakers: list }
+    Extraction {
+        quotes,
+        speakers: list,
+    }
 }
 
 #[cfg(test)]
@@ -363,7 +411,9 @@ mod tests {
         x.quotes
             .iter()
             .map(|q| {
-                let who = q.speaker.map_or("-".to_owned(), |s| x.speakers[s.0 as usize].name.clone());
+                let who = q
+                    .speaker
+                    .map_or("-".to_owned(), |s| x.speakers[s.0 as usize].name.clone());
                 (who, q.text.clone())
             })
             .collect()
@@ -394,7 +444,9 @@ mod tests {
 
     #[test]
     fn scare_quotes_and_titles_are_not_quotes() {
-        assert!(said(&["The so-called \"experts\" watched \"Saturday Night Live\" again."]).is_empty());
+        assert!(
+            said(&["The so-called \"experts\" watched \"Saturday Night Live\" again."]).is_empty()
+        );
     }
 
     #[test]

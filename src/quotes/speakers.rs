@@ -99,10 +99,9 @@ impl Speakers {
     /// Records an organisation or an unnamed source, merged by its lowercase text.
     pub fn named_group(&mut self, text: &str, kind: SpeakerKind) -> SpeakerId {
         let key = text.trim_start_matches("the ").to_lowercase();
-        let found = self
-            .list
-            .iter()
-            .position(|s| s.kind == kind && s.name.trim_start_matches("the ").to_lowercase() == key);
+        let found = self.list.iter().position(|s| {
+            s.kind == kind && s.name.trim_start_matches("the ").to_lowercase() == key
+        });
         match found {
             Some(at) => SpeakerId(at as u32),
             None => self.push(text.to_owned(), kind, (key, None)),
@@ -156,7 +155,12 @@ impl Speakers {
             .any(|((k, _), sp)| *k == s && sp.kind == SpeakerKind::Person)
     }
 
-    fn push(&mut self, name: String, kind: SpeakerKind, key: (String, Option<String>)) -> SpeakerId {
+    fn push(
+        &mut self,
+        name: String,
+        kind: SpeakerKind,
+        key: (String, Option<String>),
+    ) -> SpeakerId {
         let id = SpeakerId(self.list.len() as u32);
         self.list.push(Speaker {
             id,

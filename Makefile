@@ -1,0 +1,50 @@
+# newsclean — two commands on a fresh Debian machine (root, package registries only):
+#   make demo   installs what is missing, builds, and shows the extension cleaning the demo page
+#   make test   installs what is missing, builds, and runs every test tier
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+CHROMEDRIVER ?= /usr/bin/chromedriver
+GECKODRIVER ?= $(HOME)/.cargo/bin/geckodriver
+WASM_RUNNER := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+.PHONY: setup build demo test test-native test-lint test-web test-e2e lint-extension corpus bench clean
+
+setup:
+	@scripts/setup.sh test
+
+build:
+	@scripts/setup.sh build
+	@scripts/build.sh
+
+demo: build
+	@scripts/setup.sh demo
+	@node scripts/demo.mjs
+
+test: setup build test-native test-lint test-web lint-extension test-e2e
+	@echo "make test: all tiers passed"
+
+# Tier 1: the core, natively (unit, fixtures, seed, corpus checks).
+test-native:
+	cargo test --features cli
+
+test-lint:
+	cargo fmt --check
+	cargo clippy -q --all-targets --features cli -- -D warnings
+	cargo clippy -q --lib --target wasm32-unknown-unknown -- -D warnings
+
+# Tier 2: the web glue in real headless browsers (tests/web.rs). Users can run the same with
+# `wasm-pack test --headless --chrome` / `--firefox`.
+test-web:
+	$(WASM_RUNNER) CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
+	$(WASM_RUNNER) GECKODRIVER=$(GECKODRIVER) cargo test --target wasm32-unknown-unknown --test web
+
+lint-extension:
+	web-ext lint --source-dir extension --output text --self-hosted 2>&1 | tee target/web-ext-lint.txt | tail -n 12
+	@grep -Eq '^errors +0$$' target/web-ext-lint.txt
+
+# Tier 3: the built extension, unpacked, in headless Chromium (and Firefox) on 127.0.0.1 pages.
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf target extension/pkg extension/pkg-fallback www/pkg

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds everything `extension/` and `www/` need, plus the native CLI:
+#   extension/pkg/           wasm-bindgen --target web package (the engine every page uses)
+#   extension/pkg-fallback/  the same crate through wasm2js, one ES module, loaded only when the
+#                            page's CSP forbids compiling wasm (Chromium: CompileError)
+#   www/pkg/                 a copy of extension/pkg for the playground page
+#   target/release/newsclean the native CLI
+# Needs cargo, wasm-bindgen (exact Cargo.lock version) and npm binaryen/esbuild (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# wasm features rustc's std uses; binaryen must be told (see shared/TOOLCHAIN.md).
+FEATURES=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
+log() { printf '[build] %s\n' "$*" >&2; }
+
+log "wasm (cargo + wasm-bindgen + wasm-opt)"
+cargo build -q --lib --release --target wasm32-unknown-unknown
+rm -rf extension/pkg
+wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
+  target/wasm32-unknown-unknown/release/newsclean.wasm
+wasm-opt -Oz "${FEATURES[@]}" --enable-reference-types --enable-multivalue \
+  extension/pkg/newsclean_bg.wasm -o extension/pkg/newsclean_bg.wasm
+rm -f extension/pkg/package.json extension/pkg/.gitignore
+
+log "strict-CSP fallback (mvp wasm -> wasm2js -> esbuild)"
+fb=target/fallback
+# NOTE: target-cpu=mvp plus the `fallback` profile's strip keep reference types off, which
+# wasm2js needs ("modules with multiple tables are not supported yet").
+RUSTFLAGS='-C target-cpu=mvp' cargo build -q --lib --profile fallback \
+  --target wasm32-unknown-unknown --target-dir "$fb"
+rm -rf "$fb/bindgen" extension/pkg-fallback
+wasm-bindgen --target bundler --no-typescript --out-dir "$fb/bindgen" \
+  "$fb/wasm32-unknown-unknown/fallback/newsclean.wasm"
+wasm-opt -Oz "${FEATURES[@]}" "$fb/bindgen/newsclean_bg.wasm" -o "$fb/bindgen/opt.wasm"
+wasm2js "${FEATURES[@]}" -O "$fb/bindgen/opt.wasm" -o "$fb/bindgen/newsclean_bg.wasm.js"
+node scripts/patch-wasm2js.mjs "$fb/bindgen/newsclean_bg.wasm.js"
+sed -i 's#"./newsclean_bg.wasm"#"./newsclean_bg.wasm.js"#; s#'"'"'./newsclean_bg.wasm'"'"'#'"'"'./newsclean_bg.wasm.js'"'"'#' "$fb/bindgen/newsclean.js"
+esbuild "$fb/bindgen/newsclean.js" --bundle --format=esm --minify --log-level=warning \
+  --outfile=extension/pkg-fallback/newsclean.mjs
+
+rm -rf www/pkg && cp -r extension/pkg www/pkg
+
+log "native CLI"
+cargo build -q --release --features cli --bin newsclean
+
+for f in extension/pkg/newsclean_bg.wasm extension/pkg-fallback/newsclean.mjs; do
+  printf '[build] %-40s %7d B raw, %6d B gzip\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
+done

@@ -1,0 +1,57 @@
+//! Applies a plan: marks elements with `data-newsclean`; the extension's stylesheet hides them.
+//!
+//! Hiding is one attribute per element and one stylesheet rule, never a removed or rewritten
+//! node, so switching off (removing the attributes) restores the page exactly.
+
+use web_sys::{Document, Element};
+
+use super::js::{Context, GlueError};
+use crate::plan::Plan;
+
+/// The attribute that marks hidden elements; its value is the kind.
+pub const HIDDEN_ATTR: &str = "data-newsclean";
+/// The `<html>` attribute that reports progress (`ready`).
+pub const STATE_ATTR: &str = "data-newsclean-state";
+/// The `<html>` attribute that shows everything hidden again, without touching page nodes.
+pub const OFF_ATTR: &str = "data-newsclean-off";
+
+/// Marks the plan's elements; returns the elements newly marked.
+pub fn hide(plan: &Plan, nodes: &[Element]) -> Result<Vec<Element>, GlueError> {
+    let mut marked = Vec::with_capacity(plan.hide.len());
+    for h in &plan.hide {
+        let el = nodes
+            .get(h.node.0 as usize)
+            .context("plan names an element that was not collected")?;
+        if el.has_attribute(HIDDEN_ATTR) {
+            continue;
+        }
+        el.set_attribute(HIDDEN_ATTR, h.kind.as_str())
+            .context("marking an element hidden")?;
+        marked.push(el.clone());
+    }
+    Ok(marked)
+}
+
+/// Removes our marks from these elements.
+pub fn unhide(marked: &[Element]) -> Result<(), GlueError> {
+    for el in marked {
+        el.remove_attribute(HIDDEN_ATTR)
+            .context("unmarking an element")?;
+    }
+    Ok(())
+}
+
+/// Sets an attribute on `<html>`.
+pub fn set_root_attr(doc: &Document, name: &str, value: Option<&str>) -> Result<(), GlueError> {
+    let root = doc
+        .document_element()
+        .context("document has no root element")?;
+    match value {
+        Some(v) => root
+            .set_attribute(name, v)
+            .context("setting a root attribute"),
+        None => root
+            .remove_attribute(name)
+            .context("removing a root attribute"),
+    }
+}

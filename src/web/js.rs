@@ -1,0 +1,71 @@
+//! Conversions between JS values and Rust, and the one place errors become `JsError`.
+
+use std::fmt;
+
+use wasm_bindgen::{JsError, JsValue};
+
+/// A failed DOM operation, with what the glue was doing.
+#[derive(Debug)]
+pub struct GlueError {
+    what: &'static str,
+    detail: String,
+}
+
+impl GlueError {
+    /// Wraps a JS exception thrown while doing `what`.
+    pub fn dom(what: &'static str, err: JsValue) -> Self {
+        let detail = err
+            .as_string()
+            .or_else(|| js_sys::Error::from(err).message().as_string())
+            .unwrap_or_default();
+        Self { what, detail }
+    }
+
+    /// A failure with no JS exception behind it.
+    pub fn missing(what: &'static str) -> Self {
+        Self {
+            what,
+            detail: "not available".into(),
+        }
+    }
+}
+
+impl fmt::Display for GlueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "newsclean: {}: {}", self.what, self.detail)
+    }
+}
+
+impl std::error::Error for GlueError {}
+
+/// Adds "while doing X" context to DOM results.
+pub trait Context<T> {
+    /// Maps a JS exception to a [`GlueError`] saying what failed.
+    fn context(self, what: &'static str) -> Result<T, GlueError>;
+}
+
+impl<T> Context<T> for Result<T, JsValue> {
+    fn context(self, what: &'static str) -> Result<T, GlueError> {
+        self.map_err(|e| GlueError::dom(what, e))
+    }
+}
+
+impl<T> Context<T> for Option<T> {
+    fn context(self, what: &'static str) -> Result<T, GlueError> {
+        self.ok_or_else(|| GlueError::missing(what))
+    }
+}
+
+/// The one place a glue error becomes a `JsError` for the caller.
+pub fn into_js<T>(result: Result<T, GlueError>) -> Result<T, JsError> {
+    result.map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Serializes a report for JS as plain objects.
+pub fn to_js_value<T: serde::Serialize>(value: &T) -> Result<JsValue, GlueError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| GlueError {
+        what: "serializing the report",
+        detail: e.to_string(),
+    })
+}

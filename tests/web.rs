@@ -1,0 +1,251 @@
+//! The web glue in real browsers (wasm-bindgen-test; `make test-web`, or
+//! `wasm-pack test --headless --chrome` / `--firefox`).
+//!
+//! Each case mounts a fixture in a fresh element; the runner's own `document.body` is never
+//! replaced (it keeps the results there).
+#![cfg(target_arch = "wasm32")]
+
+use newsclean::plan::{plan, Settings};
+use newsclean::web::{api, apply, collect::collect, observe::Observer, sidebar::Sidebar};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const AD_LABELS: &str = include_str!("fixtures/ad-labels-in-many-forms/page.html");
+const CAPTIONS: &str = include_str!("fixtures/caption-printed-twice/page.html");
+const QUOTES: &str = include_str!("fixtures/quotes-split-and-pronoun/page.html");
+
+fn doc() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the `<body>` of a fixture page in a fresh `<div>` under the runner's body.
+fn mount(page: &str) -> Element {
+    let body = page.split_once("<body>").map_or(page, |(_, b)| b);
+    let body = body.rsplit_once("</body>").map_or(body, |(b, _)| b);
+    let div = doc().create_element("div").unwrap();
+    div.set_inner_html(body);
+    doc().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// The hiding rule the extension ships in its content-script stylesheet.
+fn install_hiding_rule() {
+    let doc = doc();
+    if doc.get_element_by_id("newsclean-test-rule").is_none() {
+        let style = doc.create_element("style").unwrap();
+        style.set_id("newsclean-test-rule");
+        style.set_text_content(Some(
+            "html:not([data-newsclean-off]) [data-newsclean] { display: none !important; }",
+        ));
+        doc.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
+fn is_rendered(el: &Element) -> bool {
+    el.get_client_rects().length() > 0
+}
+
+/// The fixture's outline as the CLI (html5ever) sees it, checked in by tests/fixtures.rs.
+fn want_outline(case: &str) -> &'static str {
+    match case {
+        "ad" => include_str!("fixtures/ad-labels-in-many-forms/outline.txt"),
+        "captions" => include_str!("fixtures/caption-printed-twice/outline.txt"),
+        _ => include_str!("fixtures/quotes-split-and-pronoun/outline.txt"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn collect_agrees_with_the_cli_outline() {
+    for (case, page) in [
+        ("ad", AD_LABELS),
+        ("captions", CAPTIONS),
+        ("quotes", QUOTES),
+    ] {
+        let root = mount(page);
+        let got = collect(&root).outline.summary();
+        root.remove();
+        assert_eq!(got, want_outline(case), "{case}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn apply_hides_exactly_the_plan_and_removes_nothing() {
+    install_hiding_rule();
+    let root = mount(AD_LABELS);
+    let before = root.inner_html();
+    let elements_before = root.query_selector_all("*").unwrap().length();
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    let marked = apply::hide(&p, &collected.nodes).unwrap();
+    assert_eq!(marked.len(), p.hide.len());
+    assert_eq!(
+        root.query_selector_all("[data-newsclean]")
+            .unwrap()
+            .length() as usize,
+        p.hide.len()
+    );
+    for el in &marked {
+        assert!(!is_rendered(el), "{} still rendered", el.outer_html());
+    }
+    let text = root.dyn_ref::<web_sys::HtmlElement>().unwrap().inner_text();
+    assert!(!text.lines().any(|l| l.trim() == "Advertisement"), "{text}");
+    assert!(text.contains("The advertisement campaign for the budget ran for a week."));
+    assert!(text.contains("Advertise with us"));
+    assert_eq!(
+        root.query_selector_all("*").unwrap().length(),
+        elements_before
+    );
+    apply::unhide(&marked).unwrap();
+    assert_eq!(
+        root.inner_html(),
+        before,
+        "switching off restores the page exactly"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn duplicate_caption_is_shown_once() {
+    install_hiding_rule();
+    let root = mount(CAPTIONS);
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    apply::hide(&p, &collected.nodes).unwrap();
+    let text = root.dyn_ref::<web_sys::HtmlElement>().unwrap().inner_text();
+    let caption =
+        "The minister walks through a flooded street in Riverton on Monday. Photo by Jane Roe/AP";
+    // the figcaption plus the body paragraph that repeats it; the extra caption copies are gone
+    assert_eq!(text.matches(caption).count(), 2, "{text}");
+    assert!(!text.contains("street…"));
+    assert_eq!(
+        text.matches("Photo: Jane Roe/AP").count(),
+        2,
+        "two photos keep their own credit"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn sidebar_lists_speakers_in_an_open_shadow_root() {
+    let root = mount(QUOTES);
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    let targets = p
+        .quotes
+        .iter()
+        .map(|q| collected.nodes[collected.outline.block(q.block).node.0 as usize].clone())
+        .collect();
+    let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
+    let host = doc().query_selector("newsclean-sidebar").unwrap().unwrap();
+    let shadow = host.shadow_root().expect("open shadow root");
+    let entries = shadow.query_selector_all("[data-speaker]").unwrap();
+    let mut speakers = Vec::new();
+    for i in 0..entries.length() {
+        let entry: Element = entries.item(i).unwrap().unchecked_into();
+        let quote = entry.query_selector("[data-quote]").unwrap().unwrap();
+        speakers.push((
+            entry.get_attribute("data-speaker").unwrap(),
+            quote.text_content().unwrap(),
+        ));
+    }
+    assert!(speakers.contains(&(
+        "Ana Lopez".into(),
+        "We will build a bridge that lasts a hundred years … The people of this city deserve it.".into()
+    )), "{speakers:?}");
+    assert!(speakers
+        .iter()
+        .any(|(s, q)| s == "Tom Hale" && q == "very, very tight."));
+    assert!(
+        !speakers.iter().any(|(_, q)| q.contains("We will win")),
+        "teasers are not quotes"
+    );
+    // page text goes in as text: markup in a quote stays literal
+    assert!(shadow.query_selector("script, img").unwrap().is_none());
+    sidebar.remove();
+    assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn sidebar_renders_markup_in_quotes_as_text() {
+    let root = mount(
+        "<p>“Use &lt;img src=x onerror=alert(1)&gt; to break it,” said Jane Doe, a hacker.</p>",
+    );
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    let targets = vec![root.clone(); p.quotes.len()];
+    let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
+    let shadow = doc()
+        .query_selector("newsclean-sidebar")
+        .unwrap()
+        .unwrap()
+        .shadow_root()
+        .unwrap();
+    assert!(shadow.query_selector("img").unwrap().is_none());
+    let quote = shadow.query_selector("[data-quote]").unwrap().unwrap();
+    assert!(quote.text_content().unwrap().contains("<img src=x"));
+    sidebar.remove();
+    root.remove();
+}
+
+async fn next_frames() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 120)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn observer_catches_labels_inserted_later() {
+    let root = mount("<p>Body text that stays.</p>");
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = std::rc::Rc::clone(&seen);
+    let observer = Observer::start(&root, move |roots| {
+        for r in roots {
+            let collected = collect(&r);
+            let p = plan(&collected.outline, &Settings::default());
+            sink.borrow_mut()
+                .extend(apply::hide(&p, &collected.nodes).unwrap());
+        }
+    })
+    .unwrap();
+    let late = doc().create_element("div").unwrap();
+    late.set_inner_html("<div class=\"ad-container\"><span>Advertisement</span></div>");
+    root.append_child(&late).unwrap();
+    next_frames().await;
+    observer.stop();
+    assert_eq!(seen.borrow().len(), 1, "one batch, one label");
+    let label = late
+        .query_selector("[data-newsclean]")
+        .unwrap()
+        .expect("late label marked");
+    assert_eq!(
+        label.get_attribute("data-newsclean").as_deref(),
+        Some("ad-marker")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn clean_document_sets_ready_and_set_enabled_restores() {
+    let root = mount(AD_LABELS);
+    let before = root.inner_html();
+    api::clean_document().unwrap();
+    let html = doc().document_element().unwrap();
+    assert_eq!(
+        html.get_attribute("data-newsclean-state").as_deref(),
+        Some("ready")
+    );
+    assert!(root.query_selector("[data-newsclean]").unwrap().is_some());
+    assert!(doc().query_selector("newsclean-sidebar").unwrap().is_some());
+    api::set_enabled(false).unwrap();
+    assert_eq!(root.inner_html(), before);
+    assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
+    root.remove();
+}
