@@ -40,7 +40,7 @@ test-web:
 
 lint-extension:
 	web-ext lint --source-dir extension --output text --self-hosted 2>&1 | tee target/web-ext-lint.txt | tail -n 12
-	@grep -Eq '^errors +0$$' target/web-ext-lint.txt
+	@grep -Eq '^errors +0 *$$' target/web-ext-lint.txt && echo 'web-ext lint: 0 errors'
 
 # Tier 3: the built extension, unpacked, in headless Chromium (and Firefox) on 127.0.0.1 pages.
 test-e2e:

@@ -67,10 +67,8 @@ fn walk(builder: &mut OutlineBuilder, root: &Handle) {
             continue;
         };
         match &child.data {
-            NodeData::Element { .. } => {
-                if open(builder, &child) == Visit::Enter {
-                    stack.push((child, 0));
-                }
+            NodeData::Element { .. } if open(builder, &child) == Visit::Enter => {
+                stack.push((child, 0));
             }
             NodeData::Text { contents } => builder.text(&contents.borrow()),
             _ => {}

@@ -88,19 +88,14 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         while i < text.len() {
             let c = text[i];
             let next = text.get(i + 1).copied();
-            if c.is_alphanumeric() {
-                i += 1;
-            } else if matches!(c, '\'' | '’' | '-' | '‐' | '&')
+            let inner_joiner = matches!(c, '\'' | '’' | '-' | '‐' | '&')
                 && next.is_some_and(char::is_alphanumeric)
-                && spans.get(next_span).is_none_or(|s| s.open != i)
-            {
-                i += 1;
-            } else if c == '.'
+                && spans.get(next_span).is_none_or(|s| s.open != i);
+            // "U.S." / "U.N.": letter-dot-letter-dot.
+            let acronym_dot = c == '.'
                 && next.is_some_and(|n| n.is_alphabetic())
-                && i + 2 <= text.len()
-                && text.get(i + 2).is_some_and(|n| *n == '.')
-            {
-                // "U.S." / "U.N.": letter-dot-letter-dot.
+                && text.get(i + 2).is_some_and(|n| *n == '.');
+            if c.is_alphanumeric() || inner_joiner || acronym_dot {
                 i += 1;
             } else {
                 break;

@@ -49,11 +49,9 @@ pub fn clean_document() -> Result<JsValue, JsError> {
 /// When the report cannot be converted to a JS value.
 #[wasm_bindgen]
 pub fn analyze(root: &Element) -> Result<JsValue, JsError> {
-    into_js((|| {
-        let collected = collect(root);
-        let p = plan(&collected.outline, &Settings::default());
-        to_js_value(&p.report(&collected.outline))
-    })())
+    let collected = collect(root);
+    let p = plan(&collected.outline, &Settings::default());
+    into_js(to_js_value(&p.report(&collected.outline)))
 }
 
 /// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or back on.
@@ -63,27 +61,35 @@ pub fn analyze(root: &Element) -> Result<JsValue, JsError> {
 /// When a DOM call fails.
 #[wasm_bindgen(js_name = setEnabled)]
 pub fn set_enabled(enabled: bool) -> Result<(), JsError> {
-    into_js((|| {
-        if enabled {
-            let running = SESSION.with(|s| s.borrow().is_some());
-            if !running {
-                run()?;
-            }
-            return Ok(());
+    into_js(if enabled { enable() } else { disable() })
+}
+
+fn enable() -> Result<(), GlueError> {
+    if SESSION.with(|s| s.borrow().is_none()) {
+        run()?;
+    }
+    Ok(())
+}
+
+fn disable() -> Result<(), GlueError> {
+    end_session()?;
+    let doc = document()?;
+    apply::set_root_attr(&doc, OFF_ATTR, None)?;
+    apply::set_root_attr(&doc, STATE_ATTR, Some("off"))
+}
+
+/// Stops watching, removes the sidebar and our marks: the page as it was.
+fn end_session() -> Result<(), GlueError> {
+    if let Some(session) = SESSION.with(|s| s.borrow_mut().take()) {
+        if let Some(observer) = &session.observer {
+            observer.stop();
         }
-        if let Some(session) = SESSION.with(|s| s.borrow_mut().take()) {
-            if let Some(observer) = &session.observer {
-                observer.stop();
-            }
-            if let Some(sidebar) = &session.sidebar {
-                sidebar.remove();
-            }
-            apply::unhide(&session.marked)?;
+        if let Some(sidebar) = &session.sidebar {
+            sidebar.remove();
         }
-        let doc = document()?;
-        apply::set_root_attr(&doc, OFF_ATTR, None)?;
-        apply::set_root_attr(&doc, STATE_ATTR, Some("off"))
-    })())
+        apply::unhide(&session.marked)?;
+    }
+    Ok(())
 }
 
 fn document() -> Result<Document, GlueError> {
@@ -97,15 +103,7 @@ fn run() -> Result<JsValue, GlueError> {
     let doc = document()?;
     let body = doc.body().context("document has no body")?;
     // A second call (extension re-injected, popup toggled) starts from a clean page.
-    if let Some(old) = SESSION.with(|s| s.borrow_mut().take()) {
-        if let Some(observer) = &old.observer {
-            observer.stop();
-        }
-        if let Some(sidebar) = &old.sidebar {
-            sidebar.remove();
-        }
-        apply::unhide(&old.marked)?;
-    }
+    end_session()?;
     let collected = collect(&body);
     let p = plan(&collected.outline, &Settings::default());
     let marked = apply::hide(&p, &collected.nodes)?;

@@ -385,7 +385,7 @@ fn attribution(entry: &Entry) -> String {
 
 fn markdown(doc: &Document, entries: &[Entry]) -> String {
     let mut out = format!("# Quotes: {}\n\n", doc.title());
-    if let Some(url) = doc.url().ok() {
+    if let Ok(url) = doc.url() {
         out.push_str(&format!("<{url}>\n\n"));
     }
     for e in entries {
