@@ -20,7 +20,7 @@ demo: build
 	@scripts/setup.sh demo
 	@node scripts/demo.mjs
 
-test: setup build test-native test-lint test-web lint-extension test-e2e
+test: setup build test-native test-lint test-web test-e2e
 	@echo "make test: all tiers passed"
 
 # Tier 1: the core, natively (unit, fixtures, seed, corpus checks).

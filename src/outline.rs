@@ -198,6 +198,23 @@ pub enum Visit {
     Skip,
 }
 
+/// A structural role that only a class/id/attribute name asserts. Names are weak evidence: a
+/// site may call the wrapper of its whole article "main-nav-wrapper" or "ad-container-story".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Claim {
+    Nav,
+    Footer,
+    Aside,
+    AdSlot,
+}
+
+/// A container that holds at least this many prose paragraphs of this much text in all is the
+/// article, whatever its name claims (comments excepted: they are prose by nature).
+const ARTICLE_PROSE_PARAGRAPHS: u32 = 4;
+const ARTICLE_PROSE_CHARS: usize = 800;
+/// A paragraph this long (in bytes) counts as prose.
+const PROSE_PARAGRAPH_BYTES: usize = 80;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     Block(BlockKind),
@@ -207,7 +224,12 @@ enum Role {
 struct Frame {
     node: NodeIx,
     role: Role,
+    /// Context from tags (and names that are never revoked); claims add to it at the end.
     context: Context,
+    /// Name-based claims of this element and its ancestors, with the element making each.
+    claims: Vec<(Claim, NodeIx)>,
+    /// Prose paragraphs (count, bytes) finished inside this element.
+    prose: (u32, usize),
     figure: Option<NodeIx>,
     /// An ad-slot container of its own (not just inside one).
     names_ad_slot: bool,
@@ -224,6 +246,10 @@ struct Frame {
     segments: Vec<Segment>,
     /// Image seen most recently inside this frame (for figures).
     image: Option<u32>,
+    /// Holds script, style or hidden markup (text a reader never sees but `textContent` has).
+    unrendered_text: bool,
+    /// An inline element whose name says caption or credit (`<span class="caption">`).
+    names_caption: bool,
 }
 
 struct Segment {
@@ -235,6 +261,10 @@ struct Segment {
     mixed_tops: bool,
     /// All text came through a link.
     all_link: bool,
+    /// Name claims of the innermost element the first text came through.
+    claims: Vec<(Claim, NodeIx)>,
+    /// Some text came through an inline element named as a caption or credit.
+    through_caption: bool,
 }
 
 /// Builds an [`Outline`] from element and text events in document order.
@@ -265,6 +295,10 @@ pub struct OutlineBuilder {
     /// Distinct image sources seen, by first appearance.
     images: Vec<String>,
     last_image: Option<u32>,
+    /// Claims of each block by id, resolved in `finish`.
+    block_claims: Vec<Vec<(Claim, NodeIx)>>,
+    /// Elements whose claims the prose inside them disproved.
+    revoked: Vec<NodeIx>,
 }
 
 impl OutlineBuilder {
@@ -280,6 +314,17 @@ impl OutlineBuilder {
         let node = NodeIx(self.nodes);
         self.nodes += 1;
         if el.hidden || renders_no_text(el.tag) {
+            // Its text is still in the parent's textContent: a slot holding it is not "empty".
+            if el.hidden
+                || matches!(
+                    el.tag,
+                    "script" | "style" | "noscript" | "template" | "textarea" | "select"
+                )
+            {
+                if let Some(parent) = self.stack.last_mut() {
+                    parent.unrendered_text = true;
+                }
+            }
             return Visit::Skip;
         }
         if el.tag == "img" || el.tag == "picture" {
@@ -296,6 +341,7 @@ impl OutlineBuilder {
         }
         let parent = self.stack.last();
         let mut context = parent.map(|f| f.context).unwrap_or_default();
+        let mut claims = parent.map(|f| f.claims.clone()).unwrap_or_default();
         let mut figure = parent.and_then(|f| f.figure);
         let names = Names::of(&el);
         match el.tag {
@@ -309,20 +355,23 @@ impl OutlineBuilder {
             "a" => context.link = true,
             _ => {}
         }
-        context.nav |= names.nav;
-        context.footer |= names.footer;
-        context.aside |= names.aside;
+        for (named, claim) in [
+            (names.nav, Claim::Nav),
+            (names.footer, Claim::Footer),
+            (names.aside, Claim::Aside),
+            (names.ad_slot, Claim::AdSlot),
+        ] {
+            if named {
+                claims.push((claim, node));
+            }
+        }
         context.comments |= names.comments;
-        context.ad_slot |= names.ad_slot;
         if names.figure && figure.is_none() {
             figure = Some(node);
         }
         context.figure |= figure.is_some();
         let role = if is_block_level(el.tag) || el.tag == "body" {
             Role::Block(block_kind(el.tag, names.caption))
-        } else if names.caption && !matches!(el.tag, "a" | "b" | "strong" | "em" | "i") {
-            // A `span class="caption"` renders as its own caption line on nearly every site.
-            Role::Block(BlockKind::Caption)
         } else {
             Role::Inline
         };
@@ -330,6 +379,8 @@ impl OutlineBuilder {
             node,
             role,
             context,
+            claims,
+            prose: (0, 0),
             figure,
             names_ad_slot: names.ad_slot,
             blocks_inside: 0,
@@ -339,6 +390,8 @@ impl OutlineBuilder {
             tainted_children: Vec::new(),
             segments: Vec::new(),
             image: None,
+            unrendered_text: false,
+            names_caption: names.caption && role == Role::Inline,
         });
         Visit::Enter
     }
@@ -357,7 +410,19 @@ impl OutlineBuilder {
             return;
         };
         let top = self.stack.get(block_at + 1).map(|f| f.node);
+        let innermost_claims = || {
+            self.stack
+                .last()
+                .map(|f| f.claims.clone())
+                .unwrap_or_default()
+        };
+        let claims = if self.stack[block_at].segment.is_none() && has_visible {
+            innermost_claims()
+        } else {
+            Vec::new()
+        };
         let in_link = self.stack.last().is_some_and(|f| f.context.link);
+        let through_caption = self.stack[block_at + 1..].iter().any(|f| f.names_caption);
         let frame = &mut self.stack[block_at];
         if frame.segment.is_none() {
             if !has_visible {
@@ -371,6 +436,8 @@ impl OutlineBuilder {
                 top: None,
                 mixed_tops: false,
                 all_link: true,
+                claims,
+                through_caption: false,
             });
         }
         let segment = frame.segment.as_mut().expect("segment was just ensured");
@@ -382,6 +449,7 @@ impl OutlineBuilder {
                 _ => {}
             }
             segment.all_link &= in_link;
+            segment.through_caption |= through_caption;
         }
     }
 
@@ -399,11 +467,21 @@ impl OutlineBuilder {
             let single = segment_count == 1 && !frame.nested_text;
             for segment in std::mem::take(&mut frame.segments) {
                 let block = self.finish_segment(&frame, kind, segment, single);
+                let b = self.blocks[block.0 as usize]
+                    .as_ref()
+                    .expect("just finished");
+                if matches!(b.kind, BlockKind::Paragraph | BlockKind::Other)
+                    && !b.context.link
+                    && b.text.len() >= PROSE_PARAGRAPH_BYTES
+                {
+                    frame.prose.0 += 1;
+                    frame.prose.1 += b.text.len();
+                }
                 frame.blocks_inside += 1;
                 frame.first_block.get_or_insert(block);
             }
         }
-        if frame.names_ad_slot && frame.blocks_inside == 1 {
+        if frame.names_ad_slot && frame.blocks_inside == 1 && !frame.unrendered_text {
             // Closes run inner to outer, so the outermost such slot wins.
             if let Some(Some(block)) = frame
                 .first_block
@@ -417,7 +495,15 @@ impl OutlineBuilder {
                 parent.image = Some(image);
             }
         }
+        let (paragraphs, bytes) = frame.prose;
+        let makes_claims = frame.claims.last().is_some_and(|(_, by)| *by == frame.node);
+        if makes_claims && paragraphs >= ARTICLE_PROSE_PARAGRAPHS && bytes >= ARTICLE_PROSE_CHARS {
+            self.revoked.push(frame.node);
+        }
         if let Some(parent) = self.stack.last_mut() {
+            parent.unrendered_text |= frame.unrendered_text;
+            parent.prose.0 += paragraphs;
+            parent.prose.1 += bytes;
             parent.blocks_inside += frame.blocks_inside;
             if parent.first_block.is_none() {
                 parent.first_block = frame.first_block;
@@ -454,6 +540,21 @@ impl OutlineBuilder {
     pub fn finish(mut self) -> Outline {
         while !self.stack.is_empty() {
             self.close();
+        }
+        for (block, claims) in self.blocks.iter_mut().zip(&self.block_claims) {
+            let Some(block) = block else { continue };
+            for (claim, by) in claims {
+                if self.revoked.contains(by) {
+                    continue;
+                }
+                let c = &mut block.context;
+                match claim {
+                    Claim::Nav => c.nav = true,
+                    Claim::Footer => c.footer = true,
+                    Claim::Aside => c.aside = true,
+                    Claim::AdSlot => c.ad_slot = true,
+                }
+            }
         }
         Outline {
             blocks: self.blocks.into_iter().flatten().collect(),
@@ -497,6 +598,13 @@ impl OutlineBuilder {
         };
         let mut context = frame.context;
         context.link = segment.all_link;
+        // `<p><span class="caption">…</span></p>`: the block reads as a caption line.
+        let kind =
+            if segment.through_caption && matches!(kind, BlockKind::Paragraph | BlockKind::Other) {
+                BlockKind::Caption
+            } else {
+                kind
+            };
         // In a figure, its own image (searching only the frames inside the figure); elsewhere the
         // image most recently seen in the document.
         let image = match frame.figure {
@@ -524,6 +632,11 @@ impl OutlineBuilder {
             ad_slot: None,
         };
         self.blocks[segment.id.0 as usize] = Some(block);
+        if self.block_claims.len() <= segment.id.0 as usize {
+            self.block_claims
+                .resize(segment.id.0 as usize + 1, Vec::new());
+        }
+        self.block_claims[segment.id.0 as usize] = segment.claims;
         segment.id
     }
 }
@@ -873,6 +986,37 @@ mod tests {
         assert_eq!(o.blocks[0].ad_slot, Some(NodeIx(1)));
         assert!(o.blocks[0].context.ad_slot);
         assert_eq!(o.blocks[1].ad_slot, None);
+    }
+
+    #[test]
+    fn a_wrapper_holding_the_article_is_not_what_its_name_claims() {
+        let para = "This paragraph is long enough to count as real article prose, not a teaser or a menu \
+                    entry. It goes on for a while, the way the paragraphs of a real news story do, with \
+                    a second and a third sentence that carry the reporting forward.";
+        let story = El(
+            "div",
+            "main-nav-wrapper sidebar ad-container",
+            vec![
+                El("p", "", vec![Text(para)]),
+                El("p", "", vec![Text(para)]),
+                El("p", "", vec![Text(para)]),
+                El("p", "", vec![Text(para)]),
+                El(
+                    "div",
+                    "ad-slot",
+                    vec![El("p", "", vec![Text("Advertisement")])],
+                ),
+            ],
+        );
+        let menu = El("div", "nav", vec![El("p", "", vec![Text("Home")])]);
+        let o = outline(El("body", "", vec![story, menu]));
+        let c = o.blocks[0].context;
+        assert!(!c.nav && !c.aside && !c.ad_slot, "{c:?}");
+        assert!(
+            o.blocks[4].context.ad_slot,
+            "the inner slot keeps its claim"
+        );
+        assert!(o.blocks[5].context.nav, "a real menu keeps its claim");
     }
 
     #[test]

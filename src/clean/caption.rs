@@ -7,7 +7,7 @@
 use crate::outline::{Block, BlockId, BlockKind, Outline};
 
 /// Captions shorter than this (in characters) are too generic to call duplicates ("AP", "Getty").
-const MIN_CAPTION_CHARS: usize = 12;
+const MIN_CAPTION_CHARS: usize = 20;
 
 /// A truncated copy must keep at least this share of the full caption's characters.
 const MIN_TRUNCATED_SHARE: f32 = 0.3;
@@ -88,11 +88,9 @@ fn same_caption(a: &(&Block, String), b: &(&Block, String)) -> bool {
     }
     // Two different figures, each with its own (different) image: two photos that happen to
     // share a caption ("Photo: AP"), not one caption printed twice.
+    // Copies in two different figures show the same photo only if their images say so.
     match (a.0.figure, b.0.figure) {
-        (Some(fa), Some(fb)) if fa != fb => match (a.0.image, b.0.image) {
-            (Some(ia), Some(ib)) => ia == ib,
-            _ => true,
-        },
+        (Some(fa), Some(fb)) if fa != fb => a.0.image.is_some() && a.0.image == b.0.image,
         _ => true,
     }
 }
@@ -109,19 +107,21 @@ fn is_truncated(text: &str) -> bool {
     text.ends_with('…') || text.ends_with("...")
 }
 
-/// Caption text compared case- and punctuation-insensitively, with "Read more"/"Expand" controls
-/// that gallery overlays append removed.
+/// Caption text compared case- and punctuation-insensitively, with the controls that gallery
+/// overlays add ("… more" on the truncated copy, "less" on the full one, "Read more") removed.
 fn caption_key(text: &str) -> String {
+    let text = text.replace("...", "…");
     let mut key = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_alphanumeric() {
             key.extend(c.to_lowercase());
-        } else if c.is_whitespace() && !key.ends_with(' ') {
-            key.push(' ');
         } else if c == '…' {
             key.push('…');
+        } else if c.is_whitespace() && !key.is_empty() && !key.ends_with(' ') {
+            key.push(' ');
         }
     }
+    let key = key.trim_end();
     for tail in [
         " read more",
         " show more",
@@ -130,10 +130,18 @@ fn caption_key(text: &str) -> String {
         " toggle caption",
     ] {
         if let Some(stripped) = key.strip_suffix(tail) {
-            key.truncate(stripped.len());
+            return stripped.trim_end().to_owned();
         }
     }
-    key.trim().to_owned()
+    // A bare "more"/"less" is a toggle only after an ellipsis or at the end of a long caption.
+    for tail in [" more", " less", "more"] {
+        if let Some(stripped) = key.strip_suffix(tail) {
+            if stripped.ends_with('…') || stripped.chars().count() > 60 {
+                return stripped.trim_end().to_owned();
+            }
+        }
+    }
+    key.to_owned()
 }
 
 #[cfg(test)]
@@ -191,6 +199,23 @@ mod tests {
             nodes: 2,
         };
         assert_eq!(duplicate_captions(&o), vec![(BlockId(0), BlockId(1))]);
+    }
+
+    #[test]
+    fn gallery_toggles_do_not_hide_a_copy() {
+        let full = format!("{CAP} less");
+        let short = "Secretary Blinken meets President Zelensky ... more";
+        let o = Outline {
+            blocks: vec![
+                block(0, BlockKind::Caption, &full, Some(100), Some(0)),
+                block(1, BlockKind::Caption, short, Some(100), Some(0)),
+                block(2, BlockKind::Caption, &full, Some(100), Some(1)),
+                block(3, BlockKind::Caption, short, Some(100), Some(1)),
+            ],
+            nodes: 4,
+        };
+        let hidden: Vec<u32> = duplicate_captions(&o).iter().map(|(h, _)| h.0).collect();
+        assert_eq!(hidden, [1, 2, 3]);
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub fn hide(plan: &Plan, nodes: &[Element]) -> Result<Vec<Element>, GlueError> {
         let el = nodes
             .get(h.node.0 as usize)
             .context("plan names an element that was not collected")?;
-        if el.has_attribute(HIDDEN_ATTR) {
+        // Already marked, or not rendered at all (hidden by the page's own CSS or script):
+        // hiding what nobody sees changes nothing and would only add risk.
+        if el.has_attribute(HIDDEN_ATTR) || el.get_client_rects().length() == 0 {
             continue;
         }
         el.set_attribute(HIDDEN_ATTR, h.kind.as_str())

@@ -76,7 +76,7 @@ impl Sidebar {
         )?;
         let header = el(doc, "header", &[])?;
         let title = el(doc, "h2", &[("id", "newsclean-title")])?;
-        title.set_text_content(Some(&format!("Who’s quoted ({})", plan.quotes.len())));
+
         header
             .append_child(&title)
             .context("building the sidebar")?;
@@ -125,6 +125,7 @@ impl Sidebar {
 
         let body = el(doc, "div", &[("class", "body")])?;
         let entries = render_groups(doc, &body, plan, targets)?;
+        title.set_text_content(Some(&format!("Who’s quoted ({})", entries.len())));
         panel.append_child(&body).context("building the sidebar")?;
         shadow
             .append_child(&panel)

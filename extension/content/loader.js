@@ -1,0 +1,76 @@
+// newsclean content-script loader: a classic script with no page logic. It loads the package,
+// calls one function, reports failures, and forwards the popup's on/off switch.
+//
+// NOTE: Chromium applies the page's own CSP to WebAssembly compiled in content scripts, so on a
+// page without 'wasm-unsafe-eval' the .wasm throws CompileError; the same crate translated to
+// plain JavaScript (wasm2js, pkg-fallback/) is then loaded instead, and only then.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const root = document.documentElement;
+  const once = Symbol.for("newsclean.loader");
+  if (globalThis[once] || !(root instanceof HTMLElement)) return; // twice in one frame, or not HTML
+  globalThis[once] = true;
+
+  const url = (path) => api.runtime.getURL(path);
+  let enabled = true;
+  let report = null;
+
+  async function load() {
+    try {
+      const pkg = await import(url("pkg/newsclean.js"));
+      await pkg.default({ module_or_path: url("pkg/newsclean_bg.wasm") });
+      return [pkg, "wasm"];
+    } catch (wasmError) {
+      console.debug("[newsclean] WebAssembly unavailable here; using the JavaScript build:", wasmError);
+      try {
+        return [await import(url("pkg-fallback/newsclean.mjs")), "wasm2js"];
+      } catch (fallbackError) {
+        throw new AggregateError([wasmError, fallbackError], "neither wasm nor wasm2js could start");
+      }
+    }
+  }
+
+  const status = () => ({
+    enabled,
+    state: root.dataset.newscleanState ?? null,
+    engine: root.dataset.newscleanEngine ?? null,
+    hidden: report?.hidden?.length ?? 0,
+    quotes: report?.quotes?.length ?? 0,
+    url: location.href,
+  });
+  // Tells the background worker (badge); nobody listening is fine.
+  const tell = () =>
+    Promise.resolve()
+      .then(() => api.runtime.sendMessage({ type: "newsclean:status", ...status() }))
+      .catch(() => {});
+
+  const ready = load().then(([pkg, engine]) => {
+    root.dataset.newscleanEngine = engine;
+    report = pkg.cleanDocument();
+    tell();
+    return pkg;
+  });
+  ready.catch((e) => {
+    root.dataset.newscleanState = "error";
+    console.error("[newsclean]", e);
+  });
+
+  api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+    if (msg?.type === "newsclean:get-state") {
+      sendResponse(status());
+    } else if (msg?.type === "newsclean:set-enabled") {
+      const on = Boolean(msg.enabled);
+      ready
+        .then((pkg) => {
+          pkg.setEnabled(on);
+          enabled = on;
+          tell();
+          return status();
+        })
+        .catch((e) => ({ ...status(), error: String(e) }))
+        .then(sendResponse);
+      return true; // answers asynchronously
+    }
+    return false;
+  });
+})();

@@ -1,0 +1,115 @@
+// The built extension, unpacked into headless Debian Chromium, on pages served from 127.0.0.1.
+// Run: node --test tests/e2e/   (after `make build`; about 15 s)
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  assertDemoCleaned, collect, launch, missingBuild, startServer, summaryRow, switchViaPopup, visit,
+} from "./harness.mjs";
+
+let server, ext, plain;
+const requests = []; // every request any page of the extension's browser made, in order
+const rows = [];
+
+before(async () => {
+  const missing = missingBuild();
+  if (missing) throw new Error(missing);
+  server = await startServer();
+  [ext, plain] = await Promise.all([launch(), launch({ extension: null })]);
+  ext.context.on("request", (r) => requests.push(r.url()));
+});
+
+after(async () => {
+  await Promise.all([ext?.close(), plain?.close(), server?.close()]);
+  if (rows.length) {
+    console.log("newsclean e2e summary:");
+    for (const r of rows) console.log("  " + r);
+  }
+});
+
+/** Loads `path` with the extension and checks the whole contract on the demo article. */
+async function checkDemo(path, engine) {
+  const first = requests.length;
+  const { page, errors, ms } = await visit(ext.context, server.url + path);
+  const loaded = () => requests.slice(first);
+  try {
+    const s = await collect(page);
+    rows.push(summaryRow(path, s, ms));
+    assert.equal(s.state, "ready", "data-newsclean-state after the first pass");
+    assert.equal(s.engine, engine, "which build ran (data-newsclean-engine)");
+    assert.deepEqual(errors, [], "page errors");
+    assertDemoCleaned(s);
+    return { ...s, requests: loaded() };
+  } finally {
+    await page.close();
+  }
+}
+
+test("demo page: cleaned by the wasm build", async () => {
+  const s = await checkDemo("/index.html", "wasm");
+  assert.ok(s.requests.some((u) => u.endsWith("/pkg/newsclean.js")), "the package was requested");
+  assert.deepEqual(s.requests.filter((u) => u.includes("/pkg-fallback/")), [], "the wasm2js fallback is not loaded where wasm works");
+});
+
+test("strict-CSP page (script-src 'self'): falls back to wasm2js by itself", async () => {
+  const s = await checkDemo("/strict/index.html", "wasm2js");
+  assert.ok(s.requests.some((u) => u.includes("/pkg-fallback/")), "the fallback module was requested");
+});
+
+test("default-src 'none' page: still cleaned by wasm2js", async () => {
+  await checkDemo("/none/index.html", "wasm2js");
+});
+
+test("switching off restores the page exactly, switching on hides again", async () => {
+  const original = await visit(plain.context, server.url + "/index.html", { waitForState: false });
+  const want = await original.page.evaluate(() => document.body.innerText);
+  await original.page.close();
+
+  const { page } = await visit(ext.context, server.url + "/index.html");
+  try {
+    const cleaned = await collect(page);
+    assert.equal(cleaned.state, "ready");
+    assert.notEqual(cleaned.text, want, "the extension changed what is shown");
+
+    await switchViaPopup(ext, page, false);
+    const off = await collect(page);
+    assert.equal(off.text, want, "innerText with newsclean off equals the page without the extension");
+    assert.ok(off.marked.every((m) => m.rendered), "nothing hidden while off");
+    assert.equal(off.sidebarRendered, false, "sidebar hidden while off");
+
+    await switchViaPopup(ext, page, true);
+    const on = await collect(page);
+    assert.equal(on.text, cleaned.text, "switching back on shows the cleaned page again");
+    assert.ok(on.labels.every((l) => !l.rendered), "labels hidden again");
+    assert.equal(on.sidebarRendered, cleaned.sidebarRendered, "sidebar back as it was");
+  } finally {
+    await page.close();
+  }
+});
+
+for (const prefix of ["", "/strict"]) {
+  test(`a label inserted 500 ms after load is hidden too (${prefix || "no CSP"})`, async () => {
+    const { page } = await visit(ext.context, `${server.url}${prefix}/tests/late-ad.html`);
+    try {
+      assert.equal((await collect(page)).state, "ready");
+      await page.waitForSelector("html[data-late-ad=inserted]", { timeout: 5_000 });
+      await page.waitForFunction(() => {
+        const label = document.querySelector("#ad-slot-late .ad-label");
+        return label && label.getClientRects().length === 0;
+      }, null, { timeout: 3_000, polling: 50 }).catch(() => {});
+      const s = await collect(page);
+      const late = s.labels.find((l) => l.id === "ad-slot-late");
+      assert.ok(late, "the late label is in the page");
+      assert.equal(late.kind, "ad-marker", "the late label is marked");
+      assert.equal(late.rendered, false, "the late label is not rendered");
+      assert.ok(s.labels.every((l) => !l.rendered), "the early label stays hidden");
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+test("no request left 127.0.0.1 (route gate)", () => {
+  assert.ok(requests.length > 0, "requests were observed");
+  assert.deepEqual(ext.blocked, [], "requests the gate aborted in the extension's browser");
+  assert.deepEqual(plain.blocked, [], "requests the gate aborted in the plain browser");
+});

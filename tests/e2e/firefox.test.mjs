@@ -1,0 +1,54 @@
+// The same unpacked extension in headless Firefox (ESR, as a temporary add-on via geckodriver):
+// one manifest for both browsers. Skipped when Firefox or geckodriver is missing.
+// Firefox compiles the .wasm in content scripts whatever the page's CSP, so "wasm" runs everywhere.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { assertDemoCleaned, COLLECT, EXTENSION, missingBuild, startServer, summaryRow } from "./harness.mjs";
+import { launchFirefox, missingFirefox } from "./firefox.mjs";
+
+const skip = missingFirefox() ?? false;
+let server, ff;
+const rows = [];
+
+before(async () => {
+  if (skip) return;
+  const missing = missingBuild();
+  if (missing) throw new Error(missing);
+  [server, ff] = await Promise.all([startServer(), launchFirefox()]);
+  await ff.installAddon(EXTENSION);
+});
+
+after(async () => {
+  await Promise.all([ff?.close(), server?.close()]);
+  if (rows.length) console.log(`newsclean e2e summary (Firefox ${ff.version}):\n${rows.map((r) => "  " + r).join("\n")}`);
+});
+
+/** Navigates, waits for the first pass (≤ 10 s), and reads the contract as the Chromium tests do. */
+async function visit(path, extraWait) {
+  await ff.goto(server.url + path);
+  return ff.evaluate(async (collect, extraWait) => {
+    const state = () => document.documentElement.getAttribute("data-newsclean-state");
+    for (let i = 0; i < 200 && !["ready", "error"].includes(state()); i++) await new Promise((r) => setTimeout(r, 50));
+    const ms = Math.round(performance.now());
+    if (extraWait) await new Promise((r) => setTimeout(r, extraWait));
+    return { ...(0, eval)(collect), ms };
+  }, COLLECT, extraWait ?? 0);
+}
+
+for (const path of ["/index.html", "/strict/index.html"]) {
+  test(`Firefox: demo page ${path} cleaned by the wasm build`, { skip }, async () => {
+    const s = await visit(path);
+    rows.push(summaryRow(path, s, s.ms));
+    assert.equal(s.state, "ready");
+    assert.equal(s.engine, "wasm");
+    assertDemoCleaned(s);
+  });
+}
+
+test("Firefox: a label inserted 500 ms after load is hidden too", { skip }, async () => {
+  const s = await visit("/tests/late-ad.html", 1500);
+  const late = s.labels.find((l) => l.id === "ad-slot-late");
+  assert.ok(late, "the late label is in the page");
+  assert.equal(late.kind, "ad-marker");
+  assert.equal(late.rendered, false);
+});

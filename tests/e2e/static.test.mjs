@@ -1,0 +1,69 @@
+// Checks that need no browser and no build: the manifest, its files, web-ext lint, the demo page.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { promisify } from "node:util";
+import { normalize, ROOT, SEED } from "./harness.mjs";
+
+const EXT = join(ROOT, "extension");
+const manifest = JSON.parse(readFileSync(join(EXT, "manifest.json"), "utf8"));
+const read = (...p) => readFileSync(join(ROOT, ...p), "utf8");
+
+test("manifest: MV3 for Chromium and Firefox 142+, least privilege", () => {
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.version, "0.1.0");
+  assert.deepEqual(manifest.background, { service_worker: "background/worker.js", scripts: ["background/worker.js"] });
+  assert.deepEqual(manifest.content_scripts, [{
+    matches: ["http://*/*", "https://*/*"], js: ["content/loader.js"], css: ["content/newsclean.css"], run_at: "document_idle",
+  }]);
+  assert.deepEqual(manifest.web_accessible_resources, [{ resources: ["pkg/*", "pkg-fallback/*"], matches: ["http://*/*", "https://*/*"] }]);
+  assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  const gecko = manifest.browser_specific_settings.gecko;
+  assert.equal(gecko.strict_min_version, "142.0");
+  assert.deepEqual(gecko.data_collection_permissions, { required: ["none"] });
+  assert.equal(manifest.host_permissions, undefined, "no host_permissions");
+  assert.deepEqual(manifest.permissions ?? [], [], "no permissions");
+});
+
+test("manifest: every file it names exists; icons are PNGs of their size", () => {
+  const files = [
+    ...manifest.background.scripts, manifest.background.service_worker, manifest.action.default_popup,
+    ...manifest.content_scripts.flatMap((c) => [...c.js, ...c.css]),
+  ];
+  for (const f of files) assert.ok(existsSync(join(EXT, f)), f);
+  for (const [size, f] of [...Object.entries(manifest.icons), ...Object.entries(manifest.action.default_icon)]) {
+    const png = readFileSync(join(EXT, f));
+    assert.equal(png.subarray(1, 4).toString(), "PNG", f);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], f);
+  }
+});
+
+test("the hiding rule: data-newsclean kinds, switched off by data-newsclean-off on <html>", () => {
+  const css = read("extension", "content", "newsclean.css");
+  assert.match(css, /html:not\(\[data-newsclean-off\]\)/);
+  for (const kind of ["ad-marker", "duplicate-caption"]) assert.ok(css.includes(`[data-newsclean="${kind}"]`), kind);
+  assert.match(css, /display:\s*none\s*!important/);
+});
+
+test("web-ext lint: no errors", async () => {
+  const bin = join(ROOT, "node_modules", ".bin", "web-ext");
+  const { stdout } = await promisify(execFile)(bin, ["lint", "--source-dir", EXT, "--output", "json", "--no-input"], {
+    cwd: ROOT, maxBuffer: 16 << 20,
+  }).catch((e) => e); // exits non-zero on errors; the JSON says which
+  const report = JSON.parse(stdout);
+  assert.deepEqual(report.errors.map((e) => `${e.file}: ${e.message}`), []);
+});
+
+test("demo page: the seed article verbatim, five ad labels, caption twice, no scripts, nothing external", () => {
+  const html = read("www", "index.html");
+  assert.doesNotMatch(html, /<script/i, "no scripts of ours on the demo page");
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//i, "no external URLs");
+  assert.doesNotMatch(html, /newsclean=/i, "no newsclean attributes: the extension finds things itself");
+  const text = normalize(html.replace(/<[^>]+>/g, " ").replace(/&amp;/g, "&"));
+  const seed = readFileSync(SEED, "utf8").split("\n").map(normalize).filter(Boolean);
+  assert.equal(text.split(" Advertisement ").length - 1, 5, "five Advertisement labels");
+  assert.equal(text.split(seed[2]).length - 1, 2, "the caption twice");
+  for (const line of new Set(seed)) assert.ok(text.includes(line), `seed line on the page: ${line.slice(0, 60)}`);
+});
