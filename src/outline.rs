@@ -84,7 +84,23 @@ pub struct Block {
     /// The outermost ad-slot container whose only text is this block, if any: hiding it hides the
     /// label together with its empty slot.
     pub ad_slot: Option<NodeIx>,
+    /// For short blocks made of several inline pieces (`<span>© Jane Roe</span> Jane Roe`,
+    /// `<a>Ad</a> <a>Sponsor</a>`): each top-level piece in order; empty otherwise.
+    pub runs: Vec<Run>,
 }
+
+/// One top-level inline piece of a block.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Run {
+    /// The element holding exactly this text, when there is one (text sitting directly in the
+    /// block has none).
+    pub node: Option<NodeIx>,
+    /// The piece's text, whitespace collapsed.
+    pub text: String,
+}
+
+/// Blocks longer than this (in bytes) keep no runs: runs serve labels and captions.
+const MAX_RUNS_BLOCK_BYTES: usize = 600;
 
 /// The page as a list of text blocks in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -265,6 +281,8 @@ struct Segment {
     claims: Vec<(Claim, NodeIx)>,
     /// Some text came through an inline element named as a caption or credit.
     through_caption: bool,
+    /// Text pieces with the path of inline elements they came through (below the block).
+    runs: Vec<(Vec<NodeIx>, String)>,
 }
 
 /// Builds an [`Outline`] from element and text events in document order.
@@ -423,6 +441,18 @@ impl OutlineBuilder {
         };
         let in_link = self.stack.last().is_some_and(|f| f.context.link);
         let through_caption = self.stack[block_at + 1..].iter().any(|f| f.names_caption);
+        // Runs are kept for short blocks only: no path bookkeeping for long prose.
+        let short = self.stack[block_at]
+            .segment
+            .as_ref()
+            .map_or(0, |s| s.raw.len())
+            + text.len()
+            <= MAX_RUNS_BLOCK_BYTES;
+        let path: Vec<NodeIx> = if short {
+            self.stack[block_at + 1..].iter().map(|f| f.node).collect()
+        } else {
+            Vec::new()
+        };
         let frame = &mut self.stack[block_at];
         if frame.segment.is_none() {
             if !has_visible {
@@ -438,10 +468,17 @@ impl OutlineBuilder {
                 all_link: true,
                 claims,
                 through_caption: false,
+                runs: Vec::new(),
             });
         }
         let segment = frame.segment.as_mut().expect("segment was just ensured");
         segment.raw.push_str(text);
+        if segment.raw.len() <= MAX_RUNS_BLOCK_BYTES {
+            match segment.runs.last_mut() {
+                Some((seen, run)) if *seen == path => run.push_str(text),
+                _ => segment.runs.push((path, text.to_owned())),
+            }
+        }
         if has_visible {
             match segment.top {
                 None => segment.top = Some(top),
@@ -630,7 +667,12 @@ impl OutlineBuilder {
             figure: frame.figure,
             image,
             ad_slot: None,
+            runs: Vec::new(),
         };
+        let mut block = block;
+        if segment.raw.len() <= MAX_RUNS_BLOCK_BYTES {
+            block.runs = runs_below_common_ancestor(&segment.runs, &frame.tainted_children);
+        }
         self.blocks[segment.id.0 as usize] = Some(block);
         if self.block_claims.len() <= segment.id.0 as usize {
             self.block_claims
@@ -700,6 +742,52 @@ impl Outline {
         }
         out
     }
+}
+
+/// Groups a block's text pieces by the element they came through just below the innermost element
+/// holding all of them (`<span class="caption"><span>© X</span> X</span>` gives "© X" and "X").
+fn runs_below_common_ancestor(pieces: &[(Vec<NodeIx>, String)], tainted: &[NodeIx]) -> Vec<Run> {
+    let visible: Vec<&(Vec<NodeIx>, String)> = pieces
+        .iter()
+        .filter(|(_, t)| t.chars().any(|c| !c.is_whitespace()))
+        .collect();
+    let Some((first, _)) = visible.first() else {
+        return Vec::new();
+    };
+    let common = visible.iter().fold(first.len(), |n, (path, _)| {
+        n.min(
+            path.iter()
+                .zip(first.iter())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        )
+    });
+    // An element that also holds text of a nested block is not "exactly this run".
+    let hideable = !first
+        .iter()
+        .take(common.max(1))
+        .any(|n| tainted.contains(n));
+    let mut runs: Vec<Run> = Vec::new();
+    let mut last_key: Option<Option<NodeIx>> = None;
+    for (path, text) in pieces {
+        let key = path.get(common).copied();
+        match runs.last_mut() {
+            Some(run) if last_key == Some(key) => run.text.push_str(text),
+            _ => runs.push(Run {
+                node: key.filter(|_| hideable),
+                text: text.clone(),
+            }),
+        }
+        last_key = Some(key);
+    }
+    for run in &mut runs {
+        run.text = collapse_whitespace(&run.text);
+    }
+    runs.retain(|r| !r.text.is_empty());
+    if runs.len() < 2 {
+        runs.clear();
+    }
+    runs
 }
 
 /// Returns true if and only if the element never renders its text content as page text.

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::clean::ad_marker::{AdMarker, MarkerReason};
-use crate::clean::caption::{duplicate_captions, is_caption_like};
+use crate::clean::caption::{duplicate_captions, is_caption_like, repeated_credits};
 use crate::outline::{Block, BlockId, BlockKind, NodeIx, Outline};
 use crate::quotes::{self, QuoteKind, Speaker};
 
@@ -131,8 +131,26 @@ pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
                 reason,
             });
         }
+        for block in outline.blocks.iter().filter(|b| !hidden[b.id.0 as usize]) {
+            for run in markers.marker_runs(block) {
+                out.hide.push(Hide {
+                    node: run.node.expect("marker runs have an element"),
+                    block: block.id,
+                    kind: HideKind::AdMarker,
+                    reason: "ad label beside other text in an ad slot",
+                });
+            }
+        }
     }
     if settings.hide_duplicate_captions {
+        for (block, credit) in repeated_credits(outline) {
+            out.hide.push(Hide {
+                node: credit,
+                block,
+                kind: HideKind::DuplicateCaption,
+                reason: "credit repeats its own caption",
+            });
+        }
         for (copy, _kept) in duplicate_captions(outline) {
             if hidden[copy.0 as usize] {
                 continue;

@@ -1,6 +1,6 @@
 //! Whole-block ad labels in many languages; never a sentence that merely mentions ads.
 
-use crate::outline::Block;
+use crate::outline::{Block, Run};
 
 /// Labels that mark an ad slot wherever they stand as an element's whole text (normalized with
 /// [`label_key`]).
@@ -112,6 +112,8 @@ const LABELS: &[&str] = &[
 /// Labels that mark an ad only when they stand inside an ad-slot container: elsewhere they are
 /// ordinary page furniture ("Continue reading", "Supported by" above a real sponsor logo, ...).
 const SLOT_LABELS: &[&str] = &[
+    // In a footer or menu "Advertising" is the sales page; inside an ad slot it labels the ad.
+    "advertising",
     "continue reading below",
     "continue reading",
     "story continues below",
@@ -161,6 +163,18 @@ impl AdMarker {
     pub fn is_marker(&self, text: &str) -> bool {
         let key = label_key(text);
         LABELS.contains(&key.as_str())
+    }
+
+    /// The inline pieces of a block that are ad labels on their own (`<a>Ad</a> <a>Sponsor</a>`),
+    /// counted only inside an ad slot: elsewhere a label beside other text is just a word.
+    pub fn marker_runs<'a>(&self, block: &'a Block) -> impl Iterator<Item = &'a Run> + 'a {
+        let in_slot = block.context.ad_slot && !block.context.nav && !block.context.footer;
+        block.runs.iter().filter(move |run| {
+            in_slot && run.node.is_some() && {
+                let key = label_key(&run.text);
+                LABELS.contains(&key.as_str()) || SLOT_LABELS.contains(&key.as_str())
+            }
+        })
     }
 
     /// Decides whether a block is an ad marker, and why.
@@ -222,6 +236,7 @@ mod tests {
             figure: None,
             image: None,
             ad_slot: None,
+            runs: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 //! Only caption-like blocks take part: a body paragraph that repeats caption text is never hidden,
 //! and identical caption text under a *different* photo is not a duplicate.
 
-use crate::outline::{Block, BlockId, BlockKind, Outline};
+use crate::outline::{Block, BlockId, BlockKind, NodeIx, Outline};
 
 /// Captions shorter than this (in characters) are too generic to call duplicates ("AP", "Getty").
 const MIN_CAPTION_CHARS: usize = 20;
@@ -66,6 +66,54 @@ pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
     }
     out.sort();
     out
+}
+
+/// Credit pieces that repeat the rest of their own caption ("© Jane Roe" + "Jane Roe"): the
+/// credit element to hide, with its block.
+pub fn repeated_credits(outline: &Outline) -> Vec<(BlockId, NodeIx)> {
+    let mut out = Vec::new();
+    for block in outline
+        .blocks
+        .iter()
+        .filter(|b| is_caption_like(b) && b.runs.len() >= 2)
+    {
+        for (at, run) in block.runs.iter().enumerate() {
+            let Some(node) = run.node else { continue };
+            let credit = caption_key(strip_credit_prefix(&run.text));
+            let rest: Vec<&str> = block
+                .runs
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != at)
+                .map(|(_, r)| r.text.as_str())
+                .collect();
+            let rest = caption_key(strip_credit_prefix(&rest.join(" ")));
+            if credit.chars().count() >= MIN_CAPTION_CHARS && credit == rest {
+                out.push((block.id, node));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Removes a leading credit marker: "©", "Photo:", "Credit:", "Image:", "Foto:".
+fn strip_credit_prefix(text: &str) -> &str {
+    let t = text.trim_start_matches(['©', '(', ' ']);
+    for prefix in [
+        "Photo:",
+        "Credit:",
+        "Image:",
+        "Foto:",
+        "Picture:",
+        "Photo by",
+        "Photograph:",
+    ] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            return rest.trim_start();
+        }
+    }
+    t
 }
 
 /// How strongly to prefer keeping this copy: the most complete text first, then a copy inside a
@@ -166,6 +214,7 @@ mod tests {
             figure: figure.map(NodeIx),
             image,
             ad_slot: None,
+            runs: Vec::new(),
         }
     }
 

@@ -147,16 +147,17 @@ export const COLLECT = String.raw`(() => {
 
 /**
  * Reads the contract state in a fresh isolated world (as ../shared/eval/browser.py does), so neither
- * the page's scripts nor ours can tamper with the reading.
+ * the page's scripts nor ours can tamper with the reading. `expression` (default COLLECT) is any
+ * self-contained expression whose value is returned by value (tests/e2e/corpus.mjs passes a lighter one).
  */
-export async function collect(page) {
+export async function collect(page, expression = COLLECT) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { frameTree } = await cdp.send("Page.getFrameTree");
     const { executionContextId } = await cdp.send("Page.createIsolatedWorld", {
       frameId: frameTree.frame.id, worldName: "newsclean-e2e-collect",
     });
-    const r = await cdp.send("Runtime.evaluate", { expression: COLLECT, contextId: executionContextId, returnByValue: true });
+    const r = await cdp.send("Runtime.evaluate", { expression, contextId: executionContextId, returnByValue: true });
     if (r.exceptionDetails) throw new Error(JSON.stringify(r.exceptionDetails));
     return r.result.value;
   } finally {

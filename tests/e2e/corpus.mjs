@@ -1,0 +1,483 @@
+// Corpus measurement in the browser, shared by tests/e2e/corpus.test.mjs and scripts/corpus.mjs
+// (not a test file). A node port of ../shared/eval (browser.py, score.py, pages.py, run.py): each
+// saved page is loaded once in a plain Chromium and once with the unpacked extension, and what a
+// reader sees (`document.body.innerText`) is compared, with the DOM contract read in an isolated world.
+//
+// NOTE: the scoring functions below mirror score.py line for line (whitespace as Python's str.split()
+// sees it, NFKC, quote-mark folding, `[\w']+` tokens); keep them in step with it, it is the yardstick.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { join, resolve } from "node:path";
+import { gunzip } from "node:zlib";
+import { promisify } from "node:util";
+import { collect, launch, missingBuild, ROOT, startServer } from "./harness.mjs";
+
+const gunzipAsync = promisify(gunzip);
+
+// The project's shared folder sits beside the repo (NEWSCLEAN_SHARED points elsewhere).
+export const SHARED = resolve(process.env.NEWSCLEAN_SHARED ?? join(ROOT, "..", "shared"));
+export const CORPUS = join(SHARED, "corpus");
+export const PAGES = join(CORPUS, "pages");
+export const TRUTH = join(CORPUS, "truth");
+export const GOLD = join(CORPUS, "gold");
+/** How long a page gets to load and to reach `data-newsclean-state="ready"` (as browser.py). */
+export const TIMEOUT_MS = 15_000;
+
+/** Returns what is missing to measure the corpus (build or shared data), or null. */
+export function missingInputs() {
+  if (!existsSync(PAGES) || !existsSync(TRUTH) || !existsSync(GOLD)) {
+    return `missing the shared corpus at ${CORPUS} (set NEWSCLEAN_SHARED to the shared folder)`;
+  }
+  return missingBuild();
+}
+
+// ── the corpus on disk (pages.py) ────────────────────────────────────────────────────────────────
+
+/** Every page id in corpus/pages, sorted. */
+export function pageIds() {
+  return readdirSync(PAGES).filter((f) => f.endsWith(".html.gz")).map((f) => f.slice(0, -".html.gz".length)).sort();
+}
+
+/** The gold annotations of the dev set (corpus/gold/*.json, sorted, the seed excluded as run.py does). */
+export function golds() {
+  return readdirSync(GOLD).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => JSON.parse(readFileSync(join(GOLD, f), "utf8")))
+    .filter((g) => g.id.split("-")[0] !== "seed");
+}
+
+/** The seed article's gold annotation (its page is www/index.html). */
+export function seedGold() {
+  const f = readdirSync(GOLD).find((n) => n.startsWith("seed-") && n.endsWith(".json"));
+  return f ? JSON.parse(readFileSync(join(GOLD, f), "utf8")) : null;
+}
+
+/** The article's paragraphs, one per non-blank line of truth/<id>.txt (Python's universal newlines). */
+export function truthParagraphs(id) {
+  const text = readFileSync(join(TRUTH, `${id}.txt`), "utf8");
+  return text.replace(/\r\n?/g, "\n").split("\n").filter((l) => pyStrip(l) !== "");
+}
+
+// ── a deterministic rotation ─────────────────────────────────────────────────────────────────────
+
+/** The rotation seed: NEWSCLEAN_CORPUS_SEED, else today's UTC date (so the sample changes daily). */
+export function rotationSeed() {
+  return process.env.NEWSCLEAN_CORPUS_SEED || new Date().toISOString().slice(0, 10);
+}
+
+/** `n` ids from `ids`, shuffled by a PRNG seeded with the string `seed` (same seed, same sample). */
+export function rotation(ids, n, seed) {
+  let h = 2166136261; // FNV-1a, then mulberry32
+  for (const c of String(seed)) h = Math.imul(h ^ c.codePointAt(0), 16777619) >>> 0;
+  const next = () => {
+    h = (h + 0x6d2b79f5) >>> 0;
+    let t = h;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...ids].sort();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out.slice(0, n);
+}
+
+// ── serving and visiting (browser.py) ────────────────────────────────────────────────────────────
+
+/**
+ * Serves corpus pages on 127.0.0.1: `/page/<id>.html` is pages/<id>.html.gz gunzipped, sent as UTF-8
+ * (the saved files are UTF-8; pages.py decodes them so). Everything else is 404: the saved pages
+ * carry none of their own subresources. Resolves to `{url, pageUrl(id), close()}`.
+ */
+export function startCorpusServer({ pages = PAGES, port = 0 } = {}) {
+  const server = createServer(async (req, res) => {
+    const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+    const m = /^\/page\/([A-Za-z0-9][A-Za-z0-9._-]*)\.html$/.exec(new URL(req.url, "http://x").pathname);
+    const file = m && join(pages, `${m[1]}.html.gz`);
+    try {
+      if (!file) throw new Error("not a page");
+      const body = await gunzipAsync(readFileSync(file));
+      res.writeHead(200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
+      res.end("not found\n");
+    }
+  });
+  return new Promise((done, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      const url = `http://127.0.0.1:${server.address().port}`;
+      done({
+        url,
+        pageUrl: (id) => `${url}/page/${id}.html`,
+        close: () => new Promise((closed) => { server.closeAllConnections?.(); server.close(() => closed()); }),
+      });
+    });
+  });
+}
+
+// What browser.py's COLLECT reads (plain loops: the page may poison prototypes), plus the engine.
+const COLLECT = String.raw`(() => {
+  const norm = (s) => String(s || "").replace(/\s+/g, " ").trim();
+  const html = document.documentElement;
+  const marked = [];
+  const all = document.querySelectorAll("[data-newsclean]");
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i];
+    if (e === html) continue;
+    marked[marked.length] = { kind: e.getAttribute("data-newsclean"), text: norm(e.textContent).slice(0, 300),
+                              rendered: e.getClientRects().length > 0 };
+  }
+  const host = document.querySelector("newsclean-sidebar");
+  const root = host && host.shadowRoot;
+  const quotes = [];
+  if (root) {
+    const items = root.querySelectorAll("[data-speaker]");
+    for (let i = 0; i < items.length; i++) {
+      const q = items[i].querySelector("[data-quote]");
+      const text = norm(q ? q.textContent : "");
+      if (text) quotes[quotes.length] = { speaker: items[i].getAttribute("data-speaker"), quote: text };
+    }
+  }
+  return { state: html.getAttribute("data-newsclean-state"), engine: html.getAttribute("data-newsclean-engine"),
+           text: document.body ? document.body.innerText : "", marked, quotes, sidebar: !!host, shadow: !!root };
+})()`;
+
+/**
+ * Records exceptions and console errors raised in the extension's own worlds in `page` (its content
+ * script runs in an isolated world, which Playwright's `pageerror` does not see). Returns the session.
+ */
+async function watchExtension(page, out) {
+  const cdp = await page.context().newCDPSession(page);
+  const ours = new Set();
+  cdp.on("Runtime.executionContextCreated", ({ context }) => {
+    if (String(context.origin).startsWith("chrome-extension://")) ours.add(context.id);
+  });
+  cdp.on("Runtime.exceptionThrown", ({ exceptionDetails: d }) => {
+    if (ours.has(d.executionContextId)) out.push(`${d.text} ${d.exception?.description ?? ""}`.trim().slice(0, 500));
+  });
+  cdp.on("Runtime.consoleAPICalled", ({ type, args, executionContextId }) => {
+    if (type === "error" && ours.has(executionContextId)) {
+      out.push(args.map((a) => a.value ?? a.description ?? "").join(" ").slice(0, 500));
+    }
+  });
+  await cdp.send("Runtime.enable");
+  return cdp;
+}
+
+/**
+ * Opens `url` in a new tab of `context`, waits for its load event and, with `waitReady`, for
+ * `data-newsclean-state` "ready" (or "error", or the page navigating away), then reads it as
+ * browser.py's visit() does. Returns `{state, engine, text, marked, quotes, sidebar, shadow, errors,
+ * extErrors, left}`: `left` when the page's own script navigated away from `url`.
+ */
+export async function visitPage(context, url, { waitReady = true, timeout = TIMEOUT_MS } = {}) {
+  const page = await context.newPage();
+  const errors = [];
+  const extErrors = [];
+  const away = () => page.url().split("#")[0] !== url;
+  page.on("pageerror", (e) => errors.push(String(e?.message ?? e)));
+  try {
+    if (waitReady) await watchExtension(page, extErrors);
+    try {
+      await page.goto(url, { waitUntil: "load", timeout });
+    } catch (e) { // a page whose load event never fires still gets measured
+      errors.push(`goto: ${String(e?.message ?? e).split("\n")[0]}`);
+    }
+    if (waitReady && !away()) {
+      const main = page.mainFrame();
+      await Promise.race([
+        page.waitForFunction(
+          () => ["ready", "error"].includes(document.documentElement.getAttribute("data-newsclean-state")),
+          null, { timeout, polling: 50 },
+        ),
+        page.waitForEvent("framenavigated", { predicate: (f) => f === main && away(), timeout }),
+      ]).catch(() => {});
+    }
+    let out;
+    try {
+      out = await collect(page, COLLECT);
+    } catch (e) { // the page navigated (or crashed) under the reading
+      out = { state: null, engine: null, text: "", marked: [], quotes: [], sidebar: false, shadow: false };
+      errors.push(`collect: ${String(e?.message ?? e).split("\n")[0]}`);
+    }
+    return { ...out, errors, extErrors, left: away() };
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/**
+ * One plain Chromium and one with the extension, plus the corpus server and the www/ server (for the
+ * seed). `measure(id)` visits a corpus page in both (once per id: results are cached) and returns
+ * `{id, before, after, secs}`; `measureSeed()` does the same for www/index.html.
+ */
+export async function openCorpus() {
+  const [server, www, plain, ext] = await Promise.all([
+    startCorpusServer(), startServer(), launch({ extension: null }), launch(),
+  ]);
+  const cache = new Map();
+  const measureUrl = async (id, url) => {
+    const t0 = performance.now();
+    const before = await visitPage(plain.context, url, { waitReady: false });
+    const after = await visitPage(ext.context, url);
+    plain.blocked.length = 0; // the gate's log of aborted requests: thousands over the corpus, not needed
+    ext.blocked.length = 0;
+    return { id, url, before, after, secs: (performance.now() - t0) / 1000 };
+  };
+  const memo = (id, url) => {
+    if (!cache.has(id)) cache.set(id, measureUrl(id, url));
+    return cache.get(id);
+  };
+  return {
+    measure: (id) => memo(id, server.pageUrl(id)),
+    measureSeed: () => memo("seed", `${www.url}/index.html`),
+    async close() {
+      await Promise.all([plain.close(), ext.close(), server.close(), www.close()]);
+    },
+  };
+}
+
+// ── scoring (score.py) ───────────────────────────────────────────────────────────────────────────
+
+// Python's str.isspace() set, which str.split() and `\s` in a str pattern use (JS `\s` differs: it has
+// U+FEFF and lacks U+001C–U+001F and U+0085).
+const PY_WS = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const WS_RUN = new RegExp(`[${PY_WS}]+`, "gu");
+const WS_EDGE = new RegExp(`^[${PY_WS}]+|[${PY_WS}]+$`, "gu");
+const pyStrip = (s) => s.replace(WS_EDGE, "");
+const pyLen = (s) => [...s].length; // Python counts code points
+
+/** score.norm_text: NFKC, curly/angle quotes folded to ASCII, whitespace collapsed. */
+export function normText(s) {
+  s = String(s ?? "").normalize("NFKC").replace(/[“”„«»]/g, '"').replace(/[‘’‚‹›]/g, "'");
+  return pyStrip(s.replace(WS_RUN, " "));
+}
+
+/** score.tokens: lower-cased `[\w']+` runs (Python's Unicode \w: letters, digits, numerics, `_`). */
+export function tokens(s) {
+  return normText(s).toLowerCase().match(/[\p{L}\p{N}_']+/gu) ?? [];
+}
+
+/** score.lines: the non-empty normalized lines of innerText. */
+export function lines(text) {
+  return String(text ?? "").split("\n").map(normText).filter(Boolean);
+}
+
+export function countLines(text, label) {
+  const l = normText(label);
+  return lines(text).filter((x) => x === l).length;
+}
+
+/** Non-overlapping occurrences, as Python's str.count. */
+export function countSub(text, needle) {
+  const n = normText(needle);
+  return n ? normText(text).split(n).length - 1 : pyLen(normText(text)) + 1;
+}
+
+/** Standalone ad-label lines visible before and after cleanup. */
+export function markers(gold, before, after) {
+  let b = 0, a = 0;
+  for (const m of gold.ad_markers ?? []) {
+    b += countLines(before.text, m.text);
+    a += countLines(after.text, m.text);
+  }
+  return { before: b, after: a, removed: b - a };
+}
+
+/** Each duplicated caption must be visible `expect_after` (1) times afterwards, its variants too. */
+export function captions(gold, before, after) {
+  const res = [];
+  for (const c of gold.duplicate_captions ?? []) {
+    const b = countSub(before.text, c.text), a = countSub(after.text, c.text);
+    const want = c.expect_after ?? 1;
+    if (b >= want + 1) {
+      const ok = a === want && (c.variants ?? []).every((v) => countSub(after.text, v) === want);
+      res.push({ text: c.text.slice(0, 80), before: b, after: a, ok });
+    }
+  }
+  return res;
+}
+
+/** Article paragraphs visible before cleanup but gone after it. */
+export function lost(paragraphs, before, after) {
+  const nb = normText(before.text), na = normText(after.text);
+  const seen = paragraphs.filter((p) => nb.includes(normText(p)));
+  const gone = seen.filter((p) => !na.includes(normText(p)));
+  return { checked: seen.length, lost: gone };
+}
+
+/** Elements marked data-newsclean whose text is not a gold ad marker or duplicated caption. */
+export function falseHides(gold, after) {
+  const ok = [...(gold.ad_markers ?? []), ...(gold.duplicate_captions ?? [])].map((x) => normText(x.text));
+  return after.marked.filter((e) => {
+    const t = normText(e.text);
+    return !ok.some((k) => t === k || (k && t.includes(k) && pyLen(t) <= pyLen(k) + 40));
+  });
+}
+
+const NAME_DROP = new Set(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "prime", "minister",
+  "secretary", "the", "of", "state", "u", "s", "us", "former", "senator", "representative", "governor", "chief"]);
+const NOT_NAME_CHAR = new RegExp(`[^\\p{L}\\p{N}_${PY_WS}'-]`, "gu");
+
+function nameWords(s) {
+  return normText(s).toLowerCase().replace(NOT_NAME_CHAR, " ").split(WS_RUN).filter((w) => w && !NAME_DROP.has(w));
+}
+
+const subset = (a, b) => a.every((x) => b.includes(x));
+
+/** score.speaker_ok: null for an UNKNOWN gold speaker, else surname/alias/word-set match. */
+export function speakerOk(pred, g) {
+  if (g.speaker === "UNKNOWN") return null;
+  const p = nameWords(pred);
+  if (!p.length) return false;
+  for (const n of [g.speaker, ...(g.aliases ?? [])]) {
+    const t = nameWords(n);
+    if (!t.length) continue;
+    if ((p.length === t.length && p.every((w, i) => w === t[i])) || p.at(-1) === t.at(-1) || subset(p, t) || subset(t, p)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Size of the multiset intersection of two token lists. */
+function overlap(a, b) {
+  const count = new Map();
+  for (const x of a) count.set(x, (count.get(x) ?? 0) + 1);
+  let n = 0;
+  for (const x of b) {
+    const c = count.get(x);
+    if (c) { n++; count.set(x, c - 1); }
+  }
+  return n;
+}
+
+/**
+ * score.quotes: a gold quote is found when one entry covers ≥ 60 % of its words (or is a ≥ 60 % piece
+ * of it covering ≥ 40 %); an entry is valid when it matches some gold quote. Besides score.py's counts,
+ * returns the cases behind them: `missed` gold quotes, `wrong` speakers, `invalid` entries.
+ */
+export function quotes(gold, pred) {
+  const G = (gold.quotes ?? []).map((g) => [g, tokens(g.quote.replaceAll(" ... ", " "))]);
+  const P = pred.map((p) => [p, tokens(p.quote)]).filter(([, t]) => t.length);
+  let found = 0, attributed = 0, scored = 0;
+  const missed = [], wrong = [], invalid = [];
+  for (const [g, gt] of G) {
+    let best = null, bestS = 0;
+    for (const [p, pt] of P) {
+      const o = overlap(gt, pt);
+      if (o >= 0.6 * gt.length || (o >= 0.6 * pt.length && o >= 0.4 * gt.length)) {
+        const s = o / Math.max(gt.length, pt.length);
+        if (s > bestS) { best = p; bestS = s; }
+      }
+    }
+    if (best === null) { missed.push({ speaker: g.speaker, quote: g.quote }); continue; }
+    found++;
+    const ok = speakerOk(best.speaker, g);
+    if (ok !== null) {
+      scored++;
+      if (ok) attributed++;
+      else wrong.push({ gold: g.speaker, got: best.speaker, quote: g.quote });
+    }
+  }
+  let valid = 0;
+  for (const [p, pt] of P) {
+    if (G.some(([, gt]) => overlap(gt, pt) >= 0.6 * pt.length || overlap(gt, pt) >= 0.6 * gt.length)) valid++;
+    else invalid.push(p);
+  }
+  return { gold: G.length, pred: P.length, found, valid, attr_scored: scored, attr_ok: attributed, missed, wrong, invalid };
+}
+
+export function prf(tpP, nP, tpR, nR) {
+  const p = nP ? tpP / nP : 0, r = nR ? tpR / nR : 0;
+  return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
+}
+
+const round3 = (x) => Number(x.toFixed(3));
+
+// ── the reports (run.py) ─────────────────────────────────────────────────────────────────────────
+
+/** run.py quality's row for one gold page, from a measure() result (paragraphs: null for the seed). */
+export function goldRow(g, m, paragraphs = truthParagraphs(g.id)) {
+  const { before, after } = m;
+  return {
+    id: g.id, markers: markers(g, before, after), captions: captions(g, before, after),
+    lost: paragraphs ? lost(paragraphs, before, after) : { checked: 0, lost: [] },
+    false_hides: falseHides(g, after), quotes: quotes(g, after.quotes), state: after.state, engine: after.engine,
+    sidebar: after.sidebar, errors: after.errors.length, ext_errors: after.extErrors, secs: Math.round(m.secs * 10) / 10,
+  };
+}
+
+/** run.py quality's summary line over `rows`. */
+export function goldSummary(rows, set = "dev") {
+  const t = { mb: 0, ma: 0, cap: 0, capOk: 0, lost: 0, checked: 0, fh: 0, gold: 0, pred: 0, found: 0, valid: 0,
+    attr_scored: 0, attr_ok: 0, notReady: 0 };
+  for (const r of rows) {
+    t.mb += r.markers.before; t.ma += r.markers.after;
+    t.cap += r.captions.length; t.capOk += r.captions.filter((c) => c.ok).length;
+    t.lost += r.lost.lost.length; t.checked += r.lost.checked; t.fh += r.false_hides.length;
+    for (const k of ["gold", "pred", "found", "valid", "attr_scored", "attr_ok"]) t[k] += r.quotes[k];
+    t.notReady += r.state !== "ready";
+  }
+  const [qp, qr, qf] = prf(t.valid, t.pred, t.found, t.gold);
+  return {
+    set, pages: rows.length, marker_recall: round3(t.mb ? (t.mb - t.ma) / t.mb : 0), markers_before: t.mb,
+    captions_ok: `${t.capOk}/${t.cap}`, false_hides: t.fh, lost_paragraphs: t.lost, paragraphs_checked: t.checked,
+    quote_p: round3(qp), quote_r: round3(qr), quote_f1: round3(qf),
+    speaker_acc: round3(t.attr_scored ? t.attr_ok / t.attr_scored : 0), not_ready: t.notReady,
+  };
+}
+
+/** One line of the per-page table, as run.py quality prints it. */
+export function goldLine(r) {
+  const q = r.quotes;
+  return `${r.id.padEnd(18)} markers ${r.markers.removed}/${r.markers.before}  captions `
+    + `${r.captions.filter((c) => c.ok).length}/${r.captions.length}  lost ${r.lost.lost.length}  false-hides ${r.false_hides.length}  `
+    + `quotes found ${q.found}/${q.gold} valid ${q.valid}/${q.pred} speaker ${q.attr_ok}/${q.attr_scored}  state=${r.state}`
+    + `${r.ext_errors.length ? `  EXTENSION ERRORS ${r.ext_errors.length}` : ""}  ${r.secs}s`;
+}
+
+/** The lost-text check over measured pages: totals plus the cases (run.py lost). */
+export function lostReport(measured) {
+  const out = { pages: 0, navigated_away: 0, paragraphs_checked: 0, lost: 0, not_ready: 0, extension_errors: 0,
+    cases: [], left: [], notReady: [], errors: [] };
+  for (const { id, before, after } of measured) {
+    if (before.left || after.left) { out.navigated_away++; out.left.push(id); continue; }
+    out.pages++;
+    const l = lost(truthParagraphs(id), before, after);
+    out.paragraphs_checked += l.checked;
+    out.lost += l.lost.length;
+    for (const p of l.lost) out.cases.push({ id, paragraph: p });
+    if (after.state !== "ready") { out.not_ready++; out.notReady.push({ id, state: after.state }); }
+    if (after.extErrors.length) { out.extension_errors++; out.errors.push({ id, errors: after.extErrors }); }
+  }
+  return out;
+}
+
+/** The lost-text figures as one JSON line (the cases are printed separately). */
+export const lostFigures = ({ pages, navigated_away, paragraphs_checked, lost: n, not_ready, extension_errors }) =>
+  ({ pages, navigated_away, paragraphs_checked, lost: n, not_ready, extension_errors });
+
+/** Prints the cases behind the lost-text figures (each a bug): lost paragraphs, not ready, errors. */
+export function printLostCases(r, log = console.log) {
+  for (const c of r.cases) log(`LOST ${c.id}: ${c.paragraph.slice(0, 160)}`);
+  for (const c of r.notReady) log(`NOT READY ${c.id}: state=${c.state}`);
+  for (const c of r.errors) log(`EXTENSION ERROR ${c.id}: ${c.errors.slice(0, 3).join(" | ")}`);
+  if (r.left.length) log(`navigated away (skipped): ${r.left.join(" ")}`);
+}
+
+/** Prints the cases behind the gold figures: false hides, captions, missed/misattributed quotes. */
+export function printGoldCases(rows, log = console.log, { perPage = 3 } = {}) {
+  for (const r of rows) {
+    for (const f of r.false_hides.slice(0, perPage)) log(`  FALSE HIDE ${r.id} [${f.kind}] ${f.text.slice(0, 100)}`);
+    for (const c of r.captions.filter((x) => !x.ok)) log(`  CAPTION ${r.id} ${c.before}→${c.after}: ${c.text}`);
+    for (const p of r.lost.lost) log(`  LOST ${r.id}: ${p.slice(0, 120)}`);
+    for (const q of r.quotes.missed.slice(0, perPage)) log(`  MISSED QUOTE ${r.id} (${q.speaker}): ${q.quote.slice(0, 90)}`);
+    for (const q of r.quotes.wrong.slice(0, perPage)) log(`  WRONG SPEAKER ${r.id} got "${q.got}", gold "${q.gold}": ${q.quote.slice(0, 70)}`);
+    for (const q of r.quotes.invalid.slice(0, perPage)) log(`  NOT A GOLD QUOTE ${r.id} (${q.speaker}): ${q.quote.slice(0, 90)}`);
+    for (const e of r.ext_errors.slice(0, perPage)) log(`  EXTENSION ERROR ${r.id}: ${e}`);
+  }
+}
