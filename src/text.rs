@@ -105,7 +105,9 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         // Keep the period of an abbreviation, an initial ("J.") or a dotted acronym ("U.S.").
         if text.get(i) == Some(&'.') {
             let is_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if is_initial || is_abbreviation(&word) || word.contains('.') {
+            // "R-Ky.," / "Calif.,": a period right before a comma abbreviates.
+            let before_comma = text.get(i + 1) == Some(&',');
+            if is_initial || is_abbreviation(&word) || word.contains('.') || before_comma {
                 word.push('.');
                 i += 1;
             }

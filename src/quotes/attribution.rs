@@ -12,8 +12,13 @@ use crate::text::{Token, TokenKind};
 /// A reference to a speaker as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mention {
-    /// "he", "she".
-    Pronoun,
+    /// "he" or "she".
+    Pronoun {
+        /// Returns true if and only if the pronoun is "she".
+        female: bool,
+    },
+    /// "they" or "it": an organisation that spoke just before, if any.
+    Group,
     /// A capitalized name run, split into title and name ("NATO Secretary General" + "Jens
     /// Stoltenberg"); `name` is empty for organisations ("the White House").
     Name {
@@ -94,12 +99,26 @@ const NAME_PARTICLES: &[&str] = &[
     "ter",
 ];
 
+/// Returns true if and only if the token is a speech verb as written in running text: lowercase
+/// ("States" in "the United States" is no verb).
+pub fn says(t: &Token) -> bool {
+    is_word(t) && !t.is_capitalized() && is_speech_verb(&t.lower())
+}
+
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    matches!(t.lower().as_str(), "he" | "she")
+    matches!(t.lower().as_str(), "he" | "she" | "they" | "it")
+}
+
+fn pronoun(t: &Token) -> Mention {
+    match t.lower().as_str() {
+        "he" => Mention::Pronoun { female: false },
+        "she" => Mention::Pronoun { female: true },
+        _ => Mention::Group,
+    }
 }
 
 fn is_nameish(t: &Token) -> bool {
@@ -112,10 +131,13 @@ fn is_nameish(t: &Token) -> bool {
 /// according to X. `from` is the first token after the quote.
 pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     let mut j = from;
-    while tokens
-        .get(j)
-        .is_some_and(|t| t.is_punct(',') || t.is_punct('—') || t.is_punct('–') || t.is_punct('-'))
-    {
+    let mut dashed = false;
+    while let Some(t) = tokens.get(j).filter(|t| t.kind == TokenKind::Punct) {
+        if is_dash(t) {
+            dashed = true;
+        } else if !t.is_punct(',') {
+            break;
+        }
         j += 1;
     }
     let first = tokens.get(j)?;
@@ -123,24 +145,41 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return None;
     }
     let lower = first.lower();
-    if is_finite_speech_verb(&lower) {
+    if !first.is_capitalized() && is_finite_speech_verb(&lower) {
         return mention_after(tokens, j + 1);
     }
     if lower == "according" && tokens.get(j + 1).is_some_and(|t| t.lower() == "to") {
         return mention_after(tokens, j + 2);
     }
     let (cue, end) = mention_forward(tokens, j)?;
+    // "“…” ― Sonya Herridge": a name set off by a dash and ending the line is the signature.
+    if dashed
+        && matches!(cue.mention, Mention::Name { .. })
+        && tokens
+            .get(end)
+            .is_none_or(|t| t.kind == TokenKind::Punct && !t.is_punct('('))
+    {
+        return Some(cue);
+    }
     let mut v = end;
+    // "“…,” Mitch McConnell, R-Ky., said": skip a short apposition before the verb.
+    if tokens.get(v).is_some_and(|t| t.is_punct(',')) {
+        let close = (v + 1..tokens.len().min(v + 16)).find(|&k| tokens[k].is_punct(','));
+        if let Some(close) = close.filter(|&c| tokens.get(c + 1).is_some_and(says)) {
+            v = close + 1;
+        }
+    }
     while tokens
         .get(v)
-        .is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()) && !is_speech_verb(&t.lower()))
+        .is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()) && !says(t))
     {
         v += 1;
     }
-    tokens
-        .get(v)
-        .filter(|t| is_word(t) && is_speech_verb(&t.lower()))
-        .map(|_| cue)
+    tokens.get(v).filter(|t| says(t)).map(|_| cue)
+}
+
+fn is_dash(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.text.as_str(), "—" | "–" | "―" | "-" | "‒")
 }
 
 /// Finds the cue of a quotation from the sentence before it: "Blinken said:" / "X told reporters
@@ -160,11 +199,12 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
             }
-            let verb = if strong_only {
-                is_strong_speech_verb(&lower)
-            } else {
-                is_speech_verb(&lower)
-            };
+            let verb = !t.is_capitalized()
+                && if strong_only {
+                    is_strong_speech_verb(&lower)
+                } else {
+                    is_speech_verb(&lower)
+                };
             if verb {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
@@ -188,7 +228,7 @@ pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
         if t.ends_sentence() || matches!(t.kind, TokenKind::Quote(_)) {
             return None;
         }
-        if is_word(t) && is_speech_verb(&t.lower()) {
+        if says(t) {
             return mention_before(tokens, from, v);
         }
     }
@@ -217,7 +257,17 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         if open + 1 >= close {
             return None;
         }
-        role = Some(join(&tokens[open + 1..close]));
+        // "The group that owns her music, Big Machine, says": the name is the apposition.
+        let inner = &tokens[open + 1..close];
+        if inner.len() <= 5 && inner.iter().all(is_nameish) {
+            let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
+            let role = description.map(|d| join(&tokens[d..open]));
+            return Some(Cue {
+                mention: name_mention(inner, false, role),
+                at: close - 1,
+            });
+        }
+        role = Some(join(inner));
         i = open;
         if i > lo && tokens[i - 1].is_punct(')') {
             i = (lo..i - 1).rev().find(|&k| tokens[k].is_punct('('))?;
@@ -233,7 +283,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     }
     if is_pronoun(t) {
         return Some(Cue {
-            mention: Mention::Pronoun,
+            mention: pronoun(t),
             at: last,
         });
     }
@@ -304,6 +354,14 @@ pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
 
 /// A noun phrase read forwards from `from`; returns it and the index just past it.
 fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
+    let mut from = from;
+    // "wrote 43-year-old Martin Taylor": an age before the name is no part of it.
+    while tokens
+        .get(from)
+        .is_some_and(|t| is_word(t) && t.text.ends_with("-year-old"))
+    {
+        from += 1;
+    }
     let t = tokens.get(from)?;
     if !is_word(t) {
         return None;
@@ -311,7 +369,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     if is_pronoun(t) {
         return Some((
             Cue {
-                mention: Mention::Pronoun,
+                mention: pronoun(t),
                 at: from,
             },
             from + 1,
@@ -321,11 +379,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     if DETERMINERS.contains(&lower.as_str()) {
         // "the White House", "the spokeswoman", "a senior official"
         let mut j = from + 1;
-        while tokens
-            .get(j)
-            .is_some_and(|n| is_word(n) && !is_speech_verb(&n.lower()))
-            && j - from < 7
-        {
+        while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
             j += 1;
         }
         let words = &tokens[from + 1..j];
@@ -343,8 +397,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         }
         // End the description at its last role noun; a short phrase right before a speech verb
         // ("the city council said") is a description whatever its head noun.
-        let before_verb =
-            tokens.get(j).is_some_and(|n| is_speech_verb(&n.lower())) && j - from <= 4;
+        let before_verb = tokens.get(j).is_some_and(says) && j - from <= 4;
         let head_at = (from + 1..j)
             .rev()
             .find(|&k| is_role_noun(&tokens[k].lower()))
@@ -496,7 +549,7 @@ mod tests {
                     name.join(" ")
                 }
             }
-            Some(Mention::Pronoun) => "<pronoun>".into(),
+            Some(Mention::Pronoun { .. } | Mention::Group) => "<pronoun>".into(),
             Some(Mention::Description { text, .. }) => text,
             None => "<none>".into(),
         }

@@ -327,12 +327,14 @@ const TITLE_WORDS: &[&str] = &[
     "associate",
     "attorney",
     "bishop",
+    "candidate",
     "capt",
     "captain",
     "cardinal",
     "chair",
     "chairman",
     "chairwoman",
+    "challenger",
     "chancellor",
     "chief",
     "col",
@@ -346,6 +348,8 @@ const TITLE_WORDS: &[&str] = &[
     "councilwoman",
     "counsel",
     "cpl",
+    "democrat",
+    "democratic",
     "deputy",
     "detective",
     "director",
@@ -354,6 +358,7 @@ const TITLE_WORDS: &[&str] = &[
     "editor",
     "emperor",
     "envoy",
+    "ex",
     "executive",
     "father",
     "first",
@@ -361,15 +366,19 @@ const TITLE_WORDS: &[&str] = &[
     "former",
     "gen",
     "general",
+    "gop",
     "gov",
     "governor",
     "head",
+    "incumbent",
+    "independent",
     "interior",
     "judge",
     "justice",
     "king",
     "lady",
     "leader",
+    "libertarian",
     "lieutenant",
     "lord",
     "lt",
@@ -382,11 +391,13 @@ const TITLE_WORDS: &[&str] = &[
     "mr",
     "mrs",
     "ms",
+    "nominee",
     "officer",
     "pastor",
     "pope",
     "premier",
     "president",
+    "presidential",
     "press",
     "prime",
     "prince",
@@ -399,8 +410,10 @@ const TITLE_WORDS: &[&str] = &[
     "rabbi",
     "rep",
     "representative",
+    "republican",
     "rev",
     "reverend",
+    "rival",
     "secretary",
     "sen",
     "senator",
@@ -417,6 +430,7 @@ const TITLE_WORDS: &[&str] = &[
     "supreme",
     "treasurer",
     "trooper",
+    "veteran",
     "vice",
 ];
 
@@ -556,7 +570,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "meanwhile",
     "monday",
     "moreover",
-    "mr",
     "my",
     "no",
     "not",
@@ -685,9 +698,31 @@ const ROLE_NOUNS: &[&str] = &[
     "representative",
 ];
 
+/// Nouns of written sources ("the statement said"): they speak for whoever issued them.
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "release",
+    "memo",
+    "email",
+    "tweet",
+    "post",
+    "filing",
+    "complaint",
+    "report",
+    "brief",
+    "document",
+    "announcement",
+];
+
 /// Returns true if and only if the lowercase word heads a description of a speaker.
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word)
+    ROLE_NOUNS.contains(&word) || DOCUMENT_NOUNS.contains(&word)
+}
+
+/// Returns true if and only if the lowercase word names a written source.
+pub fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.contains(&word)
 }
 
 /// Role nouns that describe one office-holder and may refer back to the person quoted before.

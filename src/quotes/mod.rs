@@ -12,8 +12,8 @@ pub mod speakers;
 use serde::Serialize;
 
 use crate::text::{tokenize, Token, TokenKind};
-use attribution::{cue_after, cue_before, cue_later, mention_before, Cue, Mention};
-use lexicon::{is_person_role_noun, is_speech_verb, is_title_word};
+use attribution::{cue_after, cue_before, cue_later, mention_before, says, Cue, Mention};
+use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
 pub use speakers::{Speaker, SpeakerId, SpeakerKind};
 
@@ -81,11 +81,13 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
     let mut last: Option<(usize, SpeakerId)> = None;
     let mut previous_unclosed = false;
     let mut colon_speaker: Option<SpeakerId> = None;
+    // the subject of the last speech verb of the previous paragraph
+    let mut previous_reporter: Option<SpeakerId> = None;
     for (pi, paragraph) in paragraphs.iter().enumerate() {
         let chars: Vec<char> = paragraph.as_ref().chars().collect();
         let spans = marks::find_spans(&chars);
         let tokens = tokenize(&chars, &spans);
-        note_mentions(&tokens, pi, &mut speakers);
+        let reported_by = note_mentions(&tokens, pi, &mut speakers);
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut previous_ends_with_comma = false;
         for (k, token) in tokens.iter().enumerate() {
@@ -123,7 +125,10 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                         last.filter(|(p, _)| k == 0 && (*p + 1 == pi || previous_unclosed))
                             .map(|(_, id)| id)
                             .filter(|_| !has_speech_verb(&tokens))
-                    });
+                    })
+                    // a quote paragraph right after reported speech ("The president also
+                    // admitted that …") continues it
+                    .or_else(|| previous_reporter.filter(|_| k == 0 && !has_speech_verb(&tokens)));
             }
             let group = split_group(&tokens, k, &quotes, &in_paragraph, previous_ends_with_comma)
                 .unwrap_or(quotes.len());
@@ -136,6 +141,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
             }
             if let Some(id) = speaker {
                 last = Some((pi, id));
+                speakers.note_source(id, (pi, k));
             }
             in_paragraph.push(quotes.len());
             previous_ends_with_comma = end < span.end;
@@ -150,6 +156,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
             });
         }
         previous_unclosed = spans.last().is_some_and(|s| s.unclosed);
+        previous_reporter = reported_by;
         colon_speaker = colon_intro(&tokens, pi, &mut speakers);
     }
     finish(quotes, &speakers)
@@ -157,10 +164,33 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
 
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that
 /// pronouns and role descriptions resolve to the right person.
-fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) {
+fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
+    let mut last_subject = None;
+    // The people named so far in the current sentence, and where it started: a pronoun tells
+    // the gender of the sentence's subject when the subject is the only person named so far
+    // ("Taylor Swift said her music…"; not "Big Machine says she will…", where "she" is
+    // someone named earlier).
+    let mut in_sentence: Vec<SpeakerId> = Vec::new();
+    let mut subject_named_first = false;
+    let mut sentence_at = 0;
     let mut k = 0;
     while k < tokens.len() {
         let t = &tokens[k];
+        if t.ends_sentence() {
+            in_sentence.clear();
+            sentence_at = k + 1;
+            subject_named_first = false;
+        }
+        let female = match t.lower().as_str() {
+            _ if t.kind != TokenKind::Word => None,
+            "he" | "him" | "his" | "himself" => Some(false),
+            "she" | "her" | "hers" | "herself" => Some(true),
+            _ => None,
+        };
+        if let (Some(female), [only], true) = (female, in_sentence.as_slice(), subject_named_first)
+        {
+            speakers.note_gender(*only, female);
+        }
         if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) {
             let start = k;
             while tokens.get(k + 1).is_some_and(|n| {
@@ -170,23 +200,32 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) {
                 k += 1;
             }
             let run: Vec<&str> = tokens[start..=k].iter().map(|t| t.text.as_str()).collect();
-            note_person_run(&run, (pi, k), speakers);
-        } else if t.kind == TokenKind::Word && is_speech_verb(&t.lower()) {
+            if let Some(id) = note_person_run(&run, (pi, k), speakers) {
+                if in_sentence.is_empty() {
+                    subject_named_first = start <= sentence_at + 3;
+                }
+                if !in_sentence.contains(&id) {
+                    in_sentence.push(id);
+                }
+            }
+        } else if says(t) {
             if let Some(cue) = mention_before(tokens, sentence_start(tokens, k), k) {
                 if let Some(id) = resolve(&cue, pi, speakers) {
                     speakers.note_speech_subject(id, (pi, cue.at));
+                    last_subject = Some(id);
                 }
             }
         }
         k += 1;
     }
+    last_subject
 }
 
 /// Registers a capitalized run as a person when it plainly names one: a first and last name, a
 /// titled surname ("Mr. Smith"), or the surname of someone already known.
-fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) {
+fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Option<SpeakerId> {
     if run.iter().any(|w| lexicon::is_org_word(w)) {
-        return;
+        return None;
     }
     let name_start = run
         .iter()
@@ -200,13 +239,13 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) {
     let name = &run[name_start..];
     let title = &run[..name_start];
     if name.is_empty() || name.len() > 4 || is_place_prefix(name[0]) {
-        return;
+        return None;
     }
     let plainly_person = name.len() >= 2 || !title.is_empty() || speakers.is_known_surname(name[0]);
-    if plainly_person {
+    plainly_person.then(|| {
         let role = (!title.is_empty()).then(|| title.join(" "));
-        speakers.person(name, role.as_deref(), at);
-    }
+        speakers.person(name, role.as_deref(), at)
+    })
 }
 
 /// Returns true if and only if the word starts place names that look like personal names.
@@ -241,7 +280,8 @@ fn is_place_prefix(word: &str) -> bool {
 fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
     let at = (pi, cue.at);
     match &cue.mention {
-        Mention::Pronoun => speakers.last_person_before(at),
+        Mention::Pronoun { female } => speakers.last_person_before(at, Some(*female)),
+        Mention::Group => speakers.last_group_before(at, 2),
         Mention::Name {
             title,
             name,
@@ -266,6 +306,11 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
             head,
             definite,
         } => {
+            if *definite && lexicon::is_document_noun(head) {
+                if let Some(id) = speakers.last_source_before(at, ROLE_WINDOW) {
+                    return Some(id);
+                }
+            }
             if *definite && is_person_role_noun(head) {
                 if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW) {
                     return Some(id);
@@ -293,10 +338,14 @@ fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<S
 /// Index of the first token of the sentence containing token `k` (a quotation that ends a
 /// sentence inside its marks does not end the writer's sentence: "…," he said).
 fn sentence_start(tokens: &[Token], k: usize) -> usize {
-    (0..k)
-        .rev()
-        .find(|&i| tokens[i].ends_sentence())
-        .map_or(0, |i| i + 1)
+    // A period followed by a lowercase word ("Jr. said", "a.m. on") ends no sentence.
+    let is_boundary = |i: usize| {
+        tokens[i].ends_sentence()
+            && tokens.get(i + 1).is_none_or(|n| {
+                n.kind != TokenKind::Word || !n.text.starts_with(char::is_lowercase)
+            })
+    };
+    (0..k).rev().find(|&i| is_boundary(i)).map_or(0, |i| i + 1)
 }
 
 /// Returns true if and only if the quotation at `k` reads as a sentence of its own.
@@ -333,9 +382,7 @@ fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind
 }
 
 fn has_speech_verb(tokens: &[Token]) -> bool {
-    tokens
-        .iter()
-        .any(|t| t.kind == TokenKind::Word && is_speech_verb(&t.lower()))
+    tokens.iter().any(says)
 }
 
 /// The group of an earlier quotation in this paragraph that the quotation at `k` continues

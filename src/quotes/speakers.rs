@@ -45,6 +45,12 @@ pub struct Speakers {
     person_mentions: Vec<(Position, SpeakerId)>,
     /// People who were the subject of a speech verb, in text order.
     speech_subjects: Vec<(Position, SpeakerId)>,
+    /// What the text says of each person's gender (`Some(true)`: she), parallel to `list`.
+    female: Vec<Option<bool>>,
+    /// Organisations that were the subject of a speech verb, in text order.
+    group_subjects: Vec<(Position, SpeakerId)>,
+    /// The speaker of the latest attributed quotation, for "the statement said".
+    last_source: Option<(Position, SpeakerId)>,
 }
 
 impl Speakers {
@@ -92,6 +98,18 @@ impl Speakers {
             None => self.push(full, SpeakerKind::Person, (surname, first)),
         };
         self.note_role(id, role);
+        if let Some(title) = role {
+            let first = title
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.');
+            match first {
+                "Mr" => self.note_gender(id, false),
+                "Ms" | "Mrs" | "Miss" => self.note_gender(id, true),
+                _ => {}
+            }
+        }
         self.person_mentions.push((at, id));
         id
     }
@@ -110,18 +128,63 @@ impl Speakers {
 
     /// Notes that a person was the subject of a speech verb at `at`.
     pub fn note_speech_subject(&mut self, id: SpeakerId, at: Position) {
-        if self.get(id).kind == SpeakerKind::Person {
-            self.speech_subjects.push((at, id));
+        match self.get(id).kind {
+            SpeakerKind::Person => self.speech_subjects.push((at, id)),
+            SpeakerKind::Organization => self.group_subjects.push((at, id)),
+            SpeakerKind::Unnamed => {}
         }
     }
 
-    /// The person most recently mentioned before `at` (for "he said").
-    pub fn last_person_before(&self, at: Position) -> Option<SpeakerId> {
-        self.person_mentions
+    /// The organisation that spoke most recently, within the previous `window` paragraphs
+    /// (for "they said", "it says").
+    pub fn last_group_before(&self, at: Position, window: usize) -> Option<SpeakerId> {
+        self.group_subjects
             .iter()
             .rev()
-            .find(|(p, _)| *p < at)
+            .find(|(p, _)| *p < at && p.0 + window >= at.0)
             .map(|(_, id)| *id)
+    }
+
+    /// The person most recently mentioned before `at` whose gender, where the text told it,
+    /// agrees with the pronoun (for "he said" / "she said").
+    pub fn last_person_before(&self, at: Position, female: Option<bool>) -> Option<SpeakerId> {
+        let candidates = || self.person_mentions.iter().rev().filter(|(p, _)| *p < at);
+        // Someone the text already showed to be "she" (or "he"), mentioned in this paragraph
+        // or the two before, beats a more recent person of unknown gender.
+        let known = female.and_then(|want| {
+            candidates()
+                .take_while(|(p, _)| p.0 + 2 >= at.0)
+                .find(|(_, id)| self.female[id.0 as usize] == Some(want))
+        });
+        known
+            .or_else(|| {
+                candidates().find(|(_, id)| match (female, self.female[id.0 as usize]) {
+                    (Some(want), Some(known)) => want == known,
+                    _ => true,
+                })
+            })
+            .map(|(_, id)| *id)
+    }
+
+    /// Records what a pronoun or an honorific says of a person's gender (first word wins).
+    pub fn note_gender(&mut self, id: SpeakerId, female: bool) {
+        let slot = &mut self.female[id.0 as usize];
+        if slot.is_none() && self.list[id.0 as usize].kind == SpeakerKind::Person {
+            *slot = Some(female);
+        }
+    }
+
+    /// Notes the speaker of an attributed quotation.
+    pub fn note_source(&mut self, id: SpeakerId, at: Position) {
+        self.last_source = Some((at, id));
+    }
+
+    /// Who a written source speaks for ("the statement said"): the speaker of the latest
+    /// quotation within the previous `window` paragraphs.
+    pub fn last_source_before(&self, at: Position, window: usize) -> Option<SpeakerId> {
+        self.last_source
+            .filter(|(p, _)| *p < at && p.0 + window >= at.0)
+            .map(|(_, id)| id)
     }
 
     /// The person a definite role description refers back to ("the spokeswoman", "the U.S.
@@ -169,6 +232,7 @@ impl Speakers {
             kind,
         });
         self.keys.push(key);
+        self.female.push(None);
         id
     }
 
@@ -223,7 +287,19 @@ mod tests {
         let mut s = Speakers::default();
         let z = s.person(&["Volodymyr", "Zelensky"], None, (0, 3));
         let b = s.person(&["Blinken"], None, (0, 9));
-        assert_eq!(s.last_person_before((0, 5)), Some(z));
-        assert_eq!(s.last_person_before((1, 0)), Some(b));
+        assert_eq!(s.last_person_before((0, 5), None), Some(z));
+        assert_eq!(s.last_person_before((1, 0), None), Some(b));
+        s.note_gender(b, false);
+        s.note_gender(z, false);
+        let t = s.person(&["Taylor", "Swift"], None, (2, 0));
+        s.note_gender(t, true);
+        let braun = s.person(&["Scooter", "Braun"], None, (2, 5));
+        s.note_gender(braun, false);
+        assert_eq!(
+            s.last_person_before((3, 0), Some(true)),
+            Some(t),
+            "she skips a known he"
+        );
+        assert_eq!(s.last_person_before((3, 0), Some(false)), Some(braun));
     }
 }

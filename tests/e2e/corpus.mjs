@@ -85,12 +85,19 @@ export function rotation(ids, n, seed) {
 
 // ── serving and visiting (browser.py) ────────────────────────────────────────────────────────────
 
+// The charset the pages are sent with. They are UTF-8 (pages.py decodes them so), but
+// ../shared/eval serves them as bare `text/html`, so Chromium reads the pages without a <meta>
+// charset as windows-1252 (curly quotes become "â€œ", and quotes and paragraphs with them go unseen).
+// NEWSCLEAN_CORPUS_CHARSET=none reproduces that, to compare figures with run.py exactly.
+const CHARSET = process.env.NEWSCLEAN_CORPUS_CHARSET ?? "utf-8";
+
 /**
  * Serves corpus pages on 127.0.0.1: `/page/<id>.html` is pages/<id>.html.gz gunzipped, sent as UTF-8
- * (the saved files are UTF-8; pages.py decodes them so). Everything else is 404: the saved pages
- * carry none of their own subresources. Resolves to `{url, pageUrl(id), close()}`.
+ * (see CHARSET). Everything else is 404: the saved pages carry none of their own subresources.
+ * Resolves to `{url, pageUrl(id), close()}`.
  */
-export function startCorpusServer({ pages = PAGES, port = 0 } = {}) {
+export function startCorpusServer({ pages = PAGES, port = 0, charset = CHARSET } = {}) {
+  const type = charset && charset !== "none" ? `text/html; charset=${charset}` : "text/html";
   const server = createServer(async (req, res) => {
     const headers = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
     const m = /^\/page\/([A-Za-z0-9][A-Za-z0-9._-]*)\.html$/.exec(new URL(req.url, "http://x").pathname);
@@ -98,7 +105,7 @@ export function startCorpusServer({ pages = PAGES, port = 0 } = {}) {
     try {
       if (!file) throw new Error("not a page");
       const body = await gunzipAsync(readFileSync(file));
-      res.writeHead(200, { ...headers, "Content-Type": "text/html; charset=utf-8" });
+      res.writeHead(200, { ...headers, "Content-Type": type });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
       res.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8" });
@@ -431,6 +438,52 @@ export function goldSummary(rows, set = "dev") {
   };
 }
 
+/**
+ * What the gold report must meet (asserted by corpus.test.mjs, the exit status of scripts/corpus.mjs).
+ * The quote and false-hide entries are regression floors, not goals: they sit just under the figures of
+ * 2026-11-28 (pages sent as UTF-8: quote F1 0.887, speaker accuracy 0.762; run.py, whose pages Chromium
+ * reads as windows-1252 where they name no charset: 0.842 / 0.757; 9 false hides either way).
+ */
+export const LIMITS = {
+  /** Issue target: ad-marker labels hidden, over the dev pages and the seed. */
+  markerRecallMin: 0.98,
+  /** Floor; the issue's target is 0.85 (dev pages). */
+  quoteF1Min: 0.80,
+  /** Floor; the issue's target is 0.90 (dev pages). */
+  speakerAccMin: 0.70,
+  // Elements hidden that are no gold marker or caption (dev pages + seed). The target is 0; this is
+  // today's count, so that any new one fails — lower it as they are fixed. Today: the "... more"
+  // truncated caption copies on aeb-05844573ca and aeb-ecb46e3e48 (2 each; gold lists the full text),
+  // two "Advertisement" labels on aeb-42aad16bde that gold does not list, and three heise "Anzeige"
+  // blocks whose text includes their inline ad script.
+  falseHidesMax: 9,
+};
+
+/** The gold report's failures against LIMITS (empty when it passes); `summary` is the dev set's. */
+export function goldFailures(summary, withSeed, rows) {
+  const out = [];
+  if (summary.not_ready) out.push(`${summary.not_ready} gold page(s) never reached data-newsclean-state=ready`);
+  if (withSeed.marker_recall < LIMITS.markerRecallMin) out.push(`ad-marker recall ${withSeed.marker_recall} < ${LIMITS.markerRecallMin}`);
+  for (const r of rows) {
+    for (const c of r.captions.filter((x) => !x.ok)) out.push(`caption not down to one copy on ${r.id} (${c.before}→${c.after}): ${c.text}`);
+    for (const p of r.lost.lost) out.push(`paragraph lost on ${r.id}: ${p.slice(0, 100)}`);
+    for (const e of r.ext_errors) out.push(`newsclean error on ${r.id}: ${e.slice(0, 200)}`);
+  }
+  if (withSeed.false_hides > LIMITS.falseHidesMax) out.push(`false hides ${withSeed.false_hides} > budget ${LIMITS.falseHidesMax} (target 0)`);
+  if (summary.quote_f1 < LIMITS.quoteF1Min) out.push(`quote F1 ${summary.quote_f1} < floor ${LIMITS.quoteF1Min} (target 0.85)`);
+  if (summary.speaker_acc < LIMITS.speakerAccMin) out.push(`speaker accuracy ${summary.speaker_acc} < floor ${LIMITS.speakerAccMin} (target 0.90)`);
+  return out;
+}
+
+/** The lost-text check's failures (empty when it passes): paragraphs lost, newsclean failing or throwing. */
+export function lostFailures(r) {
+  return [
+    ...r.cases.map((c) => `paragraph lost on ${c.id}: ${c.paragraph.slice(0, 100)}`),
+    ...r.notReady.filter((c) => c.state === "error").map((c) => `newsclean could not run on ${c.id} (state=error)`),
+    ...r.errors.map((c) => `newsclean error on ${c.id}: ${c.errors[0].slice(0, 200)}`),
+  ];
+}
+
 /** One line of the per-page table, as run.py quality prints it. */
 export function goldLine(r) {
   const q = r.quotes;
@@ -480,4 +533,25 @@ export function printGoldCases(rows, log = console.log, { perPage = 3 } = {}) {
     for (const q of r.quotes.invalid.slice(0, perPage)) log(`  NOT A GOLD QUOTE ${r.id} (${q.speaker}): ${q.quote.slice(0, 90)}`);
     for (const e of r.ext_errors.slice(0, perPage)) log(`  EXTENSION ERROR ${r.id}: ${e}`);
   }
+}
+
+/**
+ * The gold report: every dev page (measured through `corpus`) and the seed (www/index.html), scored
+ * as run.py quality does. `summary` covers the dev pages only, as run.py's last line; `withSeed` all.
+ */
+export async function goldReport(corpus) {
+  const rows = [];
+  for (const g of golds()) rows.push(goldRow(g, await corpus.measure(g.id)));
+  const seed = seedGold();
+  const all = seed ? [...rows, goldRow(seed, await corpus.measureSeed(), null)] : rows;
+  return { rows: all, summary: goldSummary(rows), withSeed: goldSummary(all, "dev+seed") };
+}
+
+/** Prints the gold report: per-page table, the cases behind it, the two JSON summary lines. */
+export function printGold({ rows, summary, withSeed }, log = console.log) {
+  log("gold quality (as ../shared/eval/run.py quality --set dev, plus the seed):");
+  for (const r of rows) log("  " + goldLine(r));
+  printGoldCases(rows, log);
+  log(JSON.stringify(summary));
+  log(JSON.stringify(withSeed));
 }
