@@ -46,5 +46,11 @@ lint-extension:
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
 
+# Every corpus page in the browser with the real extension: nothing of the article lost, gold
+# figures (target/corpus/report.json). ~5 min; `make test` runs a rotating 60-page sample.
+corpus: build
+	@scripts/setup.sh demo
+	node scripts/corpus.mjs
+
 clean:
 	rm -rf target extension/pkg extension/pkg-fallback www/pkg

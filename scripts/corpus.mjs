@@ -28,6 +28,7 @@ const ids = only ?? pageIds();
 const t0 = performance.now();
 const corpus = await openCorpus();
 const measured = [];
+let lostR, gold;
 try {
   for (const [i, id] of ids.entries()) {
     const m = await corpus.measure(id);
@@ -38,8 +39,8 @@ try {
         + `${m.after.extErrors.length ? ` newsclean errors: ${m.after.extErrors.length}` : ""} ${m.secs.toFixed(1)}s`);
     }
   }
-  var lostR = lostReport(measured);
-  var gold = only ? null : await goldReport(corpus);
+  lostR = lostReport(measured);
+  gold = only ? null : await goldReport(corpus);
 } finally {
   await corpus.close();
 }

@@ -13,7 +13,8 @@
 //! - [`plan`]: the core's one entry point, [`plan::plan`];
 //! - [`clean`]: ad-marker labels and duplicated captions;
 //! - [`quotes`]: quotation spans, attribution and speaker entities;
-//! - [`text`]: tokens for attribution;
+//! - [`text`]: tokens for attribution, case folding;
+//! - [`json`]: the report's JSON text, shared by the CLI and the browser;
 //! - `web` (wasm32 only): collect, apply, sidebar, observe — the only code that sees a DOM.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -21,6 +22,7 @@
 pub mod clean;
 #[cfg(feature = "cli")]
 pub mod html;
+pub mod json;
 pub mod outline;
 pub mod plan;
 pub mod quotes;

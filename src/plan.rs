@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::clean::ad_marker::{AdMarker, MarkerReason};
 use crate::clean::caption::{duplicate_captions, is_caption_like, repeated_credits};
+use crate::json::Object;
 use crate::outline::{Block, BlockId, BlockKind, NodeIx, Outline};
 use crate::quotes::{self, QuoteKind, Speaker};
 
@@ -111,61 +112,61 @@ pub struct Plan {
 pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
     let mut out = Plan::default();
     let mut hidden = vec![false; outline.blocks.len()];
-    if settings.hide_ad_markers {
-        let markers = AdMarker::default();
-        for block in &outline.blocks {
-            let Some(reason) = markers.classify(block) else {
-                continue;
-            };
-            let (node, reason) = match (block.ad_slot, reason) {
-                (Some(slot), _) => (slot, "ad label with its empty ad slot"),
-                (None, _) if !block.whole => continue,
-                (None, MarkerReason::Label) => (block.node, "whole text is an ad label"),
-                (None, MarkerReason::SlotLabel) => (block.node, "label inside an ad slot"),
-            };
-            hidden[block.id.0 as usize] = true;
-            out.hide.push(Hide {
-                node,
-                block: block.id,
-                kind: HideKind::AdMarker,
-                reason,
-            });
-        }
-        for block in outline.blocks.iter().filter(|b| !hidden[b.id.0 as usize]) {
-            for run in markers.marker_runs(block) {
-                out.hide.push(Hide {
-                    node: run.node.expect("marker runs have an element"),
-                    block: block.id,
-                    kind: HideKind::AdMarker,
-                    reason: "ad label beside other text in an ad slot",
-                });
-            }
-        }
-    }
+    // What the caption rules decided, by block, so that one pass in document order yields the
+    // hides already sorted.
+    let mut duplicate = vec![false; outline.blocks.len()];
+    let mut credit: Vec<Option<NodeIx>> = vec![None; outline.blocks.len()];
     if settings.hide_duplicate_captions {
-        for (block, credit) in repeated_credits(outline) {
-            out.hide.push(Hide {
-                node: credit,
-                block,
-                kind: HideKind::DuplicateCaption,
-                reason: "credit repeats its own caption",
-            });
-        }
         for (copy, _kept) in duplicate_captions(outline) {
-            if hidden[copy.0 as usize] {
-                continue;
-            }
-            hidden[copy.0 as usize] = true;
-            let block = outline.block(copy);
-            out.hide.push(Hide {
-                node: block.node,
-                block: copy,
-                kind: HideKind::DuplicateCaption,
-                reason: "another copy of this caption is shown",
-            });
+            duplicate[copy.0 as usize] = true;
+        }
+        for (block, node) in repeated_credits(outline) {
+            credit[block.0 as usize] = Some(node);
         }
     }
-    out.hide.sort_by_key(|h| h.block);
+    let markers = AdMarker::default();
+    for block in &outline.blocks {
+        let at = block.id.0 as usize;
+        let hide = |node, kind, reason| Hide {
+            node,
+            block: block.id,
+            kind,
+            reason,
+        };
+        if settings.hide_ad_markers {
+            if let Some(reason) = markers.classify(block) {
+                let target = match (block.ad_slot, reason) {
+                    (Some(slot), _) => Some((slot, "ad label with its empty ad slot")),
+                    (None, _) if !block.whole => None,
+                    (None, MarkerReason::Label) => Some((block.node, "whole text is an ad label")),
+                    (None, MarkerReason::SlotLabel) => {
+                        Some((block.node, "label inside an ad slot"))
+                    }
+                };
+                if let Some((node, reason)) = target {
+                    hidden[at] = true;
+                    out.hide.push(hide(node, HideKind::AdMarker, reason));
+                    continue;
+                }
+            }
+            for run in markers.marker_runs(block) {
+                let node = run.node.expect("marker runs have an element");
+                let reason = "ad label beside other text in an ad slot";
+                out.hide.push(hide(node, HideKind::AdMarker, reason));
+            }
+        }
+        if let Some(node) = credit[at] {
+            let reason = "credit repeats its own caption";
+            out.hide
+                .push(hide(node, HideKind::DuplicateCaption, reason));
+        }
+        if duplicate[at] {
+            hidden[at] = true;
+            let reason = "another copy of this caption is shown";
+            out.hide
+                .push(hide(block.node, HideKind::DuplicateCaption, reason));
+        }
+    }
     if settings.quotes {
         let article: Vec<&Block> = outline
             .blocks
@@ -207,6 +208,15 @@ pub fn is_article_text(block: &Block) -> bool {
         BlockKind::ListItem => block.text.len() > 80,
         _ => false,
     }
+}
+
+/// The text a hide takes off the page: one inline run of its block, or the whole block.
+fn hidden_text(block: &Block, node: NodeIx) -> &str {
+    block
+        .runs
+        .iter()
+        .find(|r| r.node == Some(node) && node != block.node)
+        .map_or(&block.text, |r| &r.text)
 }
 
 /// What a page's plan amounts to, in terms a person (or a test) reads: the same JSON the CLI
@@ -256,6 +266,39 @@ pub struct ReportSpeaker {
     pub quotes: usize,
 }
 
+impl Report {
+    /// The report as JSON text: what `analyze()` hands to JavaScript and `newsclean report`
+    /// prints (field names and order as the serde form).
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256);
+        Object::open(&mut out)
+            .array("hidden", &self.hidden, |o, h| {
+                Object::open(o)
+                    .str("kind", h.kind.as_str())
+                    .str("text", &h.text)
+                    .str("reason", h.reason)
+                    .close()
+            })
+            .array("quotes", &self.quotes, |o, q| {
+                Object::open(o)
+                    .str("quote", &q.quote)
+                    .opt_str("speaker", q.speaker.as_deref())
+                    .opt_str("role", q.role.as_deref())
+                    .str("kind", q.kind.as_str())
+                    .close()
+            })
+            .array("speakers", &self.speakers, |o, s| {
+                Object::open(o)
+                    .str("name", &s.name)
+                    .opt_str("role", s.role.as_deref())
+                    .num("quotes", s.quotes)
+                    .close()
+            })
+            .close();
+        out
+    }
+}
+
 impl Plan {
     /// Summarizes the plan against the outline it was made from.
     pub fn report(&self, outline: &Outline) -> Report {
@@ -265,7 +308,7 @@ impl Plan {
                 .iter()
                 .map(|h| HiddenItem {
                     kind: h.kind,
-                    text: outline.block(h.block).text.clone(),
+                    text: hidden_text(outline.block(h.block), h.node).to_owned(),
                     reason: h.reason,
                 })
                 .collect(),

@@ -17,6 +17,13 @@ fn check(case: &str) {
     let outline = newsclean::html::outline(&html);
     let report = plan(&outline, &Settings::default()).report(&outline);
     let got_plan = serde_json::to_string_pretty(&report).unwrap() + "\n";
+    // The hand-written JSON the browser and the CLI emit says the same as the serde form.
+    let written: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(
+        written,
+        serde_json::to_value(&report).unwrap(),
+        "{case}: to_json"
+    );
     let got_outline = outline.summary();
     if std::env::var_os("NEWSCLEAN_BLESS").is_some() {
         fs::write(dir.join("outline.txt"), &got_outline).unwrap();

@@ -66,7 +66,7 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 failed = true;
-                json!({"file": file, "error": format!("cannot read {file}: {e}")})
+                json!({"file": file, "error": format!("cannot read {file}: {e}")}).to_string()
             }
         };
         if writeln!(out, "{value}").is_err() {
@@ -79,19 +79,23 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn report(file: &str, html: &str) -> Value {
+/// The same JSON text `analyze()` returns in the browser, with the file name first.
+fn report(file: &str, html: &str) -> String {
     let outline = newsclean::html::outline(html);
     let plan = plan(&outline, &Settings::default());
-    let mut value = serde_json::to_value(plan.report(&outline)).expect("reports serialize");
-    value["file"] = json!(file);
-    value
+    let body = plan.report(&outline).to_json();
+    let mut out = String::from("{\"file\":");
+    newsclean::json::push_str(&mut out, file);
+    out.push(',');
+    out.push_str(&body[1..]);
+    out
 }
 
-fn outline(file: &str, html: &str) -> Value {
-    json!({"file": file, "outline": newsclean::html::outline(html)})
+fn outline(file: &str, html: &str) -> String {
+    json!({"file": file, "outline": newsclean::html::outline(html)}).to_string()
 }
 
-fn quotes(file: &str, text: &str) -> Value {
+fn quotes(file: &str, text: &str) -> String {
     let is_html = file.ends_with(".html") || file.ends_with(".htm");
     let paragraphs: Vec<String> = if is_html {
         let outline = newsclean::html::outline(text);
@@ -129,5 +133,5 @@ fn quotes(file: &str, text: &str) -> Value {
             })
         })
         .collect();
-    json!({"file": file, "quotes": quotes})
+    json!({"file": file, "quotes": quotes}).to_string()
 }

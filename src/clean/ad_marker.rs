@@ -212,7 +212,7 @@ pub fn label_key(text: &str) -> String {
                 key.push(' ');
             }
             gap = false;
-            key.extend(c.to_lowercase());
+            key.push(crate::text::fold_char(c));
         } else {
             gap = true;
         }

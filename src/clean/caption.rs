@@ -52,7 +52,8 @@ pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
         }
         groups.push(members);
     }
-    let mut out = Vec::new();
+    // Indexed by caption, so the result comes out in document order without a sort.
+    let mut kept_by: Vec<Option<BlockId>> = vec![None; captions.len()];
     for members in groups.into_iter().filter(|m| m.len() > 1) {
         let keep = *members
             .iter()
@@ -60,12 +61,15 @@ pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
             .expect("groups are never empty");
         for &m in &members {
             if m != keep && captions[m].0.whole {
-                out.push((captions[m].0.id, captions[keep].0.id));
+                kept_by[m] = Some(captions[keep].0.id);
             }
         }
     }
-    out.sort();
-    out
+    kept_by
+        .iter()
+        .zip(&captions)
+        .filter_map(|(kept, (block, _))| kept.map(|k| (block.id, k)))
+        .collect()
 }
 
 /// Credit pieces that repeat the rest of their own caption ("© Jane Roe" + "Jane Roe"): the
@@ -162,7 +166,7 @@ fn caption_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_alphanumeric() {
-            key.extend(c.to_lowercase());
+            key.push(crate::text::fold_char(c));
         } else if c == '…' {
             key.push('…');
         } else if c.is_whitespace() && !key.is_empty() && !key.ends_with(' ') {

@@ -2,6 +2,8 @@
 //!
 //! Kept as sorted static slices (binary search): small in the wasm binary, no start-up cost.
 
+use crate::text::fold_case;
+
 /// Base forms of verbs that introduce reported speech or writing.
 const SPEECH_LEMMAS: &[&str] = &[
     "acclaim",
@@ -299,7 +301,7 @@ fn speech_lemma(word: &str) -> Option<String> {
             }
             let bytes = stem.as_bytes();
             if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-                if let Some(lemma) = found(&stem[..stem.len() - 1]) {
+                if let Some(lemma) = stem.get(..stem.len() - 1).and_then(found) {
                     return Some(lemma);
                 }
             }
@@ -436,7 +438,7 @@ const TITLE_WORDS: &[&str] = &[
 
 /// Returns true if and only if the word (any case, trailing period ignored) is a title word.
 pub fn is_title_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = fold_case(word.trim_end_matches('.'));
     TITLE_WORDS.binary_search(&w.as_str()).is_ok()
 }
 
@@ -523,7 +525,7 @@ const ORG_WORDS: &[&str] = &[
 
 /// Returns true if and only if the word marks an organisation or place phrase.
 pub fn is_org_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = fold_case(word.trim_end_matches('.'));
     ORG_WORDS.binary_search(&w.as_str()).is_ok()
 }
 
@@ -620,7 +622,7 @@ const NOT_NAME_WORDS: &[&str] = &[
 
 /// Returns true if and only if the word can never be part of a person's name.
 pub fn is_not_name_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = fold_case(word.trim_end_matches('.'));
     NOT_NAME_WORDS.binary_search(&w.as_str()).is_ok()
 }
 
@@ -741,7 +743,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Returns true if and only if `word` (without its period) is an abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    let w = word.to_lowercase();
+    let w = fold_case(word);
     ABBREVIATIONS.binary_search(&w.as_str()).is_ok()
 }
 

@@ -27,6 +27,16 @@ pub enum QuoteKind {
     Partial,
 }
 
+impl QuoteKind {
+    /// The report's name for the kind: `full` or `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Full => "full",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
 /// One quotation segment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Quote {

@@ -1,6 +1,7 @@
 //! One entity per speaker: "Antony Blinken", "Blinken", "Secretary of State Antony Blinken" and
 //! "he" are one person, named by the fullest form seen and the best title seen.
 
+use crate::text::fold_case;
 use serde::Serialize;
 
 /// An index into [`Speakers::list`].
@@ -71,8 +72,8 @@ impl Speakers {
     /// Records a named person ("Jens Stoltenberg", "Stoltenberg") with an optional title, merging
     /// with a person of the same surname and a compatible first name.
     pub fn person(&mut self, name: &[&str], role: Option<&str>, at: Position) -> SpeakerId {
-        let surname = strip_possessive(name.last().copied().unwrap_or_default()).to_lowercase();
-        let first = (name.len() > 1).then(|| name[0].trim_end_matches('.').to_lowercase());
+        let surname = fold_case(strip_possessive(name.last().copied().unwrap_or_default()));
+        let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
         let existing = self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
             let first_ok = match (&first, f) {
                 (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
@@ -116,9 +117,9 @@ impl Speakers {
 
     /// Records an organisation or an unnamed source, merged by its lowercase text.
     pub fn named_group(&mut self, text: &str, kind: SpeakerKind) -> SpeakerId {
-        let key = text.trim_start_matches("the ").to_lowercase();
+        let key = fold_case(text.strip_prefix("the ").unwrap_or(text));
         let found = self.list.iter().position(|s| {
-            s.kind == kind && s.name.trim_start_matches("the ").to_lowercase() == key
+            s.kind == kind && fold_case(s.name.strip_prefix("the ").unwrap_or(&s.name)) == key
         });
         match found {
             Some(at) => SpeakerId(at as u32),
@@ -197,7 +198,7 @@ impl Speakers {
                     .get(*id)
                     .role
                     .as_deref()
-                    .is_some_and(|r| r.to_lowercase().split(' ').any(|w| w == head))
+                    .is_some_and(|r| fold_case(r).split(' ').any(|w| w == head))
         });
         if let Some((_, id)) = by_title {
             return Some(*id);
@@ -211,7 +212,7 @@ impl Speakers {
 
     /// Returns true if and only if `surname` (any case) is the surname of a known person.
     pub fn is_known_surname(&self, surname: &str) -> bool {
-        let s = strip_possessive(surname).to_lowercase();
+        let s = fold_case(strip_possessive(surname));
         self.keys
             .iter()
             .zip(&self.list)

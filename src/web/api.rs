@@ -7,7 +7,7 @@ use web_sys::{Document, Element};
 
 use super::apply::{self, OFF_ATTR, STATE_ATTR};
 use super::collect::collect;
-use super::js::{into_js, to_js_value, Context, GlueError};
+use super::js::{into_js, report_to_js, Context, GlueError};
 use super::observe::Observer;
 use super::sidebar::Sidebar;
 use crate::plan::{plan, Settings};
@@ -51,7 +51,7 @@ pub fn clean_document() -> Result<JsValue, JsError> {
 pub fn analyze(root: &Element) -> Result<JsValue, JsError> {
     let collected = collect(root);
     let p = plan(&collected.outline, &Settings::default());
-    into_js(to_js_value(&p.report(&collected.outline)))
+    into_js(report_to_js(&p.report(&collected.outline)))
 }
 
 /// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or back on.
@@ -123,7 +123,7 @@ fn run() -> Result<JsValue, GlueError> {
         })
     });
     apply::set_root_attr(&doc, STATE_ATTR, Some("ready"))?;
-    to_js_value(&report)
+    report_to_js(&report)
 }
 
 /// Cleans subtrees added after the first pass: ad labels only, since captions and quotes need

@@ -83,8 +83,15 @@ fn walk(builder: &mut OutlineBuilder, nodes: &mut Vec<Element>, root: &Element) 
     }
 }
 
+/// One attribute read. NOTE: not inlined: each inlined `get_attribute` call site copies the
+/// string-passing glue, and `collect` reads eight attributes per element.
+#[inline(never)]
+fn attribute(el: &Element, name: &str) -> Option<String> {
+    el.get_attribute(name)
+}
+
 fn open(builder: &mut OutlineBuilder, nodes: &mut Vec<Element>, el: &Element) -> Visit {
     nodes.push(el.clone());
-    let info = OwnedElementInfo::read(el.local_name(), |name| el.get_attribute(name));
+    let info = OwnedElementInfo::read(el.local_name(), |name| attribute(el, name));
     builder.open(info.as_info())
 }

@@ -4,8 +4,9 @@ use std::fmt;
 
 use wasm_bindgen::{JsError, JsValue};
 
+use crate::plan::Report;
+
 /// A failed DOM operation, with what the glue was doing.
-#[derive(Debug)]
 pub struct GlueError {
     what: &'static str,
     detail: String,
@@ -36,6 +37,13 @@ impl fmt::Display for GlueError {
     }
 }
 
+// NOTE: Debug as Display, not derived: a derived Debug pulls char-escaping code into the wasm.
+impl fmt::Debug for GlueError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
 impl std::error::Error for GlueError {}
 
 /// Adds "while doing X" context to DOM results.
@@ -61,11 +69,7 @@ pub fn into_js<T>(result: Result<T, GlueError>) -> Result<T, JsError> {
     result.map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Serializes a report for JS as plain objects.
-pub fn to_js_value<T: serde::Serialize>(value: &T) -> Result<JsValue, GlueError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| GlueError {
-        what: "serializing the report",
-        detail: e.to_string(),
-    })
+/// Hands a report to JS as plain objects: one string across, one `JSON.parse`.
+pub fn report_to_js(report: &Report) -> Result<JsValue, GlueError> {
+    js_sys::JSON::parse(&report.to_json()).context("reading the report as JSON")
 }

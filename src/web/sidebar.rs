@@ -15,7 +15,7 @@ use super::apply::OFF_ATTR;
 use super::js::{Context, GlueError};
 use crate::plan::Plan;
 
-const STYLE: &str = include_str!("sidebar.css");
+const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/sidebar.min.css"));
 /// The attribute that highlights the paragraph of the quotation clicked last.
 const HIGHLIGHT_ATTR: &str = "data-newsclean-highlight";
 /// Windows narrower than this start with the sidebar collapsed, so it never covers the article.
@@ -370,7 +370,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
             &state.doc,
             "quotes.json",
             "application/json",
-            &json(&state.entries)?,
+            &json(&state.entries),
         )?,
         _ => {}
     }
@@ -399,26 +399,19 @@ fn markdown(doc: &Document, entries: &[Entry]) -> String {
     out
 }
 
-fn json(entries: &[Entry]) -> Result<String, GlueError> {
-    #[derive(serde::Serialize)]
-    struct Item<'a> {
-        speaker: &'a str,
-        role: Option<&'a str>,
-        quote: &'a str,
-    }
-    let items: Vec<Item> = entries
-        .iter()
-        .map(|e| Item {
-            speaker: &e.speaker,
-            role: e.role.as_deref(),
-            quote: &e.text,
-        })
-        .collect();
-    let value = super::js::to_js_value(&items)?;
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-        .context("writing JSON")?
-        .as_string()
-        .context("writing JSON")
+/// All quotes as a JSON array of `{speaker, role, quote}`, in sidebar order.
+fn json(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    let mut top = crate::json::Object::open(&mut out);
+    top.array("quotes", entries, |o, e| {
+        crate::json::Object::open(o)
+            .str("speaker", &e.speaker)
+            .opt_str("role", e.role.as_deref())
+            .str("quote", &e.text)
+            .close()
+    });
+    top.close();
+    out
 }
 
 fn download(doc: &Document, name: &str, mime: &str, text: &str) -> Result<(), GlueError> {
