@@ -201,7 +201,7 @@ fn is_hidden_by_style(style: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    has_word(&compact, "display:none") || has_word(&compact, "visibility:hidden")
 }
 
 /// Whether the front end should walk an element's children.
@@ -949,10 +949,21 @@ impl Names {
         if AD_PREFIXES.iter().any(|p| token.starts_with(p)) && !token.starts_with("ad-free") {
             self.ad_slot = true;
         }
-        if token.contains("caption") || token.contains("cutline") {
+        if has_word(token, "caption") || has_word(token, "cutline") {
             self.caption = true;
         }
     }
+}
+
+/// Returns true if and only if `needle` occurs in `haystack`.
+///
+/// NOTE: a byte-window scan instead of `str::contains(&str)`, whose two-way searcher drags the
+/// string-slicing panic path and its char formatting into the wasm build (≈5 KB).
+fn has_word(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.

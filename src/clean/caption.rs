@@ -162,12 +162,14 @@ fn is_truncated(text: &str) -> bool {
 /// Caption text compared case- and punctuation-insensitively, with the controls that gallery
 /// overlays add ("… more" on the truncated copy, "less" on the full one, "Read more") removed.
 fn caption_key(text: &str) -> String {
-    let text = text.replace("...", "…");
     let mut key = String::with_capacity(text.len());
+    let mut dots = 0;
     for c in text.chars() {
+        // "..." reads as "…"
+        dots = if c == '.' { dots + 1 } else { 0 };
         if c.is_alphanumeric() {
             key.push(crate::text::fold_char(c));
-        } else if c == '…' {
+        } else if c == '…' || dots == 3 {
             key.push('…');
         } else if c.is_whitespace() && !key.is_empty() && !key.ends_with(' ') {
             key.push(' ');

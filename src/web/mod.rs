@@ -7,6 +7,7 @@
 pub mod api;
 pub mod apply;
 pub mod collect;
+pub mod highlight;
 pub mod js;
 pub mod observe;
 pub mod sidebar;

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, KeyboardEvent, ShadowRootInit, ShadowRootMode};
 
 use super::apply::OFF_ATTR;
+use super::highlight;
 use super::js::{Context, GlueError};
 use crate::plan::Plan;
 
@@ -26,6 +27,8 @@ struct Entry {
     speaker: String,
     role: Option<String>,
     text: String,
+    /// The quotation's segments (more than one when split by its attribution).
+    pieces: Vec<String>,
     target: Element,
 }
 
@@ -186,8 +189,9 @@ impl Sidebar {
         })
     }
 
-    /// Takes the sidebar off the page.
+    /// Takes the sidebar (and its highlight) off the page.
     pub fn remove(&self) {
+        highlight::clear();
         self.host.remove();
     }
 }
@@ -204,6 +208,7 @@ fn render_groups(
         if q.group != n {
             if let Some((_, e, _)) = entries.iter_mut().find(|(g, _, _)| *g == q.group) {
                 e.text = format!("{} … {}", e.text, q.text);
+                e.pieces.push(q.text.clone());
                 continue;
             }
         }
@@ -214,6 +219,7 @@ fn render_groups(
                 speaker: speaker.map_or_else(|| "Unattributed".to_owned(), |s| s.name.clone()),
                 role: speaker.and_then(|s| s.role.clone()),
                 text: q.text.clone(),
+                pieces: vec![q.text.clone()],
                 target,
             },
             q.kind == crate::quotes::QuoteKind::Partial,
@@ -307,10 +313,12 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
     let mut state = state.borrow_mut();
     match action.as_str() {
         "goto" => {
-            let entry_target = index
+            let entry = index
                 .and_then(|i| state.entries.get(i))
-                .map(|e| e.target.clone())
                 .context("quote entry")?;
+            let target = entry.target.clone();
+            let pieces: Vec<&str> = entry.pieces.iter().map(String::as_str).collect();
+            let shown = highlight::show(&state.doc, &target, &pieces);
             if let Some(old) = state.highlighted.take() {
                 old.remove_attribute(HIGHLIGHT_ATTR)
                     .context("clearing the highlight")?;
@@ -318,11 +326,14 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_behavior(web_sys::ScrollBehavior::Smooth);
             options.set_block(web_sys::ScrollLogicalPosition::Center);
-            entry_target.scroll_into_view_with_scroll_into_view_options(&options);
-            entry_target
-                .set_attribute(HIGHLIGHT_ATTR, "")
-                .context("highlighting the quote")?;
-            state.highlighted = Some(entry_target);
+            target.scroll_into_view_with_scroll_into_view_options(&options);
+            if !shown {
+                // No Custom Highlight API (or the text moved): outline the paragraph instead.
+                target
+                    .set_attribute(HIGHLIGHT_ATTR, "")
+                    .context("highlighting the quote")?;
+                state.highlighted = Some(target);
+            }
         }
         "copy" => {
             let entry = index

@@ -67,3 +67,12 @@ test("demo page: the seed article verbatim, five ad labels, caption twice, no sc
   assert.equal(text.split(seed[2]).length - 1, 2, "the caption twice");
   for (const line of new Set(seed)) assert.ok(text.includes(line), `seed line on the page: ${line.slice(0, 60)}`);
 });
+
+test("wasm package within its budget: ≤ 150,000 bytes raw and ≤ 60,000 brotli", async () => {
+  const { brotliCompressSync, constants } = await import("node:zlib");
+  const wasm = readFileSync(join(EXT, "pkg", "newsclean_bg.wasm"));
+  const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`# wasm ${wasm.length} B raw, ${brotli} B brotli`);
+  assert.ok(wasm.length <= 150_000, `${wasm.length} B raw`);
+  assert.ok(brotli <= 60_000, `${brotli} B brotli`);
+});

@@ -1,0 +1,117 @@
+// The sidebar as a reader uses it, in headless Chromium with the real unpacked extension on the
+// demo page: a click highlights the quote's own text in the article, Escape collapses, the panel
+// switches sides, copy and the Markdown/JSON exports carry the quotes with their speakers, dark
+// mode follows prefers-color-scheme, and a narrow window starts with the panel out of the way.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+
+import { launch, missingBuild, startServer, visit } from "./harness.mjs";
+
+let server, browser;
+
+before(async () => {
+  const missing = missingBuild();
+  if (missing) throw new Error(missing);
+  server = await startServer();
+  browser = await launch();
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The sidebar's panel, through its open shadow root (Playwright's CSS engine pierces it). */
+const panel = (page) => page.locator("newsclean-sidebar aside.panel");
+const entry = (page, speaker) => page.locator(`newsclean-sidebar li[data-speaker="${speaker}"]`);
+
+test("clicking a quote scrolls to it and highlights exactly its text", async () => {
+  const { page } = await visit(browser.context, `${server.url}/index.html`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const quote = entry(page, "Jens Stoltenberg").first();
+  const text = await quote.locator("[data-quote]").textContent();
+  await quote.locator("button.goto").click();
+  const highlighted = await page.waitForFunction(() => {
+    const h = CSS.highlights && CSS.highlights.get("newsclean-quote");
+    return h && h.size > 0 && [...h].map((r) => r.toString()).join(" … ");
+  }, null, { timeout: 5000 }).then((h) => h.jsonValue());
+  assert.equal(highlighted.replace(/\s+/g, " "), text);
+  await page.waitForFunction(() => window.scrollY > 300, null, { timeout: 5000 });
+  // the page's own markup is untouched by the highlight
+  assert.equal(await page.locator("[data-newsclean-highlight]").count(), 0);
+  await page.close();
+});
+
+test("keyboard: every control is a button in a landmark, Escape collapses the panel", async () => {
+  const { page } = await visit(browser.context, `${server.url}/index.html`);
+  assert.equal(await panel(page).getAttribute("role"), "complementary");
+  assert.ok(await panel(page).getAttribute("aria-label"));
+  const goto = entry(page, "Antony Blinken").first().locator("button.goto");
+  await goto.focus();
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(
+    () => document.querySelector("newsclean-sidebar").shadowRoot.querySelector(".panel").hasAttribute("data-collapsed"),
+  );
+  const collapse = panel(page).locator('[data-action="collapse"]');
+  assert.equal(await collapse.getAttribute("aria-expanded"), "false");
+  assert.ok(await collapse.evaluate((b) => b.getRootNode().activeElement === b), "focus returns to the tab");
+  await page.keyboard.press("Enter");
+  assert.equal(await collapse.getAttribute("aria-expanded"), "true");
+  await panel(page).locator('[data-action="side"]').click();
+  assert.equal(await panel(page).getAttribute("data-side"), "left");
+  const box = await panel(page).boundingBox();
+  assert.ok(box.x < 100, `panel moved left (x=${box.x})`);
+  await page.close();
+});
+
+test("copy one quote with its attribution; export all as Markdown and JSON", async () => {
+  const { page } = await visit(browser.context, `${server.url}/index.html`);
+  await entry(page, "Karine Jean-Pierre").first().locator('[data-action="copy"]').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /^“ensuring NATO's door remains open” — Karine Jean-Pierre/);
+
+  const [markdown] = await Promise.all([
+    page.waitForEvent("download"),
+    panel(page).locator('[data-action="export-md"]').click(),
+  ]);
+  const md = readFileSync(await markdown.path(), "utf8");
+  assert.match(md, /^# Quotes: /);
+  assert.match(md, /> — Jens Stoltenberg/);
+
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    panel(page).locator('[data-action="export-json"]').click(),
+  ]);
+  const data = JSON.parse(readFileSync(await json.path(), "utf8"));
+  const speakers = new Set(data.quotes.map((q) => q.speaker));
+  assert.deepEqual([...speakers], ["Antony Blinken", "Jens Stoltenberg", "Karine Jean-Pierre"]);
+  assert.ok(data.quotes.every((q) => q.quote && !/^["“]/.test(q.quote)));
+  await page.close();
+});
+
+test("dark mode follows prefers-color-scheme", async () => {
+  const { page } = await visit(browser.context, `${server.url}/index.html`);
+  const background = () => panel(page).evaluate((p) => getComputedStyle(p).backgroundColor);
+  await page.emulateMedia({ colorScheme: "light" });
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await background();
+  const luminance = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((a, b) => a + Number(b), 0);
+  assert.ok(luminance(dark) < luminance(light) / 3, `${dark} vs ${light}`);
+  await page.close();
+});
+
+test("a narrow window starts with the panel collapsed to a small tab", async () => {
+  const narrow = await launch({ viewport: { width: 760, height: 900 } });
+  try {
+    const { page } = await visit(narrow.context, `${server.url}/index.html`);
+    assert.equal(await panel(page).getAttribute("data-collapsed"), "");
+    const box = await panel(page).boundingBox();
+    assert.ok(box.width < 260 && box.height < 80, `collapsed tab is small: ${JSON.stringify(box)}`);
+    await page.close();
+  } finally {
+    await narrow.close();
+  }
+});
