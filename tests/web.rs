@@ -249,3 +249,61 @@ fn clean_document_sets_ready_and_set_enabled_restores() {
     assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
     root.remove();
 }
+
+async fn wait_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_new_article_arriving_later_is_cleaned_and_listed() {
+    install_hiding_rule();
+    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
+    api::clean_document().unwrap();
+    // infinite scroll: a whole second story arrives
+    let next = doc().create_element("article").unwrap();
+    next.set_inner_html(
+        "<h2>Second story</h2>\
+         <p>Mayor Ana Lopez opened the new bridge over the river on Saturday morning with engineers.</p>\
+         <div class=\"ad-slot\"><span>Advertisement</span></div>\
+         <p>“This bridge will carry the city for a hundred years,” she said at the ceremony downtown.</p>\
+         <p>Traffic engineers expect about twelve thousand crossings every day once both lanes open.</p>\
+         <figure><img src=\"/img/bridge.jpg\"><figcaption>The new bridge at dawn on Saturday. Photo by Jane Roe</figcaption></figure>\
+         <div class=\"caption\">The new bridge at dawn on Saturday. Photo by Jane Roe</div>",
+    );
+    root.append_child(&next).unwrap();
+    wait_ms(800).await;
+    let marked: Vec<String> = {
+        let list = next.query_selector_all("[data-newsclean]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                let e: Element = list.item(i).unwrap().unchecked_into();
+                e.get_attribute("data-newsclean").unwrap()
+            })
+            .collect()
+    };
+    assert_eq!(marked, ["ad-marker", "duplicate-caption"]);
+    let shadow = doc()
+        .query_selector("newsclean-sidebar")
+        .unwrap()
+        .unwrap()
+        .shadow_root()
+        .unwrap();
+    let entry = shadow
+        .query_selector("[data-speaker=\"Ana Lopez\"] [data-quote]")
+        .unwrap();
+    assert_eq!(
+        entry
+            .expect("the new article's quote is listed")
+            .text_content()
+            .unwrap(),
+        "This bridge will carry the city for a hundred years"
+    );
+    api::set_enabled(false).unwrap();
+    root.remove();
+}

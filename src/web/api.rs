@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::apply::{self, OFF_ATTR, STATE_ATTR};
@@ -10,7 +11,7 @@ use super::collect::collect;
 use super::js::{into_js, report_to_js, Context, GlueError};
 use super::observe::Observer;
 use super::sidebar::Sidebar;
-use crate::plan::{plan, Settings};
+use crate::plan::{is_article_text, plan, Settings};
 
 /// What one page's session keeps: what we marked, the sidebar and the observer.
 struct Session {
@@ -126,16 +127,36 @@ fn run() -> Result<JsValue, GlueError> {
     report_to_js(&report)
 }
 
-/// Cleans subtrees added after the first pass: ad labels only, since captions and quotes need
-/// the whole page and the first pass already read it.
+/// Prose paragraphs an addition must bring to count as a new article (infinite scroll, a
+/// single-page app navigating): then the whole page is planned again, so the sidebar lists it.
+const NEW_ARTICLE_PARAGRAPHS: usize = 3;
+/// How long a full pass waits after the addition that asked for it, gathering any that follow.
+const REFRESH_DELAY_MS: i32 = 400;
+
+thread_local! {
+    /// The full pass the observer schedules: made once and kept for the page's lifetime, so it
+    /// is never dropped while it runs (the pass replaces the observer that asked for it).
+    static REFRESH: Closure<dyn FnMut()> = Closure::new(refresh);
+    static REFRESH_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Cleans subtrees added after the first pass: ad labels and duplicated captions within the
+/// addition — work in proportion to what changed. A whole new article schedules one full pass.
 fn on_added(roots: Vec<Element>) {
     let settings = Settings {
         hide_ad_markers: true,
-        hide_duplicate_captions: false,
+        hide_duplicate_captions: true,
         quotes: false,
     };
+    let mut prose = 0;
     for root in roots {
         let collected = collect(&root);
+        prose += collected
+            .outline
+            .blocks
+            .iter()
+            .filter(|b| is_article_text(b) && b.text.len() >= 80)
+            .count();
         let p = plan(&collected.outline, &settings);
         match apply::hide(&p, &collected.nodes) {
             Ok(marked) => SESSION.with(|s| {
@@ -144,6 +165,38 @@ fn on_added(roots: Vec<Element>) {
                 }
             }),
             Err(e) => web_sys::console::warn_1(&e.to_string().into()),
+        }
+    }
+    if prose >= NEW_ARTICLE_PARAGRAPHS {
+        schedule_refresh();
+    }
+}
+
+/// Schedules one full pass, unless one is already waiting.
+fn schedule_refresh() {
+    if REFRESH_PENDING.with(|p| p.replace(true)) {
+        return;
+    }
+    let scheduled = REFRESH.with(|callback| {
+        web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                REFRESH_DELAY_MS,
+            )
+            .ok()
+        })
+    });
+    if scheduled.is_none() {
+        REFRESH_PENDING.with(|p| p.set(false));
+    }
+}
+
+fn refresh() {
+    REFRESH_PENDING.with(|p| p.set(false));
+    // Only while cleaning is on: switched off in between means the page stays as it is.
+    if SESSION.with(|s| s.borrow().is_some()) {
+        if let Err(e) = run() {
+            web_sys::console::warn_1(&e.to_string().into());
         }
     }
 }
