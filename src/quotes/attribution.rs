@@ -55,6 +55,13 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "two", "three", "several", "some", "many",
 ];
 const SKIPPABLE: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "been",
+    "be",
+    "being",
     "also",
     "later",
     "then",
@@ -103,6 +110,16 @@ const NAME_PARTICLES: &[&str] = &[
 /// ("States" in "the United States" is no verb).
 pub fn says(t: &Token) -> bool {
     is_word(t) && !t.is_capitalized() && is_speech_verb(&t.lower())
+}
+
+/// Returns true if and only if the token is "Said"/"Says"/"Added" opening a sentence with the
+/// speaker after it ("Said Ellis: …").
+fn says_inverted(tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    matches!(
+        t.text.as_str(),
+        "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote"
+    ) && (k == 0 || tokens[k - 1].ends_sentence())
 }
 
 fn is_word(t: &Token) -> bool {
@@ -162,11 +179,16 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return Some(cue);
     }
     let mut v = end;
-    // "“…,” Mitch McConnell, R-Ky., said": skip a short apposition before the verb.
+    // "“…,” Mitch McConnell, R-Ky., said" / "Scott Pruitt, the attorney general of Oklahoma,
+    // one of the states suing, said": skip appositions (comma-led, same sentence) before the verb.
     if tokens.get(v).is_some_and(|t| t.is_punct(',')) {
-        let close = (v + 1..tokens.len().min(v + 16)).find(|&k| tokens[k].is_punct(','));
-        if let Some(close) = close.filter(|&c| tokens.get(c + 1).is_some_and(says)) {
-            v = close + 1;
+        let verb_after_comma = (v + 1..tokens.len().min(v + 30))
+            .take_while(|&k| {
+                !tokens[k].ends_sentence() && !matches!(tokens[k].kind, TokenKind::Quote(_))
+            })
+            .find(|&k| tokens[k].is_punct(',') && tokens.get(k + 1).is_some_and(says));
+        if let Some(comma) = verb_after_comma {
+            v = comma + 1;
         }
     }
     while tokens
@@ -199,12 +221,24 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
             }
+            if says_inverted(tokens, v) {
+                if let Some(cue) = mention_after(tokens, v + 1).filter(|c| c.at < quote) {
+                    return Some(cue);
+                }
+            }
             let verb = !t.is_capitalized()
                 && if strong_only {
                     is_strong_speech_verb(&lower)
                 } else {
                     is_speech_verb(&lower)
                 };
+            // "Trump attacked Clinton for …, saying, "…"": a participle after a comma speaks for
+            // the subject of its sentence.
+            if verb && lower.ends_with("ing") && v > lo && tokens[v - 1].is_punct(',') {
+                if let Some(cue) = sentence_subject(tokens, lo, v) {
+                    return Some(cue);
+                }
+            }
             if verb {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
@@ -233,6 +267,20 @@ pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// The subject that opens the sentence `lo..end`: a name, a pronoun or a description.
+fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
+    let mut from = lo;
+    // skip an opening adverbial ("During a speech earlier, Trump …")
+    if let Some(comma) = (lo..end.min(lo + 12)).find(|&k| tokens[k].is_punct(',')) {
+        if !tokens[lo].is_capitalized() || is_not_name_word(&tokens[lo].text) {
+            from = comma + 1;
+        }
+    }
+    mention_forward(tokens, from)
+        .filter(|(cue, _)| cue.at < end)
+        .map(|(cue, _)| cue)
 }
 
 /// The subject of the speech verb at `verb`, reading backwards no further than `lo`.
@@ -325,12 +373,13 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             break;
         }
         first -= 1;
-        if DETERMINERS.contains(&p.lower().as_str()) {
+        if DETERMINERS.contains(&p.lower().as_str()) || is_possessive(p) {
             break;
         }
     }
     let det = tokens[first].lower();
-    let has_det = DETERMINERS.contains(&det.as_str());
+    // "Obama's former campaign strategist": a possessive determines like "the".
+    let has_det = DETERMINERS.contains(&det.as_str()) || is_possessive(&tokens[first]);
     if !has_det && !head.ends_with('s') {
         // a bare singular noun ("spokesman said") is too weak to name anyone
         return None;
@@ -340,10 +389,15 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         mention: Mention::Description {
             text: join(&tokens[first..=last]),
             head,
-            definite: det == "the",
+            definite: det == "the" || is_possessive(&tokens[first]),
         },
         at: last,
     })
+}
+
+/// Returns true if and only if the token is a possessive ("Obama's", "the agency’s").
+fn is_possessive(t: &Token) -> bool {
+    is_word(t) && (t.text.ends_with("'s") || t.text.ends_with("’s"))
 }
 
 /// The speaker named after a speech verb: "said Blinken", "said the spokeswoman", "said Jane
@@ -427,6 +481,30 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                 break;
             }
             j += 1;
+        }
+        // "Obama's former campaign strategist said": a possessive name opens a description.
+        if is_possessive(&tokens[j - 1]) {
+            let mut k = j;
+            while tokens
+                .get(k)
+                .is_some_and(|n| is_word(n) && !n.is_capitalized() && !says(n))
+                && k - j < 5
+            {
+                k += 1;
+            }
+            if k > j && tokens.get(k).is_some_and(says) {
+                return Some((
+                    Cue {
+                        mention: Mention::Description {
+                            text: join(&tokens[from..k]),
+                            head: tokens[k - 1].lower(),
+                            definite: true,
+                        },
+                        at: k - 1,
+                    },
+                    k,
+                ));
+            }
         }
         let mut end = j;
         let mut role = None;

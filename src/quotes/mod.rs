@@ -120,11 +120,16 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                 .or_else(|| cue_later(&tokens, k + 1));
             let continues = k == 0 && (previous_unclosed || colon_speaker.is_some());
             if words < 2
+                || is_title_or_name(&text)
                 || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind))
             {
                 continue;
             }
-            let mut speaker = cue.as_ref().and_then(|c| resolve(c, pi, &mut speakers));
+            // A transcript quotes its speakers by label: "WALLACE: Let's start…".
+            let labelled = transcript_label(&text)
+                .map(|name| speakers.person(&[name.as_str()], None, (pi, k)));
+            let mut speaker =
+                labelled.or_else(|| cue.as_ref().and_then(|c| resolve(c, pi, &mut speakers)));
             if speaker.is_none() && cue.is_none() {
                 // Same speaker as the quotation before: a continuation paragraph, a quote
                 // introduced by a colon, or a later quotation in the same paragraph.
@@ -376,19 +381,56 @@ fn is_full(tokens: &[Token], k: usize, text: &str) -> bool {
 /// Returns true if and only if an unattributed quotation still reads as someone's words rather
 /// than a scare-quoted term, a title or a nickname.
 fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if kind == QuoteKind::Full && words.len() >= 4 {
+    let words = text.split_whitespace().count();
+    if kind == QuoteKind::Full && words >= 4 {
         return true;
     }
-    let title_case = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count()
-        * 10
-        >= words.len() * 7;
     let in_sentence_verb =
         has_speech_verb(&tokens[sentence_start(tokens, k)..tokens.len().min(k + 12)]);
-    words.len() >= 5 && !title_case || (in_sentence_verb && words.len() >= 3 && !title_case)
+    words >= 5 || (in_sentence_verb && words >= 3)
+}
+
+/// The speaker label opening a transcript line ("WALLACE: …", "PENCE: …"), in title case.
+fn transcript_label(text: &str) -> Option<String> {
+    let (label, rest) = text.split_once(':')?;
+    let is_label = label.len() >= 3
+        && label.len() <= 24
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '.'))
+        && label.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && rest.starts_with(' ');
+    is_label.then(|| {
+        let mut name = String::with_capacity(label.len());
+        let mut start = true;
+        for c in label.chars() {
+            name.push(if start { c } else { crate::text::fold_char(c) });
+            start = matches!(c, ' ' | '-');
+        }
+        name
+    })
+}
+
+/// Returns true if and only if the quoted text reads as a title, a name or a nickname ("Fox News
+/// Sunday", "Make Your Kid a Millionaire", "Lyin' Ted."): at most eight words, every word other
+/// than short function words capitalized. Such text is never a quotation, cue or not.
+fn is_title_or_name(text: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "de", "for", "in", "of", "on", "or", "the", "to",
+        "with",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .collect();
+    words.len() <= 8
+        && !content.is_empty()
+        && content.iter().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
 }
 
 fn has_speech_verb(tokens: &[Token]) -> bool {
