@@ -307,7 +307,10 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         }
         // "The group that owns her music, Big Machine, says": the name is the apposition.
         let inner = &tokens[open + 1..close];
-        if inner.len() <= 5 && inner.iter().all(is_nameish) {
+        // …but only after a lowercase description: "in Tulsa, Oklahoma, saying" names a place.
+        let after_description =
+            open > lo && is_word(&tokens[open - 1]) && !tokens[open - 1].is_capitalized();
+        if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
             return Some(Cue {
