@@ -153,6 +153,98 @@ const HINT_ATTRIBUTES: &[&str] = &[
     "data-component",
 ];
 
+/// Every attribute [`OwnedElementInfo::read`] consults, in the order the browser's bulk walk
+/// reports them (see [`replay`]).
+pub const READ_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "role",
+    "aria-label",
+    "data-ad",
+    "data-testid",
+    "data-component",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "src",
+    "data-src",
+];
+
+/// Event markers of the compact walk format [`replay`] reads.
+pub mod event {
+    /// Opens an element: tag, then one field per [`READ_ATTRIBUTES`](super::READ_ATTRIBUTES) entry.
+    pub const OPEN: char = '\u{1}';
+    /// Closes the element opened last (every open has one, skipped subtrees included).
+    pub const CLOSE: char = '\u{2}';
+    /// A text node's data follows.
+    pub const TEXT: char = '\u{3}';
+    /// Precedes each attribute field of an open.
+    pub const FIELD: char = '\u{4}';
+    /// A field holding only this means the attribute is absent.
+    pub const ABSENT: char = '\u{5}';
+}
+
+/// Builds an outline from a compact walk: the browser glue walks the live DOM in JavaScript
+/// (where each DOM call is cheap) and hands over one string of [`event`]s, instead of crossing
+/// into JavaScript for every node and attribute.
+///
+/// Elements the builder skips are still reported by the walk (their children may be too); their
+/// events are counted for [`NodeIx`] and otherwise ignored, so `NodeIx(n)` is the n-th open in
+/// the string whatever the builder decided.
+///
+/// # Example
+///
+/// ```
+/// use newsclean::outline::{replay, READ_ATTRIBUTES};
+/// let absent = "\u{4}\u{5}".repeat(READ_ATTRIBUTES.len());
+/// let events = format!("\u{1}p{absent}\u{3}Advertisement\u{2}");
+/// assert_eq!(replay(&events).blocks[0].text, "Advertisement");
+/// ```
+pub fn replay(events: &str) -> Outline {
+    let mut builder = OutlineBuilder::new();
+    let mut skipping = 0usize;
+    let bytes = events.as_bytes();
+    let is_marker = |b: &u8| (1..=3).contains(b);
+    let mut at = bytes.iter().position(is_marker).unwrap_or(bytes.len());
+    // NOTE: markers are ASCII, so every cut is a char boundary; `get` keeps the slicing free of
+    // panic paths (they weigh ≈5 KB in the wasm build).
+    while at < bytes.len() {
+        let marker = bytes[at];
+        let end = bytes[at + 1..]
+            .iter()
+            .position(is_marker)
+            .map_or(bytes.len(), |n| at + 1 + n);
+        let body = events.get(at + 1..end).unwrap_or_default();
+        at = end;
+        match (marker, skipping) {
+            (1, 0) => {
+                let mut fields = body.split(event::FIELD);
+                let tag = fields.next().unwrap_or_default().to_owned();
+                let values: Vec<&str> = fields.collect();
+                let info = OwnedElementInfo::read(tag, |name| {
+                    let field = READ_ATTRIBUTES.iter().position(|n| *n == name)?;
+                    values
+                        .get(field)
+                        .filter(|v| **v != "\u{5}")
+                        .map(|v| (*v).to_owned())
+                });
+                if builder.open(info.as_info()) == Visit::Skip {
+                    skipping = 1;
+                }
+            }
+            (1, _) => {
+                builder.nodes += 1;
+                skipping += 1;
+            }
+            (2, 0) => builder.close(),
+            (2, _) => skipping -= 1,
+            (3, 0) => builder.text(body),
+            _ => {}
+        }
+    }
+    builder.finish()
+}
+
 impl OwnedElementInfo {
     /// Reads an element given its lowercase tag and an attribute getter.
     pub fn read(tag: String, attr: impl Fn(&str) -> Option<String>) -> Self {

@@ -136,7 +136,12 @@ fn sidebar_lists_speakers_in_an_open_shadow_root() {
     let targets = p
         .quotes
         .iter()
-        .map(|q| collected.nodes[collected.outline.block(q.block).node.0 as usize].clone())
+        .map(|q| {
+            collected
+                .nodes
+                .get(collected.outline.block(q.block).node.0)
+                .unwrap()
+        })
         .collect();
     let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
     let host = doc().query_selector("newsclean-sidebar").unwrap().unwrap();

@@ -108,11 +108,12 @@ fn run() -> Result<JsValue, GlueError> {
     let collected = collect(&body);
     let p = plan(&collected.outline, &Settings::default());
     let marked = apply::hide(&p, &collected.nodes)?;
-    let targets: Vec<Element> = p
+    let targets = p
         .quotes
         .iter()
-        .map(|q| collected.nodes[collected.outline.block(q.block).node.0 as usize].clone())
-        .collect();
+        .map(|q| collected.nodes.get(collected.outline.block(q.block).node.0))
+        .collect::<Option<Vec<Element>>>()
+        .context("a quote's paragraph was not collected")?;
     let sidebar = Sidebar::render(&doc, &p, targets, p.hide.len())?;
     let report = p.report(&collected.outline);
     let observer = Observer::start(&body, on_added)?;

@@ -5,6 +5,7 @@
 
 use web_sys::{Document, Element};
 
+use super::collect::Nodes;
 use super::js::{Context, GlueError};
 use crate::plan::Plan;
 
@@ -20,16 +21,16 @@ pub const OFF_ATTR: &str = "data-newsclean-off";
 /// NOTE: all layout reads come before all writes. Each mark hides its element through the
 /// extension's stylesheet, so a read after a write forces a fresh layout: interleaved, a page
 /// with thousands of labels took minutes (measured: 281 s on a 10 MB page); batched, one layout.
-pub fn hide(plan: &Plan, nodes: &[Element]) -> Result<Vec<Element>, GlueError> {
+pub fn hide(plan: &Plan, nodes: &Nodes) -> Result<Vec<Element>, GlueError> {
     let mut targets = Vec::with_capacity(plan.hide.len());
     for h in &plan.hide {
         let el = nodes
-            .get(h.node.0 as usize)
+            .get(h.node.0)
             .context("plan names an element that was not collected")?;
         // Already marked, or not rendered at all (hidden by the page's own CSS or script):
         // hiding what nobody sees changes nothing and would only add risk.
         if !el.has_attribute(HIDDEN_ATTR) && el.get_client_rects().length() > 0 {
-            targets.push((el.clone(), h.kind));
+            targets.push((el, h.kind));
         }
     }
     let mut marked = Vec::with_capacity(targets.len());

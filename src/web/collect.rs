@@ -1,97 +1,112 @@
-//! Walks the live DOM once, in document order, feeding the core's outline builder.
+//! Walks the live DOM once, in document order, into the core's outline.
+//!
+//! The walk itself runs in JavaScript, where each DOM call is cheap, and crosses into wasm once:
+//! one string of [`event`](crate::outline::event)s (tags, the attributes the core reads, text)
+//! and one array of the elements opened. Crossing per node and per attribute instead cost ten
+//! times a plain JavaScript walk.
 
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::Element;
 
-use crate::outline::{Outline, OutlineBuilder, OwnedElementInfo, Visit};
+use crate::outline::{replay, Outline, READ_ATTRIBUTES};
+
+#[wasm_bindgen(inline_js = r#"
+// Tags whose children never render as page text: not descended into (the core skips them too).
+const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe",
+  "object", "embed", "canvas", "video", "audio", "select", "textarea", "head", "title",
+  "newsclean-sidebar"]);
+// Markers of the event format (outline::event) and anything resembling them in page text.
+const OPEN = "\x01", CLOSE = "\x02", TEXT = "\x03", FIELD = "\x04", ABSENT = "\x05";
+const HAS_MARKER = /[\x01-\x05]/; // not /g: test() on a global regex is stateful
+const MARKERS = /[\x01-\x05]/g;
+const clean = (s) => (HAS_MARKER.test(s) ? s.replace(MARKERS, " ") : s);
+
+export function walkDom(root, names) {
+  const out = [];
+  const nodes = [];
+  const absent = (FIELD + ABSENT).repeat(names.length);
+  const open = (el) => {
+    nodes.push(el);
+    let rec = OPEN + el.localName;
+    if (!el.hasAttributes()) {
+      rec += absent;
+    } else {
+      for (let i = 0; i < names.length; i++) {
+        const v = el.getAttribute(names[i]);
+        rec += FIELD + (v === null ? ABSENT : clean(v));
+      }
+    }
+    out.push(rec);
+  };
+  const ancestors = [];
+  for (let p = root.parentElement; p; p = p.parentElement) ancestors.push(p);
+  for (let i = ancestors.length - 1; i >= 0; i--) open(ancestors[i]);
+  // iterative depth-first walk: pages nest deep enough to overflow recursion
+  open(root);
+  let node = OPAQUE.has(root.localName) ? null : root.firstChild;
+  let parent = root;
+  while (parent) {
+    if (node === null) {
+      out.push(CLOSE);
+      if (parent === root) break;
+      node = parent.nextSibling;
+      parent = parent.parentNode;
+      continue;
+    }
+    const type = node.nodeType;
+    if (type === 1) {
+      open(node);
+      if (!OPAQUE.has(node.localName) && node.firstChild) {
+        parent = node;
+        node = node.firstChild;
+        continue;
+      }
+      out.push(CLOSE);
+    } else if (type === 3 || type === 4) {
+      out.push(TEXT + clean(node.data));
+    }
+    node = node.nextSibling;
+  }
+  for (let i = 0; i < ancestors.length; i++) out.push(CLOSE);
+  return [out.join(""), nodes];
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = walkDom)]
+    fn walk_dom(root: &Element, names: &Array) -> Array;
+}
+
+/// The elements a walk opened, in order: `NodeIx(n)` is the n-th.
+pub struct Nodes(Array);
+
+impl Nodes {
+    /// The element opened as `NodeIx(ix)`.
+    pub fn get(&self, ix: u32) -> Option<Element> {
+        self.0.get(ix).dyn_into().ok()
+    }
+}
 
 /// An outline and the elements its [`NodeIx`](crate::outline::NodeIx) values point at.
 pub struct Collected {
     /// The page as the core sees it.
     pub outline: Outline,
-    /// `nodes[ix]` is the element opened as `NodeIx(ix)`.
-    pub nodes: Vec<Element>,
+    /// The elements opened, by `NodeIx`.
+    pub nodes: Nodes,
 }
 
 /// Collects the outline of `root`'s subtree. Its ancestors are reported first (without their
 /// other children) so that structure around the subtree — a nav, an ad slot, a figure — counts.
 pub fn collect(root: &Element) -> Collected {
-    let mut builder = OutlineBuilder::new();
-    let mut nodes = Vec::new();
-    let mut ancestors = Vec::new();
-    let mut up = root.parent_element();
-    while let Some(el) = up {
-        up = el.parent_element();
-        ancestors.push(el);
-    }
-    let mut entered = 0;
-    for el in ancestors.iter().rev() {
-        if open(&mut builder, &mut nodes, el) == Visit::Skip {
-            return Collected {
-                outline: builder.finish(),
-                nodes,
-            };
-        }
-        entered += 1;
-    }
-    walk(&mut builder, &mut nodes, root);
-    for _ in 0..entered {
-        builder.close();
-    }
+    let names: Array = READ_ATTRIBUTES
+        .iter()
+        .map(|n| JsValue::from_str(n))
+        .collect();
+    let walked = walk_dom(root, &names);
+    let events = walked.get(0).as_string().unwrap_or_default();
     Collected {
-        outline: builder.finish(),
-        nodes,
+        outline: replay(&events),
+        nodes: Nodes(walked.get(1).unchecked_into()),
     }
-}
-
-fn walk(builder: &mut OutlineBuilder, nodes: &mut Vec<Element>, root: &Element) {
-    if open(builder, nodes, root) == Visit::Skip {
-        return;
-    }
-    let root_node: &Node = root.as_ref();
-    // Iterative depth-first walk: pages nest deep enough to overflow a recursive one.
-    let mut stack: Vec<Node> = vec![root_node.clone()];
-    let mut next = root_node.first_child();
-    while let Some(parent) = stack.last().cloned() {
-        let Some(node) = next else {
-            builder.close();
-            stack.pop();
-            next = if stack.is_empty() {
-                None
-            } else {
-                parent.next_sibling()
-            };
-            continue;
-        };
-        match node.node_type() {
-            Node::ELEMENT_NODE => {
-                let el: &Element = node.unchecked_ref();
-                if open(builder, nodes, el) == Visit::Enter {
-                    next = node.first_child();
-                    stack.push(node);
-                    continue;
-                }
-            }
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                if let Some(text) = node.node_value() {
-                    builder.text(&text);
-                }
-            }
-            _ => {}
-        }
-        next = node.next_sibling();
-    }
-}
-
-/// One attribute read. NOTE: not inlined: each inlined `get_attribute` call site copies the
-/// string-passing glue, and `collect` reads eight attributes per element.
-#[inline(never)]
-fn attribute(el: &Element, name: &str) -> Option<String> {
-    el.get_attribute(name)
-}
-
-fn open(builder: &mut OutlineBuilder, nodes: &mut Vec<Element>, el: &Element) -> Visit {
-    nodes.push(el.clone());
-    let info = OwnedElementInfo::read(el.local_name(), |name| attribute(el, name));
-    builder.open(info.as_info())
 }
