@@ -4,7 +4,7 @@
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 
-use crate::outline::{Outline, OutlineBuilder, OwnedElementInfo, Visit};
+use crate::outline::{event, Outline, OutlineBuilder, OwnedElementInfo, Visit, READ_ATTRIBUTES};
 
 /// Parses an HTML document and returns its outline.
 ///
@@ -27,6 +27,70 @@ pub fn outline(html: &str) -> Outline {
         builder.close();
     }
     builder.finish()
+}
+
+/// The page as the browser glue's walk reports it: the compact [`event`] string that
+/// [`replay`](crate::outline::replay) reads, `<html>` opened and then `<body>` walked. Unlike the
+/// browser walk it descends into every element, scripts included, which leaves skipping entirely
+/// to the replay — tests use it to pin the replay against the direct walk of [`outline`].
+pub fn events(html: &str) -> String {
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let mut out = String::new();
+    let Some(root) = child_element(&dom.document, "html") else {
+        return out;
+    };
+    push_open(&mut out, &root);
+    if let Some(body) = child_element(&root, "body") {
+        push_subtree(&mut out, &body);
+    }
+    out.push(event::CLOSE);
+    out
+}
+
+fn push_open(out: &mut String, node: &Handle) {
+    let NodeData::Element { name, attrs, .. } = &node.data else {
+        return;
+    };
+    out.push(event::OPEN);
+    out.push_str(&name.local);
+    let attrs = attrs.borrow();
+    for wanted in READ_ATTRIBUTES {
+        out.push(event::FIELD);
+        match attrs
+            .iter()
+            .find(|a| a.name.ns.is_empty() && &*a.name.local == *wanted)
+        {
+            Some(a) => out.extend(a.value.chars().map(|c| {
+                if ('\u{1}'..='\u{5}').contains(&c) {
+                    ' '
+                } else {
+                    c
+                }
+            })),
+            None => out.push(event::ABSENT),
+        }
+    }
+}
+
+fn push_subtree(out: &mut String, node: &Handle) {
+    push_open(out, node);
+    for child in node.children.borrow().iter() {
+        match &child.data {
+            NodeData::Element { .. } => push_subtree(out, child),
+            NodeData::Text { contents } => {
+                out.push(event::TEXT);
+                out.extend(contents.borrow().chars().map(|c| {
+                    if ('\u{1}'..='\u{5}').contains(&c) {
+                        ' '
+                    } else {
+                        c
+                    }
+                }));
+            }
+            _ => {}
+        }
+    }
+    out.push(event::CLOSE);
 }
 
 fn child_element(parent: &Handle, tag: &str) -> Option<Handle> {

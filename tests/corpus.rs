@@ -127,6 +127,25 @@ fn no_article_paragraph_is_lost_on_any_page() {
     assert!(lost.is_empty(), "article text lost:\n{}", lost.join("\n"));
 }
 
+/// The browser's path (a compact event walk replayed by the core) sees every page as the CLI's
+/// direct walk does. (Node ordinals may differ: each front end numbers its own node table, and
+/// the walk also reports elements inside skipped subtrees.)
+#[test]
+fn replayed_walk_equals_direct_walk_on_every_page() {
+    for id in ids() {
+        let html = read_page(&id);
+        let direct = newsclean::html::outline(&html).summary();
+        let replayed = newsclean::outline::replay(&newsclean::html::events(&html)).summary();
+        if replayed != direct {
+            let line = direct
+                .lines()
+                .zip(replayed.lines())
+                .position(|(a, b)| a != b);
+            panic!("{id}: outlines differ at block {line:?}");
+        }
+    }
+}
+
 #[test]
 fn gold_markers_and_captions() {
     let gold_dir = corpus().join("gold");
