@@ -1,6 +1,6 @@
 // Shared by benches/browser.mjs and benches/profile.mjs: paths, statistics, the 127.0.0.1 server,
 // and opening pages in Chromium behind the route gate.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -86,11 +86,24 @@ export function startServer(files = {}) {
   }));
 }
 
-/** The package's three files as served: `/pkg/newsclean.js`, `/pkg/newsclean_bg.wasm`, `/pkg-fallback/newsclean.mjs`. */
-export function packageFiles({ glue, wasm, fallback }) {
-  const out = { "/pkg/newsclean.js": [JS, glue], "/pkg/newsclean_bg.wasm": ["application/wasm", wasm] };
-  if (fallback) out["/pkg-fallback/newsclean.mjs"] = [JS, fallback];
+/** Every file under `dir`, as `{"relative/path": bytes}` (sorted). */
+export function readTree(dir, base = dir) {
+  const out = {};
+  for (const name of readdirSync(dir).sort()) {
+    const f = join(dir, name);
+    if (statSync(f).isDirectory()) Object.assign(out, readTree(f, base));
+    else out[f.slice(base.length + 1)] = readFileSync(f);
+  }
   return out;
+}
+
+const TYPES = { js: JS, mjs: JS, wasm: "application/wasm", css: "text/css; charset=utf-8", json: "application/json" };
+
+/** `tree` (from readTree) served under `prefix`: `{"/prefix/relative/path": [type, bytes]}`. */
+export function serveTree(tree, prefix) {
+  return Object.fromEntries(Object.entries(tree).map(([rel, bytes]) => [
+    `${prefix}/${rel}`, [TYPES[rel.split(".").pop()] ?? "application/octet-stream", bytes],
+  ]));
 }
 
 // ── Chromium ─────────────────────────────────────────────────────────────────────────────────────

@@ -9,6 +9,13 @@
 //!
 //! Prints a table and writes `target/bench/native.json` (merged into `summary.json` by
 //! `benches/browser.mjs`). Plain `std::time` timing: no benchmark framework to build.
+//!
+//! NOTE: `make bench` runs it as `CARGO_TARGET_DIR=target/bench-build
+//! CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench …`. With the release profile's `panic = "abort"`
+//! cargo builds the library twice (unwind for the bench, abort for the CLI it also builds), and
+//! with `crate-type = ["cdylib", "rlib"]` both land on the same file name (cargo#6313): a link
+//! of the CLI once failed with undefined symbols. Its own target dir also keeps it from racing
+//! or replacing `target/release/newsclean`.
 
 use std::fs;
 use std::io::Read;
@@ -33,10 +40,10 @@ fn main() {
     let shared = std::env::var_os("NEWSCLEAN_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("CARGO_TARGET_TMPDIR is inside the target directory")
-        .to_path_buf();
+    // The repository's target/bench, even when the bench itself builds in another target dir.
+    let out_dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("bench");
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("newsclean-bench");
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir_all(tmp.join("pages")).expect("creating the bench temp dir");
@@ -218,14 +225,13 @@ fn main() {
         "budgets": [{"name": "CLI quotes ≥ 1,000 PolNeAR articles/s", "value": quotes_rate,
                      "limit": QUOTES_BUDGET_ARTICLES_PER_S, "pass": quotes_pass}],
     });
-    let dir = target.join("bench");
-    fs::create_dir_all(&dir).expect("creating target/bench");
+    fs::create_dir_all(&out_dir).expect("creating target/bench");
     fs::write(
-        dir.join("native.json"),
+        out_dir.join("native.json"),
         serde_json::to_string_pretty(&out).expect("json"),
     )
     .expect("writing native.json");
-    println!("wrote {}", dir.join("native.json").display());
+    println!("wrote {}", out_dir.join("native.json").display());
     if strict && !quotes_pass {
         std::process::exit(1);
     }

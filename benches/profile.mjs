@@ -13,11 +13,11 @@
 //    glue, string conversion, wasm by module, GC), and the inclusive time of the passes' phases.
 // Writes target/bench/profile.json and prints tables.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  closePage, exitOnSignals, firstLine, launchPlain, log, open, OUT, packageFiles, pageBytes, pageIds, ROOT, startServer,
-  withTimeout,
+  closePage, exitOnSignals, firstLine, launchPlain, log, open, OUT, pageBytes, pageIds, readTree, ROOT, serveTree,
+  startServer, withTimeout,
 } from "./common.mjs";
 
 const argv = process.argv.slice(2);
@@ -44,10 +44,11 @@ function run(cmd, args) {
 
 function namedBuild() {
   if (!existsSync(INPUT)) throw new Error(`missing ${INPUT}: run \`make build\``);
+  rmSync(NAMED, { recursive: true, force: true });
   mkdirSync(NAMED, { recursive: true });
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", NAMED, INPUT]);
   run("wasm-opt", ["-Oz", "-g", ...FEATURES, join(NAMED, "newsclean_bg.wasm"), "-o", join(NAMED, "newsclean_bg.wasm")]);
-  return { glue: readFileSync(join(NAMED, "newsclean.js")), wasm: readFileSync(join(NAMED, "newsclean_bg.wasm")) };
+  return { tree: readTree(NAMED), wasm: readFileSync(join(NAMED, "newsclean_bg.wasm")) };
 }
 
 // ── 2. sizes (a minimal wasm reader) ─────────────────────────────────────────────────────────────
@@ -186,6 +187,7 @@ function kindOf(frame) {
   if (f === "(garbage collector)") return "GC";
   if (f === "(program)" || f === "(root)") return "(program): V8/Blink outside JS and wasm";
   if (isWasm(frame)) return `wasm ${moduleOf(demangle(f))}`;
+  if (url.includes("/pkg/snippets/")) return `glue snippet (inline_js): ${f || "(anonymous)"}`;
   if (url.includes("/pkg/newsclean.js")) {
     if (/^(passStringToWasm0|getStringFromWasm0|decodeText|getUint8ArrayMemory0|getDataViewMemory0|encode|encodeInto)$/.test(f)) {
       return "glue: strings JS⇄wasm (encode/decode, memory views)";
@@ -226,7 +228,8 @@ const PHASES = [
   ["analyze (whole call)", /^analyze$/],
   ["cleanDocument (whole call)", /^cleanDocument$/],
   ["setEnabled(false)", /^setEnabled$/],
-  ["collect (wasm walk + DOM reads)", /newsclean::web::collect::/],
+  ["collect (wasm side + DOM reads)", /newsclean::web::collect::/],
+  ["walkDom (JS collect snippet)", /^walkDom$/],
   ["OutlineBuilder (core)", /newsclean::outline::/],
   ["plan (core)", /newsclean::plan::plan$|newsclean::(clean|quotes)::/],
   ["quotes (core)", /newsclean::quotes::/],
@@ -238,9 +241,12 @@ const PHASES = [
   ["string passing glue", /^(passStringToWasm0|getStringFromWasm0|decodeText)$/],
 ];
 
-function inPage({ runs, what }) {
+function inPage({ runs, what, css }) {
   return import(location.origin + "/pkg/newsclean.js").then(async (pkg) => {
     if (!window.__nc) {
+      const sheet = new CSSStyleSheet(); // the extension's stylesheet, as benches/browser.mjs adopts it
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       await pkg.default({ module_or_path: location.origin + "/pkg/newsclean_bg.wasm" });
       window.__nc = pkg;
       for (let i = 0; i < 2; i++) { pkg.analyze(document.body); pkg.cleanDocument(); pkg.setEnabled(false); }
@@ -257,6 +263,7 @@ function inPage({ runs, what }) {
 }
 
 async function profilePages(base, ids) {
+  const css = readFileSync(join(ROOT, "extension", "content", "newsclean.css"), "utf8");
   const { browser, context } = await launchPlain();
   const acc = { analyze: { self: new Map(), phases: new Map(), total: 0, wall: 0 }, clean: { self: new Map(), phases: new Map(), total: 0, wall: 0 } };
   let done = 0;
@@ -266,12 +273,12 @@ async function profilePages(base, ids) {
       try {
         page = await open(context, `${base}/page/${id}.html`, 15_000);
         const cdp = await context.newCDPSession(page);
-        await withTimeout(page.evaluate(inPage, { runs: 0, what: "warm" }), 60_000, "warm-up");
+        await withTimeout(page.evaluate(inPage, { runs: 0, what: "warm", css }), 60_000, "warm-up");
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
         for (const what of ["analyze", "clean"]) {
           await cdp.send("Profiler.start");
-          acc[what].wall += await withTimeout(page.evaluate(inPage, { runs: RUNS, what }), 120_000, what);
+          acc[what].wall += await withTimeout(page.evaluate(inPage, { runs: RUNS, what, css }), 120_000, what);
           const { profile } = await cdp.send("Profiler.stop");
           digest(profile, acc[what], PHASES);
         }
@@ -312,7 +319,7 @@ async function main() {
   const all = pageIds().map((id) => [id, pageBytes(id).length]).sort((a, b) => a[1] - b[1]);
   const step = Math.max(1, Math.floor(all.length / PAGES_N));
   const ids = all.filter((_, i) => i % step === 0).slice(0, PAGES_N).map(([id]) => id);
-  const server = await startServer(packageFiles(named));
+  const server = await startServer(serveTree(named.tree, "/pkg"));
   log(`CPU profiles on ${ids.length} pages, ${RUNS} runs each`);
   const { acc, done } = await profilePages(server.url, ids);
   await server.close();

@@ -996,16 +996,28 @@ impl Names {
     fn of(el: &ElementInfo<'_>) -> Self {
         let mut names = Names::default();
         for source in [el.class, el.id, el.hints] {
+            if source.is_empty() {
+                continue;
+            }
+            // NOTE: lowercase copies only for the rare names that have capitals (this runs for
+            // every element of the page).
+            let lower;
+            let source = if source.bytes().any(|b| b.is_ascii_uppercase()) {
+                lower = source.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                source
+            };
             for word in source
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|w| !w.is_empty())
             {
-                names.note(&word.to_ascii_lowercase());
+                names.note(word);
             }
             // Compound class names ("adSlot", "ad-slot", "advert_container") are split above on
             // punctuation; camelCase needs one more look at the whole token.
             for token in source.split_ascii_whitespace() {
-                names.note_compound(&token.to_ascii_lowercase());
+                names.note_compound(token);
             }
         }
         names

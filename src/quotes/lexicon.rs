@@ -278,16 +278,17 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Returns true if and only if the word is a speech verb without a common non-speech sense.
 pub fn is_strong_speech_verb(word: &str) -> bool {
-    speech_lemma(word).is_some_and(|lemma| WEAK_LEMMAS.binary_search(&lemma.as_str()).is_err())
+    speech_lemma(word).is_some_and(|lemma| WEAK_LEMMAS.binary_search(&lemma).is_err())
 }
 
 /// The base form of a speech verb form, if the word is one.
-fn speech_lemma(word: &str) -> Option<String> {
+fn speech_lemma(word: &str) -> Option<&'static str> {
+    // NOTE: no allocation here: it runs for every token, many times per quote.
     let found = |w: &str| {
         SPEECH_LEMMAS
             .binary_search(&w)
-            .is_ok()
-            .then(|| w.to_owned())
+            .ok()
+            .map(|at| SPEECH_LEMMAS[at])
     };
     if word.len() < 3 || word.len() > 16 {
         return None;
@@ -307,6 +308,7 @@ fn speech_lemma(word: &str) -> Option<String> {
         }
         // "noting" -> "note", "admitted" -> "admit", "replied" -> "reply"
         if suffix == "ing" || suffix == "ed" {
+            // (allocates, but only for "-ing"/"-ed" words)
             if let Some(lemma) = found(&format!("{stem}e")) {
                 return Some(lemma);
             }

@@ -27,16 +27,22 @@ export function walkDom(root, names) {
   const out = [];
   const nodes = [];
   const absent = (FIELD + ABSENT).repeat(names.length);
+  const index = new Map(names.map((n, i) => [n, i]));
+  const values = new Array(names.length);
   const open = (el) => {
     nodes.push(el);
     let rec = OPEN + el.localName;
-    if (!el.hasAttributes()) {
+    const attrs = el.attributes;
+    if (attrs.length === 0) {
       rec += absent;
     } else {
-      for (let i = 0; i < names.length; i++) {
-        const v = el.getAttribute(names[i]);
-        rec += FIELD + (v === null ? ABSENT : clean(v));
+      // the element's own attributes (usually one or two), not one lookup per name
+      values.fill(ABSENT);
+      for (let i = 0; i < attrs.length; i++) {
+        const at = index.get(attrs[i].name);
+        if (at !== undefined) values[at] = clean(attrs[i].value);
       }
+      for (let i = 0; i < values.length; i++) rec += FIELD + values[i];
     }
     out.push(rec);
   };
