@@ -206,25 +206,27 @@ async function measureInPage({ newscleanFirst, reps, css, warm, withClean, snipp
   if (!body) throw new Error("the page has no body");
   out.elements = document.getElementsByTagName("*").length;
 
-  // What collect reads, in plain JS: the same walk, the same attributes (none asked of an element
-  // without attributes), the same skipped subtrees; nothing built from it.
+  // What collect must read, in plain JS and nothing more: the same walk and skipped subtrees, each
+  // element's tag and own attributes (those the core asks for kept), the text; nothing built.
   const SKIP = new Set(["script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "math",
     "iframe", "object", "embed", "canvas", "video", "audio", "select", "option", "textarea", "input",
     "newsclean-sidebar", "img", "picture", "br", "hr", "wbr"]);
-  const ATTRS = ["role", "aria-label", "data-ad", "data-testid", "data-component", "hidden", "aria-hidden", "style", "class", "id"];
+  const WANTED = new Set(["role", "aria-label", "data-ad", "data-testid", "data-component", "hidden", "aria-hidden",
+    "style", "class", "id", "src", "data-src"]);
   const jsWalk = (root) => {
     let acc = 0;
     const open = (el) => {
       const tag = el.localName;
-      if (!el.hasAttributes()) return !SKIP.has(tag);
+      const attrs = el.attributes;
       let hidden = false;
-      for (let i = 0; i < ATTRS.length; i++) {
-        const v = el.getAttribute(ATTRS[i]);
-        if (v === null) continue;
+      for (let i = 0; i < attrs.length; i++) {
+        const a = attrs[i];
+        const name = a.name;
+        if (!WANTED.has(name)) continue;
+        const v = a.value;
         acc += v.length;
-        if (i === 5 || (i === 6 && v.trim().toLowerCase() === "true")) hidden = true;
+        if (name === "hidden" || (name === "aria-hidden" && v.trim().toLowerCase() === "true")) hidden = true;
       }
-      if (tag === "img") acc += (el.getAttribute("src") ?? el.getAttribute("data-src") ?? "").length;
       return !hidden && !SKIP.has(tag);
     };
     for (let up = root.parentElement; up; up = up.parentElement) open(up);

@@ -144,15 +144,6 @@ pub struct OwnedElementInfo {
     hidden: bool,
 }
 
-/// Attributes whose values may name an element's purpose (besides `class` and `id`).
-const HINT_ATTRIBUTES: &[&str] = &[
-    "role",
-    "aria-label",
-    "data-ad",
-    "data-testid",
-    "data-component",
-];
-
 /// Every attribute [`OwnedElementInfo::read`] consults, in the order the browser's bulk walk
 /// reports them (see [`replay`]).
 pub const READ_ATTRIBUTES: &[&str] = &[
@@ -203,6 +194,7 @@ pub mod event {
 pub fn replay(events: &str) -> Outline {
     let mut builder = OutlineBuilder::new();
     let mut skipping = 0usize;
+    let mut hints = String::new();
     let bytes = events.as_bytes();
     let is_marker = |b: &u8| (1..=3).contains(b);
     let mut at = bytes.iter().position(is_marker).unwrap_or(bytes.len());
@@ -219,16 +211,13 @@ pub fn replay(events: &str) -> Outline {
         match (marker, skipping) {
             (1, 0) => {
                 let mut fields = body.split(event::FIELD);
-                let tag = fields.next().unwrap_or_default().to_owned();
-                let values: Vec<&str> = fields.collect();
-                let info = OwnedElementInfo::read(tag, |name| {
-                    let field = READ_ATTRIBUTES.iter().position(|n| *n == name)?;
-                    values
-                        .get(field)
-                        .filter(|v| **v != "\u{5}")
-                        .map(|v| (*v).to_owned())
-                });
-                if builder.open(info.as_info()) == Visit::Skip {
+                let tag = fields.next().unwrap_or_default();
+                let mut values = [None; READ_ATTRIBUTES.len()];
+                for (slot, field) in values.iter_mut().zip(fields) {
+                    *slot = (field != "\u{5}").then_some(field);
+                }
+                let info = element_info(tag, &values, &mut hints);
+                if builder.open(info) == Visit::Skip {
                     skipping = 1;
                 }
             }
@@ -248,28 +237,17 @@ pub fn replay(events: &str) -> Outline {
 impl OwnedElementInfo {
     /// Reads an element given its lowercase tag and an attribute getter.
     pub fn read(tag: String, attr: impl Fn(&str) -> Option<String>) -> Self {
+        let owned: Vec<Option<String>> = READ_ATTRIBUTES.iter().map(|name| attr(name)).collect();
+        let values: Vec<Option<&str>> = owned.iter().map(Option::as_deref).collect();
         let mut hints = String::new();
-        for name in HINT_ATTRIBUTES {
-            if let Some(value) = attr(name) {
-                hints.push_str(&value);
-                hints.push(' ');
-            }
-        }
-        let hidden = attr("hidden").is_some()
-            || attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || attr("style").is_some_and(|s| is_hidden_by_style(&s));
-        let src = if tag == "img" {
-            attr("src").or_else(|| attr("data-src")).unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let info = element_info(&tag, &values, &mut hints);
         Self {
-            class: attr("class").unwrap_or_default(),
-            id: attr("id").unwrap_or_default(),
-            hints,
-            src,
-            hidden,
-            tag,
+            class: info.class.to_owned(),
+            id: info.id.to_owned(),
+            hints: info.hints.to_owned(),
+            src: info.src.to_owned(),
+            hidden: info.hidden,
+            tag: tag.clone(),
         }
     }
 
@@ -283,6 +261,49 @@ impl OwnedElementInfo {
             src: &self.src,
             hidden: self.hidden,
         }
+    }
+}
+
+/// An element's facts from its attribute values, given in [`READ_ATTRIBUTES`] order (`None`:
+/// absent). The one place that decides what the attributes mean, for every front end; `hints`
+/// is a buffer the caller may reuse between elements.
+pub fn element_info<'a>(
+    tag: &'a str,
+    values: &[Option<&'a str>],
+    hints: &'a mut String,
+) -> ElementInfo<'a> {
+    let value = |at: usize| values.get(at).copied().flatten();
+    // indices into READ_ATTRIBUTES
+    const CLASS: usize = 0;
+    const ID: usize = 1;
+    const HINTS: std::ops::Range<usize> = 2..7;
+    const HIDDEN: usize = 7;
+    const ARIA_HIDDEN: usize = 8;
+    const STYLE: usize = 9;
+    const SRC: usize = 10;
+    const DATA_SRC: usize = 11;
+    hints.clear();
+    for at in HINTS {
+        if let Some(v) = value(at) {
+            hints.push_str(v);
+            hints.push(' ');
+        }
+    }
+    let hidden = value(HIDDEN).is_some()
+        || value(ARIA_HIDDEN).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || value(STYLE).is_some_and(is_hidden_by_style);
+    let src = if tag == "img" {
+        value(SRC).or(value(DATA_SRC)).unwrap_or_default()
+    } else {
+        ""
+    };
+    ElementInfo {
+        tag,
+        class: value(CLASS).unwrap_or_default(),
+        id: value(ID).unwrap_or_default(),
+        hints: hints.as_str(),
+        src,
+        hidden,
     }
 }
 

@@ -60,6 +60,20 @@ pub struct Token {
     pub start: usize,
     /// Offset just past the last char.
     pub end: usize,
+    /// What the word is as a speech verb, worked out once (lookups run many times per token).
+    pub speech: Speech,
+}
+
+/// A word's standing as a speech verb.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Speech {
+    /// Not a speech verb (or not a lowercase word).
+    #[default]
+    None,
+    /// A speech verb with common other senses ("maintains", "called").
+    Weak,
+    /// A plain speech verb ("said", "told").
+    Strong,
 }
 
 impl Token {
@@ -96,6 +110,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 text: String::new(),
                 start: i,
                 end: span.after,
+                speech: Speech::None,
             });
             i = span.after;
             next_span += 1;
@@ -112,6 +127,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 text: c.to_string(),
                 start: i,
                 end: i + 1,
+                speech: Speech::None,
             });
             i += 1;
             continue;
@@ -153,14 +169,28 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             word.push(text[i]);
             i += 1;
         }
+        let speech = speech_of(&word);
         tokens.push(Token {
             kind: TokenKind::Word,
             text: word,
             start,
             end: i,
+            speech,
         });
     }
     tokens
+}
+
+/// A lowercase word's standing as a speech verb ("States" in "the United States" is none).
+fn speech_of(word: &str) -> Speech {
+    use crate::quotes::lexicon::{is_speech_verb, is_strong_speech_verb};
+    if word.starts_with(|c: char| c.is_uppercase()) || !is_speech_verb(word) {
+        Speech::None
+    } else if is_strong_speech_verb(word) {
+        Speech::Strong
+    } else {
+        Speech::Weak
+    }
 }
 
 #[cfg(test)]

@@ -3,11 +3,8 @@
 //!
 //! Reads only the tokens outside quotations, so a name inside the quote is never the speaker.
 
-use super::lexicon::{
-    is_finite_speech_verb, is_not_name_word, is_org_word, is_role_noun, is_speech_verb,
-    is_strong_speech_verb, is_title_word,
-};
-use crate::text::{Token, TokenKind};
+use super::lexicon::{is_not_name_word, is_org_word, is_role_noun, is_title_word};
+use crate::text::{Speech, Token, TokenKind};
 
 /// A reference to a speaker as written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,7 +106,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// Returns true if and only if the token is a speech verb as written in running text: lowercase
 /// ("States" in "the United States" is no verb).
 pub fn says(t: &Token) -> bool {
-    is_word(t) && !t.is_capitalized() && is_speech_verb(&t.lower())
+    t.speech != Speech::None
 }
 
 /// Returns true if and only if the token is "Said"/"Says"/"Added" opening a sentence with the
@@ -162,7 +159,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return None;
     }
     let lower = first.lower();
-    if !first.is_capitalized() && is_finite_speech_verb(&lower) {
+    if is_finite(first) {
         return mention_after(tokens, j + 1);
     }
     if lower == "according" && tokens.get(j + 1).is_some_and(|t| t.lower() == "to") {
@@ -200,6 +197,12 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     tokens.get(v).filter(|t| says(t)).map(|_| cue)
 }
 
+/// Returns true if and only if the token is a speech verb that may stand before its subject
+/// ("said Blinken"): not an "-ing" form.
+fn is_finite(t: &Token) -> bool {
+    t.speech != Speech::None && !t.text.ends_with("ing")
+}
+
 fn is_dash(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text.as_str(), "—" | "–" | "―" | "-" | "‒")
 }
@@ -226,12 +229,11 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
             }
-            let verb = !t.is_capitalized()
-                && if strong_only {
-                    is_strong_speech_verb(&lower)
-                } else {
-                    is_speech_verb(&lower)
-                };
+            let verb = if strong_only {
+                t.speech == Speech::Strong
+            } else {
+                t.speech != Speech::None
+            };
             // "Trump attacked Clinton for …, saying, "…"": a participle after a comma speaks for
             // the subject of its sentence.
             if verb && lower.ends_with("ing") && v > lo && tokens[v - 1].is_punct(',') {
@@ -243,7 +245,7 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
                 }
-                if is_finite_speech_verb(&lower) {
+                if is_finite(t) {
                     if let Some(cue) = mention_after(tokens, v + 1).filter(|c| c.at < quote) {
                         return Some(cue);
                     }

@@ -323,12 +323,6 @@ fn speech_lemma(word: &str) -> Option<&'static str> {
     None
 }
 
-/// Returns true if and only if the verb form is a bare present or past tense that may stand
-/// before its subject ("said Blinken"), as opposed to "-ing" forms.
-pub fn is_finite_speech_verb(word: &str) -> bool {
-    is_speech_verb(word) && !word.ends_with("ing")
-}
-
 /// Words of titles and offices that precede a name ("Secretary of State Antony Blinken").
 const TITLE_WORDS: &[&str] = &[
     "acting",
