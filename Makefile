@@ -52,5 +52,12 @@ corpus: build
 	@scripts/setup.sh demo
 	node scripts/corpus.mjs
 
+# Performance against Readability.js in one Chromium run, plus the native core and CLI
+# (benches/README.md). Not part of `make test`; BENCH_ARGS=--strict fails on a missed budget.
+bench: build
+	@scripts/setup.sh demo
+	cargo bench -q --features cli --bench core
+	node benches/browser.mjs $(BENCH_ARGS)
+
 clean:
 	rm -rf target extension/pkg extension/pkg-fallback www/pkg
