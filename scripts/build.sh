@@ -21,6 +21,10 @@ wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
 wasm-opt -Oz --low-memory-unused --converge "${FEATURES[@]}" --enable-reference-types --enable-multivalue \
   extension/pkg/newsclean_bg.wasm -o extension/pkg/newsclean_bg.wasm
 rm -f extension/pkg/package.json extension/pkg/.gitignore
+# One module instead of the glue plus its inline_js snippet: one load fewer on every page.
+esbuild extension/pkg/newsclean.js --bundle --format=esm --minify --log-level=warning \
+  --outfile=extension/pkg/newsclean.js --allow-overwrite
+rm -rf extension/pkg/snippets
 
 log "strict-CSP fallback (mvp wasm -> wasm2js -> esbuild)"
 fb=target/fallback

@@ -55,6 +55,23 @@ pub fn analyze(root: &Element) -> Result<JsValue, JsError> {
     into_js(report_to_js(&p.report(&collected.outline)))
 }
 
+/// Like [`analyze`] with the cleanup rules only (no quotes): what cleaning alone costs, for the
+/// benchmark. Changes nothing.
+///
+/// # Errors
+///
+/// When the report cannot be handed to JS.
+#[wasm_bindgen(js_name = analyzeCleanupOnly)]
+pub fn analyze_cleanup_only(root: &Element) -> Result<JsValue, JsError> {
+    let collected = collect(root);
+    let settings = Settings {
+        quotes: false,
+        ..Settings::default()
+    };
+    let p = plan(&collected.outline, &settings);
+    into_js(report_to_js(&p.report(&collected.outline)))
+}
+
 /// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or back on.
 ///
 /// # Errors
