@@ -197,13 +197,7 @@ fn sidebar_renders_markup_in_quotes_as_text() {
 }
 
 async fn next_frames() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 120)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    wait_ms(120).await;
 }
 
 #[wasm_bindgen_test]

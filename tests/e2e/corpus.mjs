@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { gunzip } from "node:zlib";
 import { promisify } from "node:util";
-import { collect, launch, missingBuild, ROOT, startServer } from "./harness.mjs";
+import { collect, COLLECT_LIGHT, launch, missingBuild, ROOT, startServer } from "./harness.mjs";
 
 const gunzipAsync = promisify(gunzip);
 
@@ -125,33 +125,6 @@ export function startCorpusServer({ pages = PAGES, port = 0, charset = CHARSET }
   });
 }
 
-// What browser.py's COLLECT reads (plain loops: the page may poison prototypes), plus the engine.
-const COLLECT = String.raw`(() => {
-  const norm = (s) => String(s || "").replace(/\s+/g, " ").trim();
-  const html = document.documentElement;
-  const marked = [];
-  const all = document.querySelectorAll("[data-newsclean]");
-  for (let i = 0; i < all.length; i++) {
-    const e = all[i];
-    if (e === html) continue;
-    marked[marked.length] = { kind: e.getAttribute("data-newsclean"), text: norm(e.textContent).slice(0, 300),
-                              rendered: e.getClientRects().length > 0 };
-  }
-  const host = document.querySelector("newsclean-sidebar");
-  const root = host && host.shadowRoot;
-  const quotes = [];
-  if (root) {
-    const items = root.querySelectorAll("[data-speaker]");
-    for (let i = 0; i < items.length; i++) {
-      const q = items[i].querySelector("[data-quote]");
-      const text = norm(q ? q.textContent : "");
-      if (text) quotes[quotes.length] = { speaker: items[i].getAttribute("data-speaker"), quote: text };
-    }
-  }
-  return { state: html.getAttribute("data-newsclean-state"), engine: html.getAttribute("data-newsclean-engine"),
-           text: document.body ? document.body.innerText : "", marked, quotes, sidebar: !!host, shadow: !!root };
-})()`;
-
 // An error's message plus, for an AggregateError (the loader's "neither wasm nor wasm2js could
 // start"), the errors it aggregates.
 const DESCRIBE = `function () {
@@ -218,7 +191,7 @@ export async function visitPage(context, url, { waitReady = true, timeout = TIME
     }
     let out;
     try {
-      out = await collect(page, COLLECT);
+      out = await collect(page, COLLECT_LIGHT);
     } catch (e) { // the page navigated (or crashed) under the reading
       out = { state: null, engine: null, text: "", marked: [], quotes: [], sidebar: false, shadow: false };
       errors.push(`collect: ${String(e?.message ?? e).split("\n")[0]}`);

@@ -104,7 +104,8 @@ export async function visit(context, url, { waitForState = true, timeout = 15_00
 }
 
 // Runs in a fresh isolated world (see collect()): plain loops only, the page may poison prototypes.
-export const COLLECT = String.raw`(() => {
+// `withLabels` adds a scan of every element for "Advertisement" labels (costly on large pages).
+const collectSource = (withLabels) => String.raw`(() => {
   const norm = (s) => String(s || "").replace(/\s+/g, " ").trim();
   const html = document.documentElement;
   const marked = [];
@@ -126,7 +127,13 @@ export const COLLECT = String.raw`(() => {
       if (text) quotes[quotes.length] = { speaker: items[i].getAttribute("data-speaker"), quote: text };
     }
   }
-  // Every element whose own whole text is the ad label, and whether it or an ancestor is marked.
+${withLabels ? LABELS_SCAN : "  const labels = [];\n"}  return { state: html.getAttribute("data-newsclean-state"), engine: html.getAttribute("data-newsclean-engine"),
+           off: html.hasAttribute("data-newsclean-off"), text: document.body ? document.body.innerText : "",
+           marked, labels, quotes, sidebar: !!host, shadow: !!root,
+           sidebarRendered: !!host && host.getClientRects().length > 0 };
+})()`;
+
+const LABELS_SCAN = String.raw`  // Every element whose own whole text is the ad label, and whether it or an ancestor is marked.
   const labels = [];
   const els = document.body ? document.body.getElementsByTagName("*") : [];
   for (let i = 0; i < els.length; i++) {
@@ -139,11 +146,12 @@ export const COLLECT = String.raw`(() => {
     labels[labels.length] = { id: e.id || (e.parentElement && e.parentElement.id) || "", kind: m ? m.getAttribute("data-newsclean") : null,
                               rendered: e.getClientRects().length > 0 };
   }
-  return { state: html.getAttribute("data-newsclean-state"), engine: html.getAttribute("data-newsclean-engine"),
-           off: html.hasAttribute("data-newsclean-off"), text: document.body ? document.body.innerText : "",
-           marked, labels, quotes, sidebar: !!host, shadow: !!root,
-           sidebarRendered: !!host && host.getClientRects().length > 0 };
-})()`;
+`;
+
+/** What the e2e tests read of the DOM contract, with the label scan. */
+export const COLLECT = collectSource(true);
+/** The same without the label scan, for the corpus runs over large pages. */
+export const COLLECT_LIGHT = collectSource(false);
 
 /**
  * Reads the contract state in a fresh isolated world (as ../shared/eval/browser.py does), so neither
