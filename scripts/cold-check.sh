@@ -11,7 +11,7 @@ set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:-/tmp/newsclean-cold}
 rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
-toolchain=$(rustup show active-toolchain | awk '{print $1}')
+toolchain_bin="$(rustc --print sysroot)/bin"
 rustup_bin=$(command -v rustup)
 rm -rf "$work" && mkdir -p "$work/home/bin"
 ln -s "$rustup_bin" "$work/home/bin/rustup"
@@ -19,7 +19,7 @@ ln -s "$here/../shared" "$work/shared"
 git clone -q "$here" "$work/repo"
 cd "$work/repo" || exit 1
 export HOME="$work/home" RUSTUP_HOME="$rustup_home" CARGO_HOME="$work/home/.cargo"
-export PATH="$rustup_home/toolchains/$toolchain/bin:$work/home/bin:/usr/local/bin:/usr/bin:/bin"
+export PATH="$toolchain_bin:$work/home/bin:/usr/local/bin:/usr/bin:/bin"
 start=$(date +%s)
 CI=true bash .ci/run > "$work/test.log" 2>&1
 echo "make test (cold): exit $?, $(($(date +%s) - start)) s  (log: $work/test.log)"
