@@ -44,6 +44,16 @@ fn install_hiding_rule() {
     }
 }
 
+/// The open shadow root of the sidebar on the page.
+fn sidebar_shadow() -> web_sys::ShadowRoot {
+    doc()
+        .query_selector("newsclean-sidebar")
+        .unwrap()
+        .expect("the sidebar is on the page")
+        .shadow_root()
+        .expect("its shadow root is open")
+}
+
 fn is_rendered(el: &Element) -> bool {
     el.get_client_rects().length() > 0
 }
@@ -144,8 +154,7 @@ fn sidebar_lists_speakers_in_an_open_shadow_root() {
         })
         .collect();
     let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
-    let host = doc().query_selector("newsclean-sidebar").unwrap().unwrap();
-    let shadow = host.shadow_root().expect("open shadow root");
+    let shadow = sidebar_shadow();
     let entries = shadow.query_selector_all("[data-speaker]").unwrap();
     let mut speakers = Vec::new();
     for i in 0..entries.length() {
@@ -183,12 +192,7 @@ fn sidebar_renders_markup_in_quotes_as_text() {
     let p = plan(&collected.outline, &Settings::default());
     let targets = vec![root.clone(); p.quotes.len()];
     let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
-    let shadow = doc()
-        .query_selector("newsclean-sidebar")
-        .unwrap()
-        .unwrap()
-        .shadow_root()
-        .unwrap();
+    let shadow = sidebar_shadow();
     assert!(shadow.query_selector("img").unwrap().is_none());
     let quote = shadow.query_selector("[data-quote]").unwrap().unwrap();
     assert!(quote.text_content().unwrap().contains("<img src=x"));
@@ -287,12 +291,7 @@ async fn a_new_article_arriving_later_is_cleaned_and_listed() {
             .collect()
     };
     assert_eq!(marked, ["ad-marker", "duplicate-caption"]);
-    let shadow = doc()
-        .query_selector("newsclean-sidebar")
-        .unwrap()
-        .unwrap()
-        .shadow_root()
-        .unwrap();
+    let shadow = sidebar_shadow();
     let entry = shadow
         .query_selector("[data-speaker=\"Ana Lopez\"] [data-quote]")
         .unwrap();
