@@ -16,8 +16,8 @@ use crate::plan::{is_article_text, plan, Settings};
 /// What one page's session keeps: what we marked, the sidebar and the observer.
 struct Session {
     marked: Vec<Element>,
-    sidebar: Option<Sidebar>,
-    observer: Option<Observer>,
+    sidebar: Sidebar,
+    observer: Observer,
 }
 
 thread_local! {
@@ -50,9 +50,7 @@ pub fn clean_document() -> Result<JsValue, JsError> {
 /// When the report cannot be converted to a JS value.
 #[wasm_bindgen]
 pub fn analyze(root: &Element) -> Result<JsValue, JsError> {
-    let collected = collect(root);
-    let p = plan(&collected.outline, &Settings::default());
-    into_js(report_to_js(&p.report(&collected.outline)))
+    into_js(report_of(root, &Settings::default()))
 }
 
 /// Like [`analyze`] with the cleanup rules only (no quotes): what cleaning alone costs, for the
@@ -63,13 +61,18 @@ pub fn analyze(root: &Element) -> Result<JsValue, JsError> {
 /// When the report cannot be handed to JS.
 #[wasm_bindgen(js_name = analyzeCleanupOnly)]
 pub fn analyze_cleanup_only(root: &Element) -> Result<JsValue, JsError> {
-    let collected = collect(root);
     let settings = Settings {
         quotes: false,
         ..Settings::default()
     };
-    let p = plan(&collected.outline, &settings);
-    into_js(report_to_js(&p.report(&collected.outline)))
+    into_js(report_of(root, &settings))
+}
+
+/// The report of the subtree under `root`, changing nothing.
+fn report_of(root: &Element, settings: &Settings) -> Result<JsValue, GlueError> {
+    let collected = collect(root);
+    let p = plan(&collected.outline, settings);
+    report_to_js(&p.report(&collected.outline))
 }
 
 /// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or back on.
@@ -99,12 +102,8 @@ fn disable() -> Result<(), GlueError> {
 /// Stops watching, removes the sidebar and our marks: the page as it was.
 fn end_session() -> Result<(), GlueError> {
     if let Some(session) = SESSION.with(|s| s.borrow_mut().take()) {
-        if let Some(observer) = &session.observer {
-            observer.stop();
-        }
-        if let Some(sidebar) = &session.sidebar {
-            sidebar.remove();
-        }
+        session.observer.stop();
+        session.sidebar.remove();
         apply::unhide(&session.marked)?;
     }
     Ok(())
@@ -137,8 +136,8 @@ fn run() -> Result<JsValue, GlueError> {
     SESSION.with(|s| {
         *s.borrow_mut() = Some(Session {
             marked,
-            sidebar: Some(sidebar),
-            observer: Some(observer),
+            sidebar,
+            observer,
         })
     });
     apply::set_root_attr(&doc, STATE_ATTR, Some("ready"))?;
