@@ -84,6 +84,9 @@ pub struct Block {
     /// The outermost ad-slot container whose only text is this block, if any: hiding it hides the
     /// label together with its empty slot.
     pub ad_slot: Option<NodeIx>,
+    /// An empty ad-slot element standing right beside the element holding only this block
+    /// (`<p>Advertisement</p><div class="ad-slot"></div>`): hidden along with a label.
+    pub slot_beside: Option<NodeIx>,
     /// For short blocks made of several inline pieces (`<span>© Jane Roe</span> Jane Roe`,
     /// `<a>Ad</a> <a>Sponsor</a>`): each top-level piece in order; empty otherwise.
     pub runs: Vec<Run>,
@@ -379,6 +382,21 @@ struct Frame {
     unrendered_text: bool,
     /// An inline element whose name says caption or credit (`<span class="caption">`).
     names_caption: bool,
+    /// Shows an image, frame, video or other media (an ad slot holding one is not empty).
+    shows_media: bool,
+    /// What the child element closed most recently was, for labels beside empty ad slots;
+    /// visible text or media in between resets it.
+    last_child: Sibling,
+}
+
+/// A child element as its next sibling sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sibling {
+    Other,
+    /// An ad-slot element that shows nothing.
+    EmptyAdSlot(NodeIx),
+    /// An element whose only text is this one block.
+    LoneBlock(BlockId),
 }
 
 struct Segment {
@@ -456,12 +474,16 @@ impl OutlineBuilder {
                     parent.unrendered_text = true;
                 }
             }
+            if !el.hidden && shows_media(el.tag) {
+                self.note_media();
+            }
             return Visit::Skip;
         }
         if el.tag == "img" || el.tag == "picture" {
             if !el.src.is_empty() {
                 self.note_image(el.src);
             }
+            self.note_media();
             return Visit::Skip;
         }
         if el.tag == "br" || el.tag == "hr" || el.tag == "wbr" {
@@ -523,6 +545,8 @@ impl OutlineBuilder {
             image: None,
             unrendered_text: false,
             names_caption: names.caption && role == Role::Inline,
+            shows_media: false,
+            last_child: Sibling::Other,
         });
         Visit::Enter
     }
@@ -533,6 +557,11 @@ impl OutlineBuilder {
             return;
         }
         let has_visible = text.chars().any(|c| !c.is_whitespace());
+        if has_visible {
+            if let Some(frame) = self.stack.last_mut() {
+                frame.last_child = Sibling::Other;
+            }
+        }
         let Some(block_at) = self
             .stack
             .iter()
@@ -638,8 +667,13 @@ impl OutlineBuilder {
                 .map(|b| self.blocks[b.0 as usize].as_mut())
             {
                 block.ad_slot = Some(frame.node);
+                // An empty slot beside the label inside this container goes with it.
+                if block.slot_beside.is_some_and(|slot| slot > frame.node) {
+                    block.slot_beside = None;
+                }
             }
         }
+        self.pair_with_sibling(&frame);
         if let Some(image) = frame.image {
             if let Some(parent) = self.stack.last_mut() {
                 parent.image = Some(image);
@@ -652,6 +686,7 @@ impl OutlineBuilder {
         }
         if let Some(parent) = self.stack.last_mut() {
             parent.unrendered_text |= frame.unrendered_text;
+            parent.shows_media |= frame.shows_media;
             parent.prose.0 += paragraphs;
             parent.prose.1 += bytes;
             parent.blocks_inside += frame.blocks_inside;
@@ -713,6 +748,46 @@ impl OutlineBuilder {
         .renumbered()
     }
 
+    /// Records what a closing element is for its next sibling, and pairs an ad label with an
+    /// empty ad slot standing right before or after it.
+    fn pair_with_sibling(&mut self, frame: &Frame) {
+        let Some(parent) = self.stack.last() else {
+            return;
+        };
+        let this = if frame.names_ad_slot
+            && frame.blocks_inside == 0
+            && !frame.nested_text
+            && !frame.unrendered_text
+            && !frame.shows_media
+        {
+            Sibling::EmptyAdSlot(frame.node)
+        } else if frame.blocks_inside == 1 {
+            frame.first_block.map_or(Sibling::Other, Sibling::LoneBlock)
+        } else {
+            Sibling::Other
+        };
+        let pair = match (parent.last_child, this) {
+            (Sibling::LoneBlock(block), Sibling::EmptyAdSlot(slot))
+            | (Sibling::EmptyAdSlot(slot), Sibling::LoneBlock(block)) => Some((block, slot)),
+            _ => None,
+        };
+        if let Some((block, slot)) = pair {
+            if let Some(Some(block)) = self.blocks.get_mut(block.0 as usize) {
+                block.slot_beside.get_or_insert(slot);
+            }
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            parent.last_child = this;
+        }
+    }
+
+    fn note_media(&mut self) {
+        if let Some(frame) = self.stack.last_mut() {
+            frame.shows_media = true;
+            frame.last_child = Sibling::Other;
+        }
+    }
+
     fn note_image(&mut self, src: &str) {
         let key = src.split(['?', '#']).next().unwrap_or(src);
         let ordinal = match self.images.iter().position(|s| s == key) {
@@ -737,7 +812,12 @@ impl OutlineBuilder {
     ) -> BlockId {
         let text = collapse_whitespace(&segment.raw);
         let (node, whole) = if single {
-            (frame.node, true)
+            match segment.top {
+                // `<div><a>Anzeige</a><script>…</script></div>`: the element that holds just the
+                // text, not the one whose script may still fill it (and whose textContent has it).
+                Some(Some(child)) if frame.unrendered_text && !segment.mixed_tops => (child, true),
+                _ => (frame.node, true),
+            }
         } else {
             match segment.top {
                 Some(Some(child)) if !segment.mixed_tops => {
@@ -780,6 +860,7 @@ impl OutlineBuilder {
             figure: frame.figure,
             image,
             ad_slot: None,
+            slot_beside: None,
             runs: Vec::new(),
         };
         let mut block = block;
@@ -841,6 +922,7 @@ impl Outline {
                 (c.header, "header"),
                 (c.article, "article"),
                 (b.ad_slot.is_some(), "alone-in-slot"),
+                (b.slot_beside.is_some(), "slot-beside"),
             ]
             .iter()
             .filter(|(on, _)| *on)
@@ -901,6 +983,15 @@ fn runs_below_common_ancestor(pieces: &[(Vec<NodeIx>, String)], tainted: &[NodeI
         runs.clear();
     }
     runs
+}
+
+/// Returns true if and only if the element shows a picture, frame or player (of the elements that
+/// render no text).
+fn shows_media(tag: &str) -> bool {
+    matches!(
+        tag,
+        "svg" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
+    )
 }
 
 /// Returns true if and only if the element never renders its text content as page text.
@@ -1241,6 +1332,80 @@ mod tests {
             "the inner slot keeps its claim"
         );
         assert!(o.blocks[5].context.nav, "a real menu keeps its claim");
+    }
+
+    #[test]
+    fn label_pairs_with_the_empty_ad_slot_beside_it() {
+        // <div><p>Advertisement</p> <div class="ad-slot"></div><p>Story</p></div>
+        let after = outline(El(
+            "div",
+            "",
+            vec![
+                El("p", "", vec![Text("Advertisement")]),
+                Text(" \n "),
+                El("div", "ad-slot", vec![]),
+                El("p", "", vec![Text("Story")]),
+            ],
+        ));
+        assert_eq!(after.blocks[0].slot_beside, Some(NodeIx(2)));
+        // The slot may come first, and a script in between changes nothing.
+        let before = outline(El(
+            "div",
+            "",
+            vec![
+                El("div", "ad-slot", vec![]),
+                El("script", "", vec![Text("load()")]),
+                El("div", "", vec![El("span", "", vec![Text("Anzeige")])]),
+            ],
+        ));
+        assert_eq!(before.blocks[0].slot_beside, Some(NodeIx(1)));
+    }
+
+    #[test]
+    fn a_slot_that_shows_something_or_stands_apart_is_not_paired() {
+        let cases = [
+            // the ad has loaded: a frame in the slot
+            vec![
+                El("p", "", vec![Text("Advertisement")]),
+                El("div", "ad-slot", vec![El("iframe", "", vec![])]),
+            ],
+            // the slot's script would count as its text
+            vec![
+                El("p", "", vec![Text("Advertisement")]),
+                El("div", "ad-slot", vec![El("script", "", vec![Text("x()")])]),
+            ],
+            // visible text between them
+            vec![
+                El("p", "", vec![Text("Advertisement")]),
+                Text("Story text"),
+                El("div", "ad-slot", vec![]),
+            ],
+            // an element with text between them
+            vec![
+                El("p", "", vec![Text("Advertisement")]),
+                El("p", "", vec![Text("Story")]),
+                El("div", "ad-slot", vec![]),
+            ],
+        ];
+        for kids in cases {
+            let o = outline(El("div", "", kids));
+            assert_eq!(o.blocks[0].slot_beside, None, "{o:?}");
+        }
+    }
+
+    #[test]
+    fn a_label_beside_a_script_is_its_own_element() {
+        // <div><a>Anzeige</a><script>…</script></div>: hiding the div would take the script's
+        // slot (and its text) with it.
+        let o = outline(El(
+            "div",
+            "",
+            vec![
+                El("a", "", vec![Text("Anzeige")]),
+                El("script", "", vec![Text("fill()")]),
+            ],
+        ));
+        assert_eq!((o.blocks[0].node, o.blocks[0].whole), (NodeIx(1), true));
     }
 
     #[test]

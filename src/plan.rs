@@ -146,6 +146,15 @@ pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
                 if let Some((node, reason)) = target {
                     hidden[at] = true;
                     out.hide.push(hide(node, HideKind::AdMarker, reason));
+                    if let Some(slot) = block.slot_beside {
+                        let reason = "empty ad slot beside its label";
+                        out.hide.push(hide(slot, HideKind::AdMarker, reason));
+                        // Hides stay in document order: the slot may stand before its label.
+                        let n = out.hide.len();
+                        if slot < node {
+                            out.hide.swap(n - 2, n - 1);
+                        }
+                    }
                     continue;
                 }
             }

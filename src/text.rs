@@ -193,6 +193,18 @@ fn speech_of(word: &str) -> Speech {
     }
 }
 
+/// Joins words with single spaces (one small loop instead of a `join` copy per slice type).
+pub fn join_words<S: AsRef<str>>(words: &[S]) -> String {
+    let mut out = String::new();
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

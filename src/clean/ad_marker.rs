@@ -236,6 +236,7 @@ mod tests {
             figure: None,
             image: None,
             ad_slot: None,
+            slot_beside: None,
             runs: Vec::new(),
         }
     }

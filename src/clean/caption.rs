@@ -91,7 +91,7 @@ pub fn repeated_credits(outline: &Outline) -> Vec<(BlockId, NodeIx)> {
                 .filter(|(other, _)| *other != at)
                 .map(|(_, r)| r.text.as_str())
                 .collect();
-            let rest = caption_key(strip_credit_prefix(&rest.join(" ")));
+            let rest = caption_key(strip_credit_prefix(&crate::text::join_words(&rest)));
             if credit.chars().count() >= MIN_CAPTION_CHARS && credit == rest {
                 out.push((block.id, node));
                 break;
@@ -220,6 +220,7 @@ mod tests {
             figure: figure.map(NodeIx),
             image,
             ad_slot: None,
+            slot_beside: None,
             runs: Vec::new(),
         }
     }

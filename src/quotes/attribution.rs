@@ -589,7 +589,7 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     }
     let name: Vec<String> = text[name_start..].iter().map(|w| (*w).to_owned()).collect();
     let title: Vec<String> = text[..name_start].iter().map(|w| (*w).to_owned()).collect();
-    let mut full = text.join(" ");
+    let mut full = crate::text::join_words(&text);
     if definite {
         full = format!("the {full}");
     }
@@ -629,7 +629,7 @@ mod tests {
                 if name.is_empty() {
                     text
                 } else {
-                    name.join(" ")
+                    crate::text::join_words(&name)
                 }
             }
             Some(Mention::Pronoun { .. } | Mention::Group) => "<pronoun>".into(),

@@ -258,7 +258,7 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     }
     let plainly_person = name.len() >= 2 || !title.is_empty() || speakers.is_known_surname(name[0]);
     plainly_person.then(|| {
-        let role = (!title.is_empty()).then(|| title.join(" "));
+        let role = (!title.is_empty()).then(|| crate::text::join_words(title));
         speakers.person(name, role.as_deref(), at)
     })
 }
@@ -312,7 +312,7 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
                 // "Russia said" / "Reuters reported": a named source we cannot tell is a person.
                 return Some(speakers.named_group(text, SpeakerKind::Organization));
             }
-            let title = (!title.is_empty()).then(|| title.join(" "));
+            let title = (!title.is_empty()).then(|| crate::text::join_words(title));
             let names: Vec<&str> = name.iter().map(String::as_str).collect();
             Some(speakers.person(&names, title.as_deref().or(role.as_deref()), at))
         }

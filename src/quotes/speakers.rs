@@ -82,11 +82,8 @@ impl Speakers {
             (*s == surname && first_ok && self.list[at].kind == SpeakerKind::Person)
                 .then_some(SpeakerId(at as u32))
         });
-        let full = name
-            .iter()
-            .map(|w| strip_possessive(w))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let full =
+            crate::text::join_words(&name.iter().map(|w| strip_possessive(w)).collect::<Vec<_>>());
         let id = match existing {
             Some(id) => {
                 let entry = &mut self.list[id.0 as usize];

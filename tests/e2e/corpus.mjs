@@ -305,7 +305,9 @@ export function lost(paragraphs, before, after) {
 
 /** Elements marked data-newsclean whose text is not a gold ad marker or duplicated caption. */
 export function falseHides(gold, after) {
-  const ok = [...(gold.ad_markers ?? []), ...(gold.duplicate_captions ?? [])].map((x) => normText(x.text));
+  // Unlike run.py, a caption's truncated `variants` count too: gold lists them as copies to hide.
+  const ok = [...(gold.ad_markers ?? []), ...(gold.duplicate_captions ?? [])]
+    .flatMap((x) => [x.text, ...(x.variants ?? [])]).map((t) => normText(t));
   return after.marked.filter((e) => {
     const t = normText(e.text);
     return !ok.some((k) => t === k || (k && t.includes(k) && pyLen(t) <= pyLen(k) + 40));
@@ -439,11 +441,12 @@ export const LIMITS = {
   /** Floor; the issue's target is 0.90 (dev pages). */
   speakerAccMin: 0.70,
   // Elements hidden that are no gold marker or caption (dev pages + seed). The target is 0; this is
-  // today's count, so that any new one fails — lower it as they are fixed. Today: the "... more"
-  // truncated caption copies on aeb-05844573ca and aeb-ecb46e3e48 (2 each; gold lists the full text),
-  // two "Advertisement" labels on aeb-42aad16bde that gold does not list, and three heise "Anzeige"
-  // blocks whose text includes their inline ad script.
-  falseHidesMax: 9,
+  // today's count, so that any new one fails — lower it as they are fixed. Today: two
+  // "Advertisement" labels on aeb-42aad16bde that gold does not list (its saved HTML has them
+  // display:none; the page's own script moves them into view, and only rendered labels are hidden).
+  // run.py also counts the truncated caption copies gold lists as `variants` on aeb-05844573ca and
+  // aeb-ecb46e3e48: 4 more.
+  falseHidesMax: 2,
 };
 
 /** The gold report's failures against LIMITS (empty when it passes); `summary` is the dev set's. */
