@@ -18,7 +18,7 @@ cargo build -q --lib --release --target wasm32-unknown-unknown
 rm -rf extension/pkg
 wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
   target/wasm32-unknown-unknown/release/newsclean.wasm
-wasm-opt -Oz --low-memory-unused --converge "${FEATURES[@]}" --enable-reference-types --enable-multivalue \
+wasm-opt -Oz --low-memory-unused --converge --strip-producers --strip-target-features "${FEATURES[@]}" --enable-reference-types --enable-multivalue \
   extension/pkg/newsclean_bg.wasm -o extension/pkg/newsclean_bg.wasm
 rm -f extension/pkg/package.json extension/pkg/.gitignore
 # One module instead of the glue plus its inline_js snippet: one load fewer on every page.

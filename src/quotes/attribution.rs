@@ -72,18 +72,14 @@ const SKIPPABLE: &[&str] = &[
     "have",
     "would",
     "will",
-    "had",
     "repeatedly",
     "simply",
     "flatly",
-    "later",
     "further",
     "quickly",
     "publicly",
     "privately",
     "often",
-    "has",
-    "once",
     "angrily",
     "bluntly",
     "calmly",
@@ -97,6 +93,9 @@ const SKIPPABLE: &[&str] = &[
     "softly",
     "sternly",
     "tearfully",
+    "twice",
+    "never",
+    "already",
 ];
 const NAME_PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "al", "da", "di", "del", "der", "den", "le", "la", "du", "dos",
@@ -276,7 +275,10 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     let mut from = lo;
     // skip an opening adverbial ("During a speech earlier, Trump …")
     if let Some(comma) = (lo..end.min(lo + 12)).find(|&k| tokens[k].is_punct(',')) {
-        if !tokens[lo].is_capitalized() || is_not_name_word(&tokens[lo].text) {
+        // ("He urged Mr. Trump to act, saying …": a pronoun opening it is the subject.)
+        let opens_with_adverbial = !tokens[lo].is_capitalized()
+            || (is_not_name_word(&tokens[lo].text) && !is_pronoun(&tokens[lo]));
+        if opens_with_adverbial {
             from = comma + 1;
         }
     }
@@ -288,8 +290,11 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
 /// The subject of the speech verb at `verb`, reading backwards no further than `lo`.
 pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     let mut i = verb;
+    // A name agreeing with a plural auxiliary is a group ("Big Machine have twice denied").
+    let mut plural = false;
     // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
     while i > lo && SKIPPABLE.contains(&tokens[i - 1].lower().as_str()) && is_word(&tokens[i - 1]) {
+        plural |= matches!(tokens[i - 1].text.as_str(), "have" | "are" | "were");
         i -= 1;
     }
     // parenthetical "(R-Ohio)"
@@ -361,10 +366,11 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             first -= 1;
         }
         let definite = first > lo && tokens[first - 1].lower() == "the";
-        return Some(Cue {
-            mention: name_mention(&tokens[first..=last], definite, role),
-            at: last,
-        });
+        let mut mention = name_mention(&tokens[first..=last], definite, role);
+        if let (true, Mention::Name { name, .. }) = (plural, &mut mention) {
+            name.clear();
+        }
+        return Some(Cue { mention, at: last });
     }
     // a description ending in a role noun: "the U.S. diplomat", "a CBP spokesperson", "officials"
     let head = t.lower();

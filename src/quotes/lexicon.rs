@@ -253,18 +253,12 @@ const WEAK_LEMMAS: &[&str] = &[
 
 /// Irregular surface forms and their base form.
 const IRREGULAR: &[(&str, &str)] = &[
-    ("cried", "cry"),
-    ("cries", "cry"),
-    ("replied", "reply"),
-    ("replies", "reply"),
     ("said", "say"),
     ("says", "say"),
     ("spoke", "speak"),
     ("spoken", "speak"),
     ("swore", "swear"),
     ("sworn", "swear"),
-    ("testified", "testify"),
-    ("testifies", "testify"),
     ("told", "tell"),
     ("written", "write"),
     ("wrote", "write"),
@@ -298,6 +292,13 @@ fn speech_lemma(word: &str) -> Option<&'static str> {
     }
     if let Some(lemma) = found(word) {
         return Some(lemma);
+    }
+    // "denied", "replies" -> "deny", "reply"
+    if let Some(stem) = word
+        .strip_suffix("ied")
+        .or_else(|| word.strip_suffix("ies"))
+    {
+        return found(&format!("{stem}y"));
     }
     for suffix in ["s", "es", "ed", "d", "ing"] {
         let Some(stem) = word.strip_suffix(suffix) else {
@@ -483,6 +484,7 @@ const ORG_WORDS: &[&str] = &[
     "court",
     "department",
     "embassy",
+    "entertainment",
     "federation",
     "force",
     "forces",
@@ -491,9 +493,11 @@ const ORG_WORDS: &[&str] = &[
     "government",
     "group",
     "guard",
+    "holdings",
     "hospital",
     "house",
     "inc",
+    "industries",
     "institute",
     "journal",
     "kingdom",
@@ -501,7 +505,9 @@ const ORG_WORDS: &[&str] = &[
     "league",
     "ltd",
     "magazine",
+    "media",
     "ministry",
+    "motors",
     "navy",
     "network",
     "news",
@@ -509,11 +515,14 @@ const ORG_WORDS: &[&str] = &[
     "organisation",
     "organization",
     "parliament",
+    "partners",
     "party",
     "pentagon",
     "police",
     "post",
     "press",
+    "productions",
+    "records",
     "republic",
     "reuters",
     "school",
@@ -522,6 +531,8 @@ const ORG_WORDS: &[&str] = &[
     "society",
     "states",
     "street",
+    "studios",
+    "systems",
     "team",
     "times",
     "tribune",
@@ -737,6 +748,19 @@ const ROLE_NOUNS: &[&str] = &[
     "member",
     "members",
     "representative",
+    "rep",
+    "publicist",
+    "professor",
+    "ceo",
+    "founder",
+    "owner",
+    "coach",
+    "manager",
+    "agent",
+    "friend",
+    "neighbor",
+    "wife",
+    "husband",
 ];
 
 /// Nouns of written sources ("the statement said"): they speak for whoever issued them.

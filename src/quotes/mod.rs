@@ -115,9 +115,23 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
             } else {
                 QuoteKind::Partial
             };
-            let cue = cue_after(&tokens, k + 1)
+            // A fragment closing the writer's sentence ("…had “come to terms.” The agreement
+            // maintained …") has no cue after it: the next sentence is about something else.
+            let closes_sentence = kind == QuoteKind::Partial
+                && text.ends_with(['.', '!', '?'])
+                && tokens.get(k + 1).is_some_and(Token::is_capitalized);
+            let cue = (!closes_sentence)
+                .then(|| cue_after(&tokens, k + 1))
+                .flatten()
                 .or_else(|| cue_before(&tokens, sentence_start, k))
-                .or_else(|| cue_later(&tokens, k + 1));
+                .or_else(|| cue_later(&tokens, k + 1))
+                // "Swift's rep told Fox News that this was not the whole truth. “Big Machine
+                // is …”": a quotation standing alone after a speech sentence of the paragraph.
+                .or_else(|| {
+                    (kind == QuoteKind::Full && sentence_start > 0 && sentence_start == k)
+                        .then(|| cue_before(&tokens, previous_sentence_start(&tokens, k), k))
+                        .flatten()
+                });
             let continues = k == 0 && (previous_unclosed || colon_speaker.is_some());
             if words < 2
                 || is_title_or_name(&text)
@@ -157,6 +171,8 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
             if let Some(id) = speaker {
                 last = Some((pi, id));
                 speakers.note_source(id, (pi, k));
+                // a quoted organisation stays "they"/"it" for the paragraphs after its quote
+                speakers.note_speech_subject(id, (pi, k));
             }
             in_paragraph.push(quotes.len());
             previous_ends_with_comma = end < span.end;
@@ -230,10 +246,31 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option
                     last_subject = Some(id);
                 }
             }
+        } else if issues_document(tokens, k) {
+            // "Big Machine Records issued a statement …": whoever issued it speaks when "the
+            // statement said".
+            if let Some(cue) = mention_before(tokens, sentence_start(tokens, k), k) {
+                if let Some(id) = resolve(&cue, pi, speakers) {
+                    speakers.note_source(id, (pi, cue.at));
+                }
+            }
         }
         k += 1;
     }
     last_subject
+}
+
+/// Returns true if and only if token `k` is a verb of publishing followed closely by a written
+/// source ("issued a statement", "released a joint statement").
+fn issues_document(tokens: &[Token], k: usize) -> bool {
+    let verb = tokens[k].kind == TokenKind::Word
+        && matches!(
+            tokens[k].lower().as_str(),
+            "issued" | "released" | "published" | "posted" | "sent" | "put"
+        );
+    verb && tokens[k + 1..tokens.len().min(k + 5)]
+        .iter()
+        .any(|t| lexicon::is_document_noun(&t.lower()))
 }
 
 /// Registers a capitalized run as a person when it plainly names one: a first and last name, a
@@ -327,7 +364,9 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
                 }
             }
             if *definite && is_person_role_noun(head) {
-                if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW) {
+                // "Swift's rep" is someone new, not the last speaker; "the spokeswoman" may be.
+                let back_reference = text.starts_with("the ") || text.starts_with("The ");
+                if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW, back_reference) {
                     return Some(id);
                 }
             }
@@ -361,6 +400,11 @@ fn sentence_start(tokens: &[Token], k: usize) -> usize {
             })
     };
     (0..k).rev().find(|&i| is_boundary(i)).map_or(0, |i| i + 1)
+}
+
+/// Index of the first token of the sentence before the one starting at `k`.
+fn previous_sentence_start(tokens: &[Token], k: usize) -> usize {
+    sentence_start(tokens, k.saturating_sub(1))
 }
 
 /// Returns true if and only if the quotation at `k` reads as a sentence of its own.
@@ -539,6 +583,48 @@ mod tests {
             "\"And we will do it together, with all our partners.\"",
         ]);
         assert_eq!(got[1].0, "Jane Doe");
+    }
+
+    #[test]
+    fn he_said_is_the_person_who_just_spoke_not_one_known_to_be_he() {
+        let got = said(&[
+            "Mr. Trump raised his demands again, officials said.",
+            "Eswar Prasad, a trade professor, said the talks were fragile. \"Hyping up expectations makes any deal less likely,\" he said.",
+        ]);
+        assert_eq!(got[0].0, "Eswar Prasad");
+    }
+
+    #[test]
+    fn a_sentence_opening_pronoun_is_the_subject_of_its_participle() {
+        let got = said(&[
+            "Zippy Duvall, the president of the Farm Bureau, wrote to the White House.",
+            "He urged Mr. Trump to make a deal as soon as possible, saying \"time is running out for many in agriculture.\"",
+        ]);
+        assert_eq!(got[0].0, "Zippy Duvall");
+    }
+
+    #[test]
+    fn a_statement_speaks_for_whoever_issued_it() {
+        let got = said(&[
+            "On Monday, Big Machine Records issued a statement about the awards.",
+            "The statement claimed that the companies had \"come to terms on a licensing agreement for the show.\" The agreement maintained that it covered other artists.",
+        ]);
+        assert_eq!(got[0].0, "Big Machine Records");
+    }
+
+    #[test]
+    fn a_lone_quotation_after_a_speech_sentence_is_its_subjects() {
+        let got = said(&["Swift's rep told Fox News that this was not the whole truth. \"Big Machine is trying to deflect and make this about money.\""]);
+        assert_eq!(got[0].0, "Swift's rep");
+    }
+
+    #[test]
+    fn a_name_with_a_plural_verb_is_a_group_for_they() {
+        let got = said(&[
+            "Big Machine have twice denied doing anything wrong.",
+            "\"At no point did we say she could not perform on the show,\" they said in a statement.",
+        ]);
+        assert_eq!(got[0].0, "Big Machine");
     }
 
     #[test]

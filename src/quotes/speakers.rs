@@ -147,20 +147,28 @@ impl Speakers {
     /// agrees with the pronoun (for "he said" / "she said").
     pub fn last_person_before(&self, at: Position, female: Option<bool>) -> Option<SpeakerId> {
         let candidates = || self.person_mentions.iter().rev().filter(|(p, _)| *p < at);
+        let agrees = |id: &SpeakerId| match (female, self.female[id.0 as usize]) {
+            (Some(want), Some(known)) => want == known,
+            _ => true,
+        };
         // Someone the text already showed to be "she" (or "he"), mentioned in this paragraph
-        // or the two before, beats a more recent person of unknown gender.
+        // or the two before, beats a more recent person of unknown gender ...
         let known = female.and_then(|want| {
             candidates()
                 .take_while(|(p, _)| p.0 + 2 >= at.0)
                 .find(|(_, id)| self.female[id.0 as usize] == Some(want))
         });
-        known
-            .or_else(|| {
-                candidates().find(|(_, id)| match (female, self.female[id.0 as usize]) {
-                    (Some(want), Some(known)) => want == known,
-                    _ => true,
-                })
-            })
+        // ... unless that person spoke in this paragraph, after it ("Eswar Prasad, a professor,
+        // said … “…,” he said", with Mr. Trump named before).
+        let speaking = self
+            .speech_subjects
+            .iter()
+            .rev()
+            .find(|(p, id)| *p < at && p.0 == at.0 && agrees(id))
+            .filter(|(p, _)| known.is_none_or(|(k, _)| p > k));
+        speaking
+            .or(known)
+            .or_else(|| candidates().find(|(_, id)| agrees(id)))
             .map(|(_, id)| *id)
     }
 
@@ -188,7 +196,14 @@ impl Speakers {
     /// The person a definite role description refers back to ("the spokeswoman", "the U.S.
     /// diplomat"): one whose title names that role, else the last person who spoke within the
     /// previous `window` paragraphs.
-    pub fn person_in_role(&self, head: &str, at: Position, window: usize) -> Option<SpeakerId> {
+    /// `last_speaker` allows the fallback to whoever spoke last.
+    pub fn person_in_role(
+        &self,
+        head: &str,
+        at: Position,
+        window: usize,
+        last_speaker: bool,
+    ) -> Option<SpeakerId> {
         let by_title = self.person_mentions.iter().rev().find(|(p, id)| {
             *p < at
                 && self
@@ -199,6 +214,9 @@ impl Speakers {
         });
         if let Some((_, id)) = by_title {
             return Some(*id);
+        }
+        if !last_speaker {
+            return None;
         }
         self.speech_subjects
             .iter()

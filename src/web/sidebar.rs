@@ -17,6 +17,79 @@ use super::js::{Context, GlueError};
 use crate::plan::Plan;
 
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/sidebar.min.css"));
+
+type Attrs = &'static [(&'static str, &'static str)];
+
+/// The panel's fixed controls, in document order: (parent: 0 for the panel, n for the n-th row
+/// of this table; tag; attributes; label).
+const CHROME: &[(usize, &str, Attrs, &str)] = &[
+    (0, "header", &[], ""),
+    (1, "h2", &[("id", "newsclean-title")], ""),
+    (
+        1,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "side"),
+            ("title", "Move to the other side"),
+            ("aria-label", "Move to the other side"),
+        ],
+        "⇆",
+    ),
+    (
+        1,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "collapse"),
+            ("title", "Collapse the quotes panel"),
+            ("aria-label", "Collapse the quotes panel"),
+            ("aria-expanded", "true"),
+        ],
+        "–",
+    ),
+    (0, "div", &[("class", "tools")], ""),
+    (
+        5,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "show-hidden"),
+            (
+                "title",
+                "Show the ad labels and duplicate captions newsclean hid",
+            ),
+            (
+                "aria-label",
+                "Show the ad labels and duplicate captions newsclean hid",
+            ),
+            ("aria-pressed", "false"),
+        ],
+        "",
+    ),
+    (
+        5,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "export-md"),
+            ("title", "Download all quotes as Markdown"),
+            ("aria-label", "Download all quotes as Markdown"),
+        ],
+        "Export Markdown",
+    ),
+    (
+        5,
+        "button",
+        &[
+            ("type", "button"),
+            ("data-action", "export-json"),
+            ("title", "Download all quotes as JSON"),
+            ("aria-label", "Download all quotes as JSON"),
+        ],
+        "Export JSON",
+    ),
+];
 /// The attribute that highlights the paragraph of the quotation clicked last.
 const HIGHLIGHT_ATTR: &str = "data-newsclean-highlight";
 /// Windows narrower than this start with the sidebar collapsed, so it never covers the article.
@@ -77,54 +150,18 @@ impl Sidebar {
                 ("aria-label", "Quotes on this page (newsclean)"),
             ],
         )?;
-        let header = el(doc, "header", &[])?;
-        let title = el(doc, "h2", &[("id", "newsclean-title")])?;
-
-        header
-            .append_child(&title)
-            .context("building the sidebar")?;
-        let side = button(doc, "side", "⇆", "Move to the other side")?;
-        let collapse = button(doc, "collapse", "–", "Collapse the quotes panel")?;
-        collapse
-            .set_attribute("aria-expanded", "true")
-            .context("building the sidebar")?;
-        header.append_child(&side).context("building the sidebar")?;
-        header
-            .append_child(&collapse)
-            .context("building the sidebar")?;
-        panel
-            .append_child(&header)
-            .context("building the sidebar")?;
-
-        let tools = el(doc, "div", &[("class", "tools")])?;
-        let show = button(
-            doc,
-            "show-hidden",
-            &format!("Show hidden ({hidden})"),
-            "Show the ad labels and duplicate captions newsclean hid",
-        )?;
-        show.set_attribute("aria-pressed", "false")
-            .context("building the sidebar")?;
-        tools.append_child(&show).context("building the sidebar")?;
-        let export_md = button(
-            doc,
-            "export-md",
-            "Export Markdown",
-            "Download all quotes as Markdown",
-        )?;
-        let export_json = button(
-            doc,
-            "export-json",
-            "Export JSON",
-            "Download all quotes as JSON",
-        )?;
-        tools
-            .append_child(&export_md)
-            .context("building the sidebar")?;
-        tools
-            .append_child(&export_json)
-            .context("building the sidebar")?;
-        panel.append_child(&tools).context("building the sidebar")?;
+        // The fixed controls, built from one table (a call per element costs wasm size).
+        let mut chrome = vec![panel.clone()];
+        for (parent, tag, attrs, label) in CHROME {
+            let e = el(doc, tag, attrs)?;
+            e.set_text_content(Some(label));
+            chrome[*parent]
+                .append_child(&e)
+                .context("building the sidebar")?;
+            chrome.push(e);
+        }
+        let (title, show) = (&chrome[2], &chrome[6]);
+        show.set_text_content(Some(&format!("Show hidden ({hidden})")));
 
         let body = el(doc, "div", &[("class", "body")])?;
         let entries = render_groups(doc, &body, plan, targets)?;
