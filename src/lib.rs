@@ -27,6 +27,7 @@ pub mod outline;
 pub mod plan;
 pub mod quotes;
 pub mod text;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -2,133 +2,48 @@
 
 use crate::outline::{Block, Run};
 
-/// Labels that mark an ad slot wherever they stand as an element's whole text (normalized with
-/// [`label_key`]).
-const LABELS: &[&str] = &[
-    // English
-    "advertisement",
-    "advertisements",
-    "advertisment",
-    "advert",
-    "adverts",
-    "ad",
-    "ads",
-    "sponsored",
-    "sponsored content",
-    "sponsored post",
-    "sponsored links",
-    "sponsored stories",
-    "paid content",
-    "paid post",
-    "paid partnership",
-    "promoted",
-    "promoted content",
-    "partner content",
-    "story continues below advertisement",
-    "article continues below advertisement",
-    "continues below advertisement",
-    "content continues below advertisement",
-    "text continues below advertisement",
-    "advertisement scroll to continue",
-    "advertisement scroll to continue with content",
-    "advertisement continue reading below",
-    "advertisement story continues below",
-    "advertisement article continues below",
-    "advertisement continue reading the main story",
-    "continue reading the main story advertisement",
-    "skip advertisement",
-    "ad feedback",
-    // German
-    "anzeige",
-    "anzeigen",
-    "werbung",
-    "gesponsert",
-    "weiter nach der anzeige",
-    "lesen sie nach der anzeige weiter",
-    "artikel wird nach der anzeige fortgesetzt",
-    // French
-    "publicité",
-    "publicite",
-    "pub",
-    "la suite après la publicité",
-    "la suite apres la publicite",
-    "suite après la publicité",
-    "contenu sponsorisé",
-    "sponsorisé",
-    "article sponsorisé",
-    // Spanish
-    "publicidad",
-    "anuncio",
-    "patrocinado",
-    "contenido patrocinado",
-    "sigue leyendo después de la publicidad",
-    // Italian
-    "pubblicità",
-    "pubblicita",
-    "contenuto sponsorizzato",
-    "sponsorizzato",
-    // Portuguese
-    "publicidade",
-    "anúncio",
-    "continua depois da publicidade",
-    "continua após a publicidade",
-    "conteúdo patrocinado",
-    // Dutch
-    "advertentie",
-    "gesponsord",
-    "gesponsorde inhoud",
-    // Polish, Czech, Slovak
-    "reklama",
-    "sponsorowane",
-    "artykuł sponsorowany",
-    "dalsza część artykułu pod reklamą",
-    // Swedish, Danish, Norwegian, Finnish
-    "annons",
-    "annonser",
-    "sponsrad",
-    "annonse",
-    "reklame",
-    "mainos",
-    // Russian, Ukrainian
-    "реклама",
-    "продолжение после рекламы",
-    // Turkish
-    "reklam",
-    "sponsorlu",
-    // Greek, Arabic, Hebrew, Hindi
-    "διαφήμιση",
-    "إعلان",
-    "פרסומת",
-    "विज्ञापन",
-    // Japanese, Chinese, Korean
-    "広告",
-    "スポンサーリンク",
-    "广告",
-    "廣告",
-    "赞助",
-    "광고",
-];
+crate::words!(
+    /// Labels that mark an ad slot wherever they stand as an element's whole text (normalized
+    /// with [`label_key`]): English, German, French, Spanish, Italian, Portuguese, Dutch, Polish
+    /// (Czech, Slovak), Swedish (Danish, Norwegian, Finnish), Russian (Ukrainian), Turkish, Greek,
+    /// Arabic, Hebrew, Hindi, Japanese, Chinese and Korean, in that order.
+    static LABELS = concat!(
+    "advertisement|advertisements|advertisment|advert|adverts|ad|ads|sponsored|",
+    "sponsored content|sponsored post|sponsored links|sponsored stories|paid content|",
+    "paid post|paid partnership|promoted|promoted content|partner content|",
+    "story continues below advertisement|article continues below advertisement|",
+    "continues below advertisement|content continues below advertisement|",
+    "text continues below advertisement|advertisement scroll to continue|",
+    "advertisement scroll to continue with content|",
+    "advertisement continue reading below|advertisement story continues below|",
+    "advertisement article continues below|",
+    "advertisement continue reading the main story|",
+    "continue reading the main story advertisement|skip advertisement|ad feedback|",
+    "anzeige|anzeigen|werbung|gesponsert|weiter nach der anzeige|",
+    "lesen sie nach der anzeige weiter|artikel wird nach der anzeige fortgesetzt|",
+    "publicité|publicite|pub|la suite après la publicité|la suite apres la publicite|",
+    "suite après la publicité|contenu sponsorisé|sponsorisé|article sponsorisé|",
+    "publicidad|anuncio|patrocinado|contenido patrocinado|",
+    "sigue leyendo después de la publicidad|pubblicità|pubblicita|",
+    "contenuto sponsorizzato|sponsorizzato|publicidade|anúncio|",
+    "continua depois da publicidade|continua após a publicidade|conteúdo patrocinado|",
+    "advertentie|gesponsord|gesponsorde inhoud|reklama|sponsorowane|",
+    "artykuł sponsorowany|dalsza część artykułu pod reklamą|annons|annonser|sponsrad|",
+    "annonse|reklame|mainos|реклама|продолжение после рекламы|reklam|sponsorlu|",
+    "διαφήμιση|إعلان|פרסומת|विज्ञापन|広告|スポンサーリンク|广告|廣告|赞助|광고",
+));
 
-/// Labels that mark an ad only when they stand inside an ad-slot container: elsewhere they are
-/// ordinary page furniture ("Continue reading", "Supported by" above a real sponsor logo, ...).
-const SLOT_LABELS: &[&str] = &[
-    // In a footer or menu "Advertising" is the sales page; inside an ad slot it labels the ad.
-    "advertising",
-    "continue reading below",
-    "continue reading",
-    "story continues below",
-    "article continues below",
-    "story continues after advertisement",
-    "supported by",
-    "presented by",
-    "sponsored by",
-    "pr",
-    "promotion",
-    "scroll to continue with content",
-    "スポンサー",
-    "推广",
-    "스폰서",
-];
+crate::words!(
+    /// Labels that mark an ad only when they stand inside an ad-slot container: elsewhere they
+    /// are ordinary page furniture ("Continue reading", "Supported by" above a real sponsor logo,
+    /// ...). In a footer or menu "Advertising" is the sales page; inside an ad slot it labels
+    /// the ad.
+    static SLOT_LABELS = concat!(
+    "advertising|continue reading below|continue reading|",
+    "story continues below|article continues below|",
+    "story continues after advertisement|supported by|presented by|sponsored by|pr|",
+    "promotion|scroll to continue with content|スポンサー|推广|스폰서",
+));
 
 /// Recognizes labels that mark an ad slot, such as "Advertisement".
 ///
@@ -162,7 +77,7 @@ impl AdMarker {
     /// counts anywhere.
     pub fn is_marker(&self, text: &str) -> bool {
         let key = label_key(text);
-        LABELS.contains(&key.as_str())
+        LABELS.contains(&key)
     }
 
     /// The inline pieces of a block that are ad labels on their own (`<a>Ad</a> <a>Sponsor</a>`),
@@ -172,7 +87,7 @@ impl AdMarker {
         block.runs.iter().filter(move |run| {
             in_slot && run.node.is_some() && {
                 let key = label_key(&run.text);
-                LABELS.contains(&key.as_str()) || SLOT_LABELS.contains(&key.as_str())
+                LABELS.contains(&key) || SLOT_LABELS.contains(&key)
             }
         })
     }
@@ -189,9 +104,9 @@ impl AdMarker {
             return None;
         }
         let key = label_key(&block.text);
-        if LABELS.contains(&key.as_str()) {
+        if LABELS.contains(&key) {
             Some(MarkerReason::Label)
-        } else if block.context.ad_slot && SLOT_LABELS.contains(&key.as_str()) {
+        } else if block.context.ad_slot && SLOT_LABELS.contains(&key) {
             Some(MarkerReason::SlotLabel)
         } else {
             None

@@ -48,59 +48,14 @@ pub struct Cue {
     pub at: usize,
 }
 
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "two", "three", "several", "some", "many",
-];
-const SKIPPABLE: &[&str] = &[
-    "is",
-    "was",
-    "are",
-    "were",
-    "been",
-    "be",
-    "being",
-    "also",
-    "later",
-    "then",
-    "previously",
-    "once",
-    "again",
-    "recently",
-    "earlier",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "repeatedly",
-    "simply",
-    "flatly",
-    "further",
-    "quickly",
-    "publicly",
-    "privately",
-    "often",
-    "angrily",
-    "bluntly",
-    "calmly",
-    "firmly",
-    "frankly",
-    "happily",
-    "jokingly",
-    "loudly",
-    "proudly",
-    "quietly",
-    "softly",
-    "sternly",
-    "tearfully",
-    "twice",
-    "never",
-    "already",
-];
-const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "bin", "al", "da", "di", "del", "der", "den", "le", "la", "du", "dos",
-    "ter",
-];
+crate::words!(static DETERMINERS = "the|a|an|one|another|two|three|several|some|many");
+crate::words!(static SKIPPABLE = concat!(
+    "is|was|are|were|been|be|being|also|later|then|previously|once|again|recently|",
+    "earlier|has|had|have|would|will|repeatedly|simply|flatly|further|quickly|",
+    "publicly|privately|often|angrily|bluntly|calmly|firmly|frankly|happily|jokingly|",
+    "loudly|proudly|quietly|softly|sternly|tearfully|twice|never|already",
+));
+crate::words!(static NAME_PARTICLES = "de|van|von|bin|al|da|di|del|der|den|le|la|du|dos|ter");
 
 /// Returns true if and only if the token is a speech verb as written in running text: lowercase
 /// ("States" in "the United States" is no verb).
@@ -189,7 +144,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     }
     while tokens
         .get(v)
-        .is_some_and(|t| SKIPPABLE.contains(&t.lower().as_str()) && !says(t))
+        .is_some_and(|t| SKIPPABLE.contains(&t.lower()) && !says(t))
     {
         v += 1;
     }
@@ -293,7 +248,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // A name agreeing with a plural auxiliary is a group ("Big Machine have twice denied").
     let mut plural = false;
     // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
-    while i > lo && SKIPPABLE.contains(&tokens[i - 1].lower().as_str()) && is_word(&tokens[i - 1]) {
+    while i > lo && SKIPPABLE.contains(&tokens[i - 1].lower()) && is_word(&tokens[i - 1]) {
         plural |= matches!(tokens[i - 1].text.as_str(), "have" | "are" | "were");
         i -= 1;
     }
@@ -356,7 +311,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && first - 2 >= lo
                     && is_title_word(&tokens[first - 2].text))
                 || (is_word(p)
-                    && NAME_PARTICLES.contains(&p.text.as_str())
+                    && NAME_PARTICLES.contains(&p.text)
                     && first >= 2
                     && first - 2 >= lo
                     && tokens[first - 2].is_capitalized());
@@ -384,13 +339,13 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             break;
         }
         first -= 1;
-        if DETERMINERS.contains(&p.lower().as_str()) || is_possessive(p) {
+        if DETERMINERS.contains(&p.lower()) || is_possessive(p) {
             break;
         }
     }
     let det = tokens[first].lower();
     // "Obama's former campaign strategist": a possessive determines like "the".
-    let has_det = DETERMINERS.contains(&det.as_str()) || is_possessive(&tokens[first]);
+    let has_det = DETERMINERS.contains(&det) || is_possessive(&tokens[first]);
     if !has_det && !head.ends_with('s') {
         // a bare singular noun ("spokesman said") is too weak to name anyone
         return None;
@@ -441,7 +396,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         ));
     }
     let lower = t.lower();
-    if DETERMINERS.contains(&lower.as_str()) {
+    if DETERMINERS.contains(&lower) {
         // "the White House", "the spokeswoman", "a senior official"
         let mut j = from + 1;
         while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
@@ -486,7 +441,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                 || (n.text == "of"
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized())
                     && is_title_word(&tokens[j - 1].text))
-                || (NAME_PARTICLES.contains(&n.text.as_str())
+                || (NAME_PARTICLES.contains(&n.text)
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()));
             if !joins {
                 break;
@@ -530,9 +485,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
                 let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
-                if stop > end + 1
-                    && (DETERMINERS.contains(&first_word.as_str()) || first_word == "who")
-                {
+                if stop > end + 1 && (DETERMINERS.contains(&first_word) || first_word == "who") {
                     role = Some(join(&tokens[end + 1..stop]));
                     end = if tokens[stop].is_punct(',') {
                         stop + 1

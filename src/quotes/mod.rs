@@ -459,14 +459,11 @@ fn transcript_label(text: &str) -> Option<String> {
 /// Sunday", "Make Your Kid a Millionaire", "Lyin' Ted."): at most eight words, every word other
 /// than short function words capitalized. Such text is never a quotation, cue or not.
 fn is_title_or_name(text: &str) -> bool {
-    const FUNCTION_WORDS: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "de", "for", "in", "of", "on", "or", "the", "to",
-        "with",
-    ];
+    crate::words!(static FUNCTION_WORDS = "a|an|and|as|at|by|de|for|in|of|on|or|the|to|with");
     let words: Vec<&str> = text.split_whitespace().collect();
     let content: Vec<&&str> = words
         .iter()
-        .filter(|w| !FUNCTION_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !FUNCTION_WORDS.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
         .collect();
     words.len() <= 8
         && !content.is_empty()
