@@ -195,46 +195,67 @@ pub mod event {
 /// assert_eq!(replay(&events).blocks[0].text, "Advertisement");
 /// ```
 pub fn replay(events: &str) -> Outline {
-    let mut builder = OutlineBuilder::new();
-    let mut skipping = 0usize;
-    let mut hints = String::new();
-    let bytes = events.as_bytes();
-    let is_marker = |b: &u8| (1..=3).contains(b);
-    let mut at = bytes.iter().position(is_marker).unwrap_or(bytes.len());
-    // NOTE: markers are ASCII, so every cut is a char boundary; `get` keeps the slicing free of
-    // panic paths (they weigh ≈5 KB in the wasm build).
-    while at < bytes.len() {
-        let marker = bytes[at];
-        let end = bytes[at + 1..]
-            .iter()
-            .position(is_marker)
-            .map_or(bytes.len(), |n| at + 1 + n);
-        let body = events.get(at + 1..end).unwrap_or_default();
-        at = end;
-        match (marker, skipping) {
-            (1, 0) => {
-                let mut fields = body.split(event::FIELD);
-                let tag = fields.next().unwrap_or_default();
-                let mut values = [None; READ_ATTRIBUTES.len()];
-                for (slot, field) in values.iter_mut().zip(fields) {
-                    *slot = (field != "\u{5}").then_some(field);
+    let mut replayer = Replayer::default();
+    replayer.feed(events);
+    replayer.finish()
+}
+
+/// [`replay`] in pieces: a walk handed over in several strings, each ending between events.
+#[derive(Default)]
+pub struct Replayer {
+    builder: OutlineBuilder,
+    /// Depth inside a subtree the builder skips (0: not skipping).
+    skipping: usize,
+    hints: String,
+}
+
+impl Replayer {
+    /// Replays the next piece of the walk.
+    pub fn feed(&mut self, events: &str) {
+        let builder = &mut self.builder;
+        let skipping = &mut self.skipping;
+        let bytes = events.as_bytes();
+        let is_marker = |b: &u8| (1..=3).contains(b);
+        let mut at = bytes.iter().position(is_marker).unwrap_or(bytes.len());
+        // NOTE: markers are ASCII, so every cut is a char boundary; `get` keeps the slicing free
+        // of panic paths (they weigh ≈5 KB in the wasm build).
+        while at < bytes.len() {
+            let marker = bytes[at];
+            let end = bytes[at + 1..]
+                .iter()
+                .position(is_marker)
+                .map_or(bytes.len(), |n| at + 1 + n);
+            let body = events.get(at + 1..end).unwrap_or_default();
+            at = end;
+            match (marker, *skipping) {
+                (1, 0) => {
+                    let mut fields = body.split(event::FIELD);
+                    let tag = fields.next().unwrap_or_default();
+                    let mut values = [None; READ_ATTRIBUTES.len()];
+                    for (slot, field) in values.iter_mut().zip(fields) {
+                        *slot = (field != "\u{5}").then_some(field);
+                    }
+                    let info = element_info(tag, &values, &mut self.hints);
+                    if builder.open(info) == Visit::Skip {
+                        *skipping = 1;
+                    }
                 }
-                let info = element_info(tag, &values, &mut hints);
-                if builder.open(info) == Visit::Skip {
-                    skipping = 1;
+                (1, _) => {
+                    builder.nodes += 1;
+                    *skipping += 1;
                 }
+                (2, 0) => builder.close(),
+                (2, _) => *skipping -= 1,
+                (3, 0) => builder.text(body),
+                _ => {}
             }
-            (1, _) => {
-                builder.nodes += 1;
-                skipping += 1;
-            }
-            (2, 0) => builder.close(),
-            (2, _) => skipping -= 1,
-            (3, 0) => builder.text(body),
-            _ => {}
         }
     }
-    builder.finish()
+
+    /// The outline of the walk replayed so far (elements still open are closed).
+    pub fn finish(self) -> Outline {
+        self.builder.finish()
+    }
 }
 
 impl OwnedElementInfo {

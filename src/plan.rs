@@ -110,6 +110,68 @@ pub struct Plan {
 /// assert_eq!(p.hide[0].kind, HideKind::AdMarker);
 /// ```
 pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
+    let mut planner = Planner::new(outline, settings);
+    while !planner.read_quotes(outline, usize::MAX) {}
+    planner.finish()
+}
+
+/// [`plan`] in slices: the cleanup rules at once (they are quick), then the article's quotations
+/// a few paragraphs at a time, so that a very long page never blocks its tab for long.
+pub struct Planner {
+    plan: Plan,
+    /// The blocks that may carry quotations, in document order.
+    article: Vec<BlockId>,
+    extractor: quotes::Extractor,
+}
+
+impl Planner {
+    /// Decides what to hide, and which blocks to read for quotations.
+    pub fn new(outline: &Outline, settings: &Settings) -> Planner {
+        let (plan, article) = cleanup(outline, settings);
+        Planner {
+            plan,
+            article,
+            extractor: quotes::Extractor::default(),
+        }
+    }
+
+    /// Reads up to `paragraphs` more article paragraphs for quotations; returns true when all
+    /// have been read.
+    pub fn read_quotes(&mut self, outline: &Outline, paragraphs: usize) -> bool {
+        let from = self.extractor.read();
+        let to = self.article.len().min(from.saturating_add(paragraphs));
+        for id in &self.article[from..to] {
+            self.extractor.paragraph(&outline.block(*id).text);
+        }
+        to == self.article.len()
+    }
+
+    /// The plan, with the quotations of the paragraphs read.
+    pub fn finish(self) -> Plan {
+        let mut out = self.plan;
+        let article = self.article;
+        let found = self.extractor.finish();
+        out.quotes = found
+            .quotes
+            .into_iter()
+            .map(|q| PlacedQuote {
+                block: article[q.paragraph],
+                start: q.start,
+                end: q.end,
+                text: q.text,
+                kind: q.kind,
+                speaker: q.speaker.map(|s| s.0),
+                group: q.group,
+            })
+            .collect();
+        out.speakers = found.speakers;
+        out
+    }
+}
+
+/// The cleanup rules' hides, and the blocks to read for quotations (none when `settings` asks
+/// for no quotations).
+fn cleanup(outline: &Outline, settings: &Settings) -> (Plan, Vec<BlockId>) {
     let mut out = Plan::default();
     let mut hidden = vec![false; outline.blocks.len()];
     // What the caption rules decided, by block, so that one pass in document order yields the
@@ -176,30 +238,17 @@ pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
                 .push(hide(block.node, HideKind::DuplicateCaption, reason));
         }
     }
-    if settings.quotes {
-        let article: Vec<&Block> = outline
+    let article = if settings.quotes {
+        outline
             .blocks
             .iter()
             .filter(|b| !hidden[b.id.0 as usize] && is_article_text(b))
-            .collect();
-        let texts: Vec<&str> = article.iter().map(|b| b.text.as_str()).collect();
-        let found = quotes::extract(&texts);
-        out.quotes = found
-            .quotes
-            .into_iter()
-            .map(|q| PlacedQuote {
-                block: article[q.paragraph].id,
-                start: q.start,
-                end: q.end,
-                text: q.text,
-                kind: q.kind,
-                speaker: q.speaker.map(|s| s.0),
-                group: q.group,
-            })
-            .collect();
-        out.speakers = found.speakers;
-    }
-    out
+            .map(|b| b.id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (out, article)
 }
 
 /// Returns true if and only if the block may carry the article's own prose (and so its quotes):

@@ -89,7 +89,7 @@ fn apply_hides_exactly_the_plan_and_removes_nothing() {
     let elements_before = root.query_selector_all("*").unwrap().length();
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let marked = apply::hide(&p, &collected.nodes).unwrap();
+    let marked = apply::hide(&p.hide, &collected.nodes).unwrap();
     assert_eq!(marked.len(), p.hide.len());
     assert_eq!(
         root.query_selector_all("[data-newsclean]")
@@ -123,7 +123,7 @@ fn duplicate_caption_is_shown_once() {
     let root = mount(CAPTIONS);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    apply::hide(&p, &collected.nodes).unwrap();
+    apply::hide(&p.hide, &collected.nodes).unwrap();
     let text = root.dyn_ref::<web_sys::HtmlElement>().unwrap().inner_text();
     let caption =
         "The minister walks through a flooded street in Riverton on Monday. Photo by Jane Roe/AP";
@@ -214,7 +214,7 @@ async fn observer_catches_labels_inserted_later() {
             let collected = collect(&r);
             let p = plan(&collected.outline, &Settings::default());
             sink.borrow_mut()
-                .extend(apply::hide(&p, &collected.nodes).unwrap());
+                .extend(apply::hide(&p.hide, &collected.nodes).unwrap());
         }
     })
     .unwrap();
@@ -250,6 +250,66 @@ fn clean_document_sets_ready_and_set_enabled_restores() {
     api::set_enabled(false).unwrap();
     assert_eq!(root.inner_html(), before);
     assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn clean_step_in_slices_does_what_clean_document_does() {
+    // past 512 nodes, so that the walk itself is cut into slices too
+    let filler: String = (0..400)
+        .map(|n| format!("<p>Filler paragraph number {n} of the story.</p>"))
+        .collect();
+    let root = mount(&[QUOTES, &filler, AD_LABELS, CAPTIONS].concat());
+    let whole = api::clean_document().unwrap();
+    let count = |key: &str, of_array: bool| {
+        let v = js_sys::Reflect::get(&whole, &key.into()).unwrap();
+        if of_array {
+            js_sys::Array::from(&v).length() as f64
+        } else {
+            v.as_f64().unwrap()
+        }
+    };
+    let want = [
+        count("hidden", true),
+        count("quotes", true),
+        count("speakers", true),
+    ];
+    let marked_whole = root
+        .query_selector_all("[data-newsclean]")
+        .unwrap()
+        .length();
+    api::set_enabled(false).unwrap();
+    // A budget of zero: every stage yields after its first slice.
+    let mut steps = 1;
+    let report = loop {
+        let got = api::clean_step(0.0).unwrap();
+        if !got.is_null() {
+            break got;
+        }
+        steps += 1;
+        assert!(steps < 1000, "the pass never finished");
+    };
+    assert!(steps > 1, "one slice only");
+    let got = ["hidden", "quotes", "speakers"].map(|key| {
+        js_sys::Reflect::get(&report, &key.into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    });
+    assert_eq!(got, want);
+    assert!(want[1] > 0.0 && want[0] > 0.0, "{want:?}");
+    assert_eq!(
+        root.query_selector_all("[data-newsclean]")
+            .unwrap()
+            .length(),
+        marked_whole
+    );
+    let html = doc().document_element().unwrap();
+    assert_eq!(
+        html.get_attribute("data-newsclean-state").as_deref(),
+        Some("ready")
+    );
+    api::set_enabled(false).unwrap();
     root.remove();
 }
 

@@ -13,7 +13,7 @@
 
   const url = (path) => api.runtime.getURL(path);
   let enabled = true;
-  let report = null;
+  let report = null; // {hidden, quotes, speakers} counts, once the pass is done
 
   async function load() {
     try {
@@ -34,8 +34,8 @@
     enabled,
     state: root.dataset.newscleanState ?? null,
     engine: root.dataset.newscleanEngine ?? null,
-    hidden: report?.hidden?.length ?? 0,
-    quotes: report?.quotes?.length ?? 0,
+    hidden: report?.hidden ?? 0,
+    quotes: report?.quotes ?? 0,
     url: location.href,
   });
   // Tells the background worker (badge); nobody listening is fine.
@@ -44,9 +44,21 @@
       .then(() => api.runtime.sendMessage({ type: "newsclean:status", ...status() }))
       .catch(() => {});
 
-  const ready = load().then(([pkg, engine]) => {
+  // The pass runs in slices of a few milliseconds with the page's own work in between, so that
+  // even a very long page never freezes its tab (long tasks stay under 50 ms).
+  const SLICE_MS = 12;
+  const nextTask = () =>
+    globalThis.scheduler?.yield
+      ? globalThis.scheduler.yield()
+      : new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = resolve;
+          channel.port2.postMessage(null);
+        });
+
+  const ready = load().then(async ([pkg, engine]) => {
     root.dataset.newscleanEngine = engine;
-    report = pkg.cleanDocument();
+    while ((report = pkg.cleanStep(SLICE_MS)) === null) await nextTask();
     tell();
     return pkg;
   });

@@ -35,22 +35,32 @@ pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
         .filter(|b| is_caption_like(b) && b.text.chars().count() >= MIN_CAPTION_CHARS)
         .map(|b| (b, caption_key(&b.text)))
         .collect();
+    // Copies of one caption, truncated ones included, share the start of their key: compare
+    // only captions whose first bytes hash alike (pairwise over a page was quadratic: 2,500
+    // captions on a 10 MB page took 13 ms natively).
+    let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); (captions.len() * 2).next_power_of_two()];
+    let mask = buckets.len() - 1;
+    for (i, (_, key)) in captions.iter().enumerate() {
+        buckets[key_start_hash(key) & mask].push(i);
+    }
     let mut group_of: Vec<Option<usize>> = vec![None; captions.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..captions.len() {
-        if group_of[i].is_some() {
-            continue;
-        }
-        let group = groups.len();
-        group_of[i] = Some(group);
-        let mut members = vec![i];
-        for j in i + 1..captions.len() {
-            if group_of[j].is_none() && same_caption(&captions[i], &captions[j]) {
-                group_of[j] = Some(group);
-                members.push(j);
+    for bucket in &buckets {
+        for (at, &i) in bucket.iter().enumerate() {
+            if group_of[i].is_some() {
+                continue;
             }
+            let group = groups.len();
+            group_of[i] = Some(group);
+            let mut members = vec![i];
+            for &j in &bucket[at + 1..] {
+                if group_of[j].is_none() && same_caption(&captions[i], &captions[j]) {
+                    group_of[j] = Some(group);
+                    members.push(j);
+                }
+            }
+            groups.push(members);
         }
-        groups.push(members);
     }
     // Indexed by caption, so the result comes out in document order without a sort.
     let mut kept_by: Vec<Option<BlockId>> = vec![None; captions.len()];
@@ -130,6 +140,15 @@ fn keep_rank(block: &Block) -> (usize, bool, bool, std::cmp::Reverse<BlockId>) {
         block.kind == BlockKind::Caption,
         std::cmp::Reverse(block.id),
     )
+}
+
+/// A hash (FNV-1a) of a caption key's first bytes: every copy of a caption, truncated or not,
+/// starts with the same ones.
+fn key_start_hash(key: &str) -> usize {
+    const START_BYTES: usize = 12;
+    key.bytes().take(START_BYTES).fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    }) as usize
 }
 
 /// Returns true if and only if the two caption copies show the same photo's caption.

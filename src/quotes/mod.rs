@@ -85,19 +85,46 @@ const ROLE_WINDOW: usize = 8;
 /// assert_eq!(found.speakers[speaker.0 as usize].name, "Antony Blinken");
 /// ```
 pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
-    let mut speakers = Speakers::default();
-    let mut quotes: Vec<Quote> = Vec::new();
-    // the speaker of the last attributed quotation and its paragraph, for continuations
-    let mut last: Option<(usize, SpeakerId)> = None;
-    let mut previous_unclosed = false;
-    let mut colon_speaker: Option<SpeakerId> = None;
-    // the subject of the last speech verb of the previous paragraph
-    let mut previous_reporter: Option<SpeakerId> = None;
-    for (pi, paragraph) in paragraphs.iter().enumerate() {
-        let chars: Vec<char> = paragraph.as_ref().chars().collect();
+    let mut extractor = Extractor::default();
+    for paragraph in paragraphs {
+        extractor.paragraph(paragraph.as_ref());
+    }
+    extractor.finish()
+}
+
+/// [`extract`] one paragraph at a time, so that a long article can be read in slices.
+#[derive(Default)]
+pub struct Extractor {
+    speakers: Speakers,
+    quotes: Vec<Quote>,
+    /// Paragraphs read so far.
+    read: usize,
+    /// The speaker of the last attributed quotation and its paragraph, for continuations.
+    last: Option<(usize, SpeakerId)>,
+    previous_unclosed: bool,
+    colon_speaker: Option<SpeakerId>,
+    /// The subject of the last speech verb of the previous paragraph.
+    previous_reporter: Option<SpeakerId>,
+}
+
+impl Extractor {
+    /// Reads the next paragraph of the article.
+    pub fn paragraph(&mut self, paragraph: &str) {
+        let Extractor {
+            speakers,
+            quotes,
+            read,
+            last,
+            previous_unclosed,
+            colon_speaker,
+            previous_reporter,
+        } = self;
+        let pi = *read;
+        *read += 1;
+        let chars: Vec<char> = paragraph.chars().collect();
         let spans = marks::find_spans(&chars);
         let tokens = tokenize(&chars, &spans);
-        let reported_by = note_mentions(&tokens, pi, &mut speakers);
+        let reported_by = note_mentions(&tokens, pi, speakers);
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut previous_ends_with_comma = false;
         for (k, token) in tokens.iter().enumerate() {
@@ -132,7 +159,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                         .then(|| cue_before(&tokens, previous_sentence_start(&tokens, k), k))
                         .flatten()
                 });
-            let continues = k == 0 && (previous_unclosed || colon_speaker.is_some());
+            let continues = k == 0 && (*previous_unclosed || colon_speaker.is_some());
             if words < 2
                 || is_title_or_name(&text)
                 || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind))
@@ -143,7 +170,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
             let labelled = transcript_label(&text)
                 .map(|name| speakers.person(&[name.as_str()], None, (pi, k)));
             let mut speaker =
-                labelled.or_else(|| cue.as_ref().and_then(|c| resolve(c, pi, &mut speakers)));
+                labelled.or_else(|| cue.as_ref().and_then(|c| resolve(c, pi, speakers)));
             if speaker.is_none() && cue.is_none() {
                 // Same speaker as the quotation before: a continuation paragraph, a quote
                 // introduced by a colon, or a later quotation in the same paragraph.
@@ -151,7 +178,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                     .filter(|_| k == 0)
                     .or_else(|| in_paragraph.last().and_then(|&q| quotes[q].speaker))
                     .or_else(|| {
-                        last.filter(|(p, _)| k == 0 && (*p + 1 == pi || previous_unclosed))
+                        last.filter(|(p, _)| k == 0 && (*p + 1 == pi || *previous_unclosed))
                             .map(|(_, id)| id)
                             .filter(|_| !has_speech_verb(&tokens))
                     })
@@ -159,7 +186,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                     // admitted that …") continues it
                     .or_else(|| previous_reporter.filter(|_| k == 0 && !has_speech_verb(&tokens)));
             }
-            let group = split_group(&tokens, k, &quotes, &in_paragraph, previous_ends_with_comma)
+            let group = split_group(&tokens, k, quotes, &in_paragraph, previous_ends_with_comma)
                 .unwrap_or(quotes.len());
             if let Some(first) = (group != quotes.len()).then_some(group) {
                 if speaker.is_none() {
@@ -169,7 +196,7 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                 }
             }
             if let Some(id) = speaker {
-                last = Some((pi, id));
+                *last = Some((pi, id));
                 speakers.note_source(id, (pi, k));
                 // a quoted organisation stays "they"/"it" for the paragraphs after its quote
                 speakers.note_speech_subject(id, (pi, k));
@@ -186,11 +213,20 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Extraction {
                 group,
             });
         }
-        previous_unclosed = spans.last().is_some_and(|s| s.unclosed);
-        previous_reporter = reported_by;
-        colon_speaker = colon_intro(&tokens, pi, &mut speakers);
+        *previous_unclosed = spans.last().is_some_and(|s| s.unclosed);
+        *previous_reporter = reported_by;
+        *colon_speaker = colon_intro(&tokens, pi, speakers);
     }
-    finish(quotes, &speakers)
+
+    /// How many paragraphs have been read.
+    pub fn read(&self) -> usize {
+        self.read
+    }
+
+    /// The quotations and speakers of the paragraphs read.
+    pub fn finish(self) -> Extraction {
+        finish(self.quotes, &self.speakers)
+    }
 }
 
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that

@@ -7,11 +7,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::apply::{self, OFF_ATTR, STATE_ATTR};
-use super::collect::collect;
+use super::collect::{collect, Collected, Collecting};
 use super::js::{into_js, report_to_js, Context, GlueError};
 use super::observe::Observer;
-use super::sidebar::Sidebar;
-use crate::plan::{is_article_text, plan, Settings};
+use super::sidebar::{Sidebar, SidebarBuild};
+use crate::plan::{is_article_text, plan, Plan, Planner, Settings};
 
 /// What one page's session keeps: what we marked, the sidebar and the observer.
 struct Session {
@@ -101,6 +101,10 @@ fn disable() -> Result<(), GlueError> {
 
 /// Stops watching, removes the sidebar and our marks: the page as it was.
 fn end_session() -> Result<(), GlueError> {
+    // a sliced pass still running is abandoned, its marks taken back
+    if let Some(pass) = PASS.with(|p| p.borrow_mut().take()) {
+        apply::unhide(&pass.marked)?;
+    }
     if let Some(session) = SESSION.with(|s| s.borrow_mut().take()) {
         session.observer.stop();
         session.sidebar.remove();
@@ -117,31 +121,182 @@ fn document() -> Result<Document, GlueError> {
 }
 
 fn run() -> Result<JsValue, GlueError> {
+    let mut pass = start_pass(true)?;
+    while !pass.advance_or_undo(f64::INFINITY)? {}
+    Ok(pass.report.take().unwrap_or(JsValue::NULL))
+}
+
+fn start_pass(full_report: bool) -> Result<Pass, GlueError> {
     let doc = document()?;
     let body = doc.body().context("document has no body")?;
     // A second call (extension re-injected, popup toggled) starts from a clean page.
     end_session()?;
-    let collected = collect(&body);
-    let p = plan(&collected.outline, &Settings::default());
-    let marked = apply::hide(&p, &collected.nodes)?;
-    let targets = p
-        .quotes
-        .iter()
-        .map(|q| collected.nodes.get(collected.outline.block(q.block).node.0))
-        .collect::<Option<Vec<Element>>>()
-        .context("a quote's paragraph was not collected")?;
-    let sidebar = Sidebar::render(&doc, &p, targets, p.hide.len())?;
-    let report = p.report(&collected.outline);
-    let observer = Observer::start(&body, on_added)?;
-    SESSION.with(|s| {
-        *s.borrow_mut() = Some(Session {
-            marked,
-            sidebar,
-            observer,
-        })
-    });
-    apply::set_root_attr(&doc, STATE_ATTR, Some("ready"))?;
-    report_to_js(&report)
+    Ok(Pass {
+        collecting: Some(Collecting::start(&body)),
+        doc,
+        body: body.into(),
+        collected: None,
+        planner: None,
+        plan: None,
+        marked: Vec::new(),
+        hidden: false,
+        sidebar: None,
+        full_report,
+        report: None,
+    })
+}
+
+thread_local! {
+    /// The sliced pass `cleanStep` is running, if any.
+    static PASS: RefCell<Option<Pass>> = const { RefCell::new(None) };
+}
+
+/// Does what `cleanDocument()` does in slices, so that even a very long page never holds the
+/// main thread for long: each call works for about `budget_ms` milliseconds (starting a pass if
+/// none is running) and returns `null` until the pass is done, then `{hidden, quotes, speakers}`
+/// counts. Call it from separate tasks.
+///
+/// # Errors
+///
+/// When there is no document or body, or a DOM call fails; the page is left as it was.
+#[wasm_bindgen(js_name = cleanStep)]
+pub fn clean_step(budget_ms: f64) -> Result<JsValue, JsError> {
+    let deadline = now() + budget_ms;
+    let running = PASS.with(|p| p.borrow_mut().take());
+    let step = running
+        .map_or_else(|| start_pass(false), Ok)
+        .and_then(|mut pass| {
+            if pass.advance_or_undo(deadline)? {
+                Ok(pass.report.take().unwrap_or(JsValue::NULL))
+            } else {
+                PASS.with(|p| *p.borrow_mut() = Some(pass));
+                Ok(JsValue::NULL)
+            }
+        });
+    into_js(step)
+}
+
+/// A cleaning pass in progress.
+struct Pass {
+    doc: Document,
+    body: Element,
+    collecting: Option<Collecting>,
+    collected: Option<Collected>,
+    planner: Option<Planner>,
+    plan: Option<Plan>,
+    marked: Vec<Element>,
+    /// The plan's hides are applied (`marked` holds what they marked).
+    hidden: bool,
+    sidebar: Option<SidebarBuild>,
+    /// Report everything (`cleanDocument`), or counts only (`cleanStep`).
+    full_report: bool,
+    report: Option<JsValue>,
+}
+
+/// Article paragraphs read for quotations, or quotations listed, between looks at the clock.
+const SLICE: usize = 64;
+/// How long each piece of the DOM walk runs before its events are replayed into the outline.
+const WALK_SLICE_MS: f64 = 1.0;
+
+impl Pass {
+    /// [`Pass::advance`], unmarking what it marked when it fails: nothing is left half done.
+    fn advance_or_undo(&mut self, deadline: f64) -> Result<bool, GlueError> {
+        let done = self.advance(deadline);
+        if done.is_err() {
+            let _ = apply::unhide(&self.marked);
+        }
+        done
+    }
+
+    /// Advances through the stages — collect, quotations, hide, sidebar — until `deadline`
+    /// (`performance.now()` time); returns true when done.
+    fn advance(&mut self, deadline: f64) -> Result<bool, GlueError> {
+        let late = || now() >= deadline;
+        if let Some(collecting) = self.collecting.as_mut() {
+            // Replaying a piece costs several times walking it: walk in short pieces.
+            while !collecting.step(deadline.min(now() + WALK_SLICE_MS)) {
+                if late() {
+                    return Ok(false);
+                }
+            }
+            self.collected = Some(self.collecting.take().context("collecting")?.finish());
+            if late() {
+                return Ok(false);
+            }
+        }
+        let collected = self.collected.as_ref().context("collected")?;
+        if self.plan.is_none() {
+            let planner = self
+                .planner
+                .get_or_insert_with(|| Planner::new(&collected.outline, &Settings::default()));
+            while !planner.read_quotes(&collected.outline, SLICE) {
+                if late() {
+                    return Ok(false);
+                }
+            }
+            self.plan = Some(self.planner.take().context("planning")?.finish());
+        }
+        let plan = self.plan.as_ref().context("plan")?;
+        if !self.hidden {
+            // Hides are few (labels and captions): one slice, so all layout reads come first.
+            self.marked = apply::hide(&plan.hide, &collected.nodes)?;
+            self.hidden = true;
+            if late() {
+                return Ok(false);
+            }
+        }
+        if self.sidebar.is_none() {
+            let targets = plan
+                .quotes
+                .iter()
+                .map(|q| collected.nodes.get(collected.outline.block(q.block).node.0))
+                .collect::<Option<Vec<Element>>>()
+                .context("a quote's paragraph was not collected")?;
+            self.sidebar = Some(Sidebar::start(&self.doc, plan, targets, plan.hide.len())?);
+            if late() {
+                return Ok(false);
+            }
+        }
+        let sidebar = self.sidebar.as_mut().context("sidebar")?;
+        while !sidebar.list(SLICE)? {
+            if late() {
+                return Ok(false);
+            }
+        }
+        let sidebar = self.sidebar.take().context("sidebar")?.finish()?;
+        // The whole report for `cleanDocument()`; counts for `cleanStep()`, whose caller (the
+        // extension) shows no more, and whose pages may be huge (a 10 MB page: 3.9 MB of JSON).
+        let report = if self.full_report {
+            plan.report(&collected.outline).to_json()
+        } else {
+            let mut out = String::new();
+            crate::json::Object::open(&mut out)
+                .num("hidden", plan.hide.len())
+                .num("quotes", plan.quotes.len())
+                .num("speakers", plan.speakers.len())
+                .close();
+            out
+        };
+        let observer = Observer::start(&self.body, on_added)?;
+        let marked = std::mem::take(&mut self.marked);
+        SESSION.with(|s| {
+            *s.borrow_mut() = Some(Session {
+                marked,
+                sidebar,
+                observer,
+            })
+        });
+        apply::set_root_attr(&self.doc, STATE_ATTR, Some("ready"))?;
+        self.report = Some(js_sys::JSON::parse(&report).context("reading the report as JSON")?);
+        Ok(true)
+    }
+}
+
+/// `performance.now()`, the clock of the walk's deadlines.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Prose paragraphs an addition must bring to count as a new article (infinite scroll, a
@@ -175,7 +330,7 @@ fn on_added(roots: Vec<Element>) {
             .filter(|b| is_article_text(b) && b.text.len() >= 80)
             .count();
         let p = plan(&collected.outline, &settings);
-        match apply::hide(&p, &collected.nodes) {
+        match apply::hide(&p.hide, &collected.nodes) {
             Ok(marked) => SESSION.with(|s| {
                 if let Some(session) = s.borrow_mut().as_mut() {
                     session.marked.extend(marked);

@@ -7,7 +7,7 @@ use web_sys::{Document, Element};
 
 use super::collect::Nodes;
 use super::js::{Context, GlueError};
-use crate::plan::Plan;
+use crate::plan::Hide;
 
 /// The attribute that marks hidden elements; its value is the kind.
 pub const HIDDEN_ATTR: &str = "data-newsclean";
@@ -16,14 +16,14 @@ pub const STATE_ATTR: &str = "data-newsclean-state";
 /// The `<html>` attribute that shows everything hidden again, without touching page nodes.
 pub const OFF_ATTR: &str = "data-newsclean-off";
 
-/// Marks the plan's elements; returns the elements newly marked.
+/// Marks the elements of these hides (all or a slice of a plan's); returns those newly marked.
 ///
 /// NOTE: all layout reads come before all writes. Each mark hides its element through the
 /// extension's stylesheet, so a read after a write forces a fresh layout: interleaved, a page
 /// with thousands of labels took minutes (measured: 281 s on a 10 MB page); batched, one layout.
-pub fn hide(plan: &Plan, nodes: &Nodes) -> Result<Vec<Element>, GlueError> {
-    let mut targets = Vec::with_capacity(plan.hide.len());
-    for h in &plan.hide {
+pub fn hide(hides: &[Hide], nodes: &Nodes) -> Result<Vec<Element>, GlueError> {
+    let mut targets = Vec::with_capacity(hides.len());
+    for h in hides {
         let el = nodes
             .get(h.node.0)
             .context("plan names an element that was not collected")?;
@@ -66,6 +66,6 @@ pub fn set_root_attr(doc: &Document, name: &str, value: Option<&str>) -> Result<
             .context("setting a root attribute"),
         None => root
             .remove_attribute(name)
-            .context("removing a root attribute"),
+            .context("setting a root attribute"),
     }
 }

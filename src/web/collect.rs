@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::outline::{replay, Outline, READ_ATTRIBUTES};
+use crate::outline::{Outline, Replayer, READ_ATTRIBUTES};
 
 #[wasm_bindgen(inline_js = r#"
 // Tags whose children never render as page text: not descended into (the core skips them too).
@@ -23,8 +23,10 @@ const HAS_MARKER = /[\x01-\x05]/; // not /g: test() on a global regex is statefu
 const MARKERS = /[\x01-\x05]/g;
 const clean = (s) => (HAS_MARKER.test(s) ? s.replace(MARKERS, " ") : s);
 
-export function walkDom(root, names) {
-  const out = [];
+// A walk of `root`'s subtree in slices: each `step(deadline)` walks until `performance.now()`
+// passes `deadline` and returns [events so far, done]. `nodes` holds every element opened.
+export function startWalk(root, names) {
+  let out = [];
   const nodes = [];
   const absent = (FIELD + ABSENT).repeat(names.length);
   const index = new Map(names.map((n, i) => [n, i]));
@@ -53,35 +55,60 @@ export function walkDom(root, names) {
   open(root);
   let node = OPAQUE.has(root.localName) ? null : root.firstChild;
   let parent = root;
-  while (parent) {
-    if (node === null) {
-      out.push(CLOSE);
-      if (parent === root) break;
-      node = parent.nextSibling;
-      parent = parent.parentNode;
-      continue;
-    }
-    const type = node.nodeType;
-    if (type === 1) {
-      open(node);
-      if (!OPAQUE.has(node.localName) && node.firstChild) {
-        parent = node;
-        node = node.firstChild;
+  let done = false;
+  const step = (deadline) => {
+    if (done) return ["", true];
+    let budget = 0;
+    // A page script may detach the walk's branch between slices: then `parent` runs out
+    // before `root`, and the walk ends there.
+    while (parent) {
+      if (++budget === 512) {
+        budget = 0;
+        if (performance.now() >= deadline) {
+          const events = out.join("");
+          out = [];
+          return [events, false];
+        }
+      }
+      if (node === null) {
+        out.push(CLOSE);
+        if (parent === root) break;
+        node = parent.nextSibling;
+        parent = parent.parentNode;
         continue;
       }
-      out.push(CLOSE);
-    } else if (type === 3 || type === 4) {
-      out.push(TEXT + clean(node.data));
+      const type = node.nodeType;
+      if (type === 1) {
+        open(node);
+        if (!OPAQUE.has(node.localName) && node.firstChild) {
+          parent = node;
+          node = node.firstChild;
+          continue;
+        }
+        out.push(CLOSE);
+      } else if (type === 3 || type === 4) {
+        out.push(TEXT + clean(node.data));
+      }
+      node = node.nextSibling;
     }
-    node = node.nextSibling;
-  }
-  for (let i = 0; i < ancestors.length; i++) out.push(CLOSE);
-  return [out.join(""), nodes];
+    done = true;
+    for (let i = 0; i < ancestors.length; i++) out.push(CLOSE);
+    const events = out.join("");
+    out = [];
+    return [events, true];
+  };
+  return { step, nodes };
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = walkDom)]
-    fn walk_dom(root: &Element, names: &Array) -> Array;
+    /// A walk in progress (the object `startWalk` returns).
+    pub type Walker;
+    #[wasm_bindgen(js_name = startWalk)]
+    fn start_walk(root: &Element, names: &Array) -> Walker;
+    #[wasm_bindgen(method)]
+    fn step(this: &Walker, deadline: f64) -> Array;
+    #[wasm_bindgen(method, getter)]
+    fn nodes(this: &Walker) -> Array;
 }
 
 /// The elements a walk opened, in order: `NodeIx(n)` is the n-th.
@@ -102,17 +129,48 @@ pub struct Collected {
     pub nodes: Nodes,
 }
 
-/// Collects the outline of `root`'s subtree. Its ancestors are reported first (without their
-/// other children) so that structure around the subtree — a nav, an ad slot, a figure — counts.
-pub fn collect(root: &Element) -> Collected {
-    let names: Array = READ_ATTRIBUTES
-        .iter()
-        .map(|n| JsValue::from_str(n))
-        .collect();
-    let walked = walk_dom(root, &names);
-    let events = walked.get(0).as_string().unwrap_or_default();
-    Collected {
-        outline: replay(&events),
-        nodes: Nodes(walked.get(1).unchecked_into()),
+/// Collecting `root`'s subtree in slices: the JS walk hands over events, the core replays them.
+/// Its ancestors are reported first (without their other children) so that structure around the
+/// subtree — a nav, an ad slot, a figure — counts.
+pub struct Collecting {
+    walker: Walker,
+    replayer: Replayer,
+}
+
+impl Collecting {
+    /// Starts collecting `root`'s subtree.
+    pub fn start(root: &Element) -> Collecting {
+        let names: Array = READ_ATTRIBUTES
+            .iter()
+            .map(|n| JsValue::from_str(n))
+            .collect();
+        Collecting {
+            walker: start_walk(root, &names),
+            replayer: Replayer::default(),
+        }
     }
+
+    /// Walks and replays until `deadline` (`performance.now()` time); returns true when the
+    /// whole subtree is in.
+    pub fn step(&mut self, deadline: f64) -> bool {
+        let walked = self.walker.step(deadline);
+        self.replayer
+            .feed(&walked.get(0).as_string().unwrap_or_default());
+        walked.get(1).is_truthy()
+    }
+
+    /// The outline and its elements.
+    pub fn finish(self) -> Collected {
+        Collected {
+            outline: self.replayer.finish(),
+            nodes: Nodes(self.walker.nodes()),
+        }
+    }
+}
+
+/// Collects the outline of `root`'s subtree at once.
+pub fn collect(root: &Element) -> Collected {
+    let mut collecting = Collecting::start(root);
+    while !collecting.step(f64::INFINITY) {}
+    collecting.finish()
 }

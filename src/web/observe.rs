@@ -70,7 +70,7 @@ impl Observer {
                 }
             });
         let observer = MutationObserver::new(on_mutations.as_ref().unchecked_ref())
-            .context("creating the observer")?;
+            .context("starting the observer")?;
         let init = MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);

@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, KeyboardEvent, ShadowRootInit, ShadowRootMode};
@@ -15,6 +16,95 @@ use super::apply::OFF_ATTR;
 use super::highlight;
 use super::js::{Context, GlueError};
 use crate::plan::Plan;
+
+#[wasm_bindgen(inline_js = r#"
+// Adds one section per speaker to `body` — `speakers` holds three values per section: name,
+// number of quotations and role (or null) — and returns their lists; with no speakers, says so.
+export function addSections(body, speakers) {
+  const doc = body.ownerDocument;
+  const lists = [];
+  if (speakers.length === 0) {
+    const empty = doc.createElement("p");
+    empty.setAttribute("class", "empty");
+    empty.textContent = "No direct quotes found on this page.";
+    body.appendChild(empty);
+  }
+  for (let i = 0; i < speakers.length; i += 3) {
+    const section = doc.createElement("section");
+    section.setAttribute("class", "speaker");
+    const h3 = doc.createElement("h3");
+    h3.textContent = speakers[i];
+    const count = doc.createElement("span");
+    count.setAttribute("class", "count");
+    count.textContent = " · " + speakers[i + 1];
+    h3.appendChild(count);
+    section.appendChild(h3);
+    if (speakers[i + 2] !== null) {
+      const role = doc.createElement("p");
+      role.setAttribute("class", "role");
+      role.textContent = speakers[i + 2];
+      section.appendChild(role);
+    }
+    const list = doc.createElement("ol");
+    section.appendChild(list);
+    body.appendChild(section);
+    lists.push(list);
+  }
+  return lists;
+}
+
+// Saves `text` as a file named `name` through a temporary object URL.
+export function download(doc, name, mime, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = doc.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+// Lists a slice of the sidebar's quotations, the first numbered `first`: one crossing per slice
+// instead of a dozen DOM calls per quotation from wasm. `rows` holds four values per quotation:
+// the index of its list in `lists`, the speaker, the text and whether it is a fragment. Text goes
+// in as textContent only.
+export function listQuotes(lists, rows, first) {
+  for (let k = 0; 4 * k < rows.length; k++) {
+    const i = first + k;
+    const list = lists[rows[4 * k]];
+    const doc = list.ownerDocument;
+    const li = doc.createElement("li");
+    li.setAttribute("data-speaker", rows[4 * k + 1]);
+    const goto = doc.createElement("button");
+    goto.setAttribute("class", "goto");
+    goto.setAttribute("data-action", "goto");
+    goto.setAttribute("data-index", i);
+    goto.setAttribute("title", "Show in the article");
+    const q = doc.createElement("q");
+    q.setAttribute("data-quote", "");
+    q.setAttribute("class", rows[4 * k + 3] ? "partial" : "full");
+    q.textContent = rows[4 * k + 2];
+    goto.appendChild(q);
+    const copy = doc.createElement("button");
+    copy.setAttribute("type", "button");
+    copy.setAttribute("data-action", "copy");
+    copy.setAttribute("data-index", i);
+    copy.setAttribute("title", "Copy this quote with its attribution");
+    copy.setAttribute("aria-label", "Copy this quote with its attribution");
+    copy.textContent = "Copy";
+    li.appendChild(goto);
+    li.appendChild(copy);
+    list.appendChild(li);
+  }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn download(doc: &Document, name: &str, mime: &str, text: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = addSections)]
+    fn add_sections(body: &Element, speakers: &Array) -> Array;
+    #[wasm_bindgen(js_name = listQuotes)]
+    fn list_quotes(lists: &Array, rows: &Array, first: usize);
+}
 
 const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/sidebar.min.css"));
 
@@ -119,27 +209,43 @@ pub struct Sidebar {
     _on_key: Closure<dyn FnMut(KeyboardEvent)>,
 }
 
+/// A sidebar being built off the page, a slice of its quotations at a time.
+pub struct SidebarBuild {
+    doc: Document,
+    host: Element,
+    shadow: web_sys::ShadowRoot,
+    panel: Element,
+    entries: Vec<Entry>,
+    /// The `<ol>` of each speaker's section.
+    lists: Array,
+    /// Per entry: the index of its list in `lists`, and whether it is a fragment.
+    places: Places,
+    /// Entries listed so far.
+    listed: usize,
+}
+
 impl Sidebar {
-    /// Renders the plan's quotations; `targets[n]` is the element of the plan's n-th quotation.
-    pub fn render(
+    /// Starts the sidebar of the plan's quotations (`targets[n]` is the element of the plan's n-th
+    /// quotation): its controls and one section per speaker, entries still to list.
+    pub fn start(
         doc: &Document,
         plan: &Plan,
         targets: Vec<Element>,
         hidden: usize,
-    ) -> Result<Sidebar, GlueError> {
+    ) -> Result<SidebarBuild, GlueError> {
         let host = doc
             .create_element("newsclean-sidebar")
-            .context("creating the sidebar host")?;
+            .context("building the sidebar")?;
         let shadow = host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .context("attaching the sidebar's shadow root")?;
+            .context("building the sidebar")?;
         let style = doc
             .create_element("style")
-            .context("creating the sidebar style")?;
+            .context("building the sidebar")?;
         style.set_text_content(Some(STYLE));
         shadow
             .append_child(&style)
-            .context("adding the sidebar style")?;
+            .context("building the sidebar")?;
 
         let panel = el(
             doc,
@@ -164,13 +270,77 @@ impl Sidebar {
         show.set_text_content(Some(&format!("Show hidden ({hidden})")));
 
         let body = el(doc, "div", &[("class", "body")])?;
-        let entries = render_groups(doc, &body, plan, targets)?;
+        let (entries, lists, places) = sections(&body, plan, targets);
         title.set_text_content(Some(&format!("Who’s quoted ({})", entries.len())));
         panel.append_child(&body).context("building the sidebar")?;
         shadow
             .append_child(&panel)
             .context("building the sidebar")?;
+        Ok(SidebarBuild {
+            doc: doc.clone(),
+            host,
+            shadow,
+            panel,
+            entries,
+            lists,
+            places,
+            listed: 0,
+        })
+    }
 
+    /// Renders the plan's quotations at once (see [`Sidebar::start`]).
+    ///
+    /// # Errors
+    ///
+    /// When a DOM call fails.
+    pub fn render(
+        doc: &Document,
+        plan: &Plan,
+        targets: Vec<Element>,
+        hidden: usize,
+    ) -> Result<Sidebar, GlueError> {
+        let mut build = Sidebar::start(doc, plan, targets, hidden)?;
+        while !build.list(usize::MAX)? {}
+        build.finish()
+    }
+
+    /// Takes the sidebar (and its highlight) off the page.
+    pub fn remove(&self) {
+        highlight::clear();
+        self.host.remove();
+    }
+}
+
+impl SidebarBuild {
+    /// Lists up to `count` more quotations; returns true when all are listed.
+    pub fn list(&mut self, count: usize) -> Result<bool, GlueError> {
+        let to = self.entries.len().min(self.listed.saturating_add(count));
+        let rows = Array::new();
+        for (entry, (list, partial)) in self.entries[self.listed..to]
+            .iter()
+            .zip(&self.places[self.listed..to])
+        {
+            rows.push(&JsValue::from(*list));
+            rows.push(&JsValue::from_str(&entry.speaker));
+            rows.push(&JsValue::from_str(&entry.text));
+            rows.push(&JsValue::from_bool(*partial));
+        }
+        list_quotes(&self.lists, &rows, self.listed);
+        self.listed = to;
+        Ok(to == self.entries.len())
+    }
+
+    /// Puts the sidebar on the page and makes it respond.
+    pub fn finish(self) -> Result<Sidebar, GlueError> {
+        let SidebarBuild {
+            doc,
+            host,
+            shadow,
+            panel,
+            entries,
+            ..
+        } = self;
+        let doc = &doc;
         let narrow = web_sys::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
@@ -225,25 +395,19 @@ impl Sidebar {
             _on_key: on_key,
         })
     }
-
-    /// Takes the sidebar (and its highlight) off the page.
-    pub fn remove(&self) {
-        highlight::clear();
-        self.host.remove();
-    }
 }
 
-fn render_groups(
-    doc: &Document,
-    body: &Element,
-    plan: &Plan,
-    targets: Vec<Element>,
-) -> Result<Vec<Entry>, GlueError> {
-    // Segments of one quotation split by its attribution show as one entry.
+/// Per entry: the index of its section's list, and whether it is a fragment.
+type Places = Vec<(u32, bool)>;
+
+/// The sidebar's entries (segments of one quotation split by its attribution joined), and one
+/// section per speaker in order of first appearance, "Unattributed" last: their lists, and for
+/// each entry the list it goes in.
+fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, Array, Places) {
     let mut entries: Vec<(usize, Entry, bool)> = Vec::new();
     for (n, (q, target)) in plan.quotes.iter().zip(targets).enumerate() {
         if q.group != n {
-            if let Some((_, e, _)) = entries.iter_mut().find(|(g, _, _)| *g == q.group) {
+            if let Some((_, e, _)) = entries.iter_mut().rev().find(|(g, _, _)| *g == q.group) {
                 e.text = format!("{} … {}", e.text, q.text);
                 e.pieces.push(q.text.clone());
                 continue;
@@ -262,75 +426,36 @@ fn render_groups(
             q.kind == crate::quotes::QuoteKind::Partial,
         ));
     }
-    if entries.is_empty() {
-        let empty = el(doc, "p", &[("class", "empty")])?;
-        empty.set_text_content(Some("No direct quotes found on this page."));
-        body.append_child(&empty).context("building the sidebar")?;
-    }
-    // speakers in order of first appearance; unattributed last
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<&str> = Vec::new();
     for (_, e, _) in &entries {
-        if !order.contains(&e.speaker) && e.speaker != "Unattributed" {
-            order.push(e.speaker.clone());
+        if !order.contains(&e.speaker.as_str()) && e.speaker != "Unattributed" {
+            order.push(&e.speaker);
         }
     }
     if entries.iter().any(|(_, e, _)| e.speaker == "Unattributed") {
-        order.push("Unattributed".into());
+        order.push("Unattributed");
     }
+    let speakers = Array::new();
     for name in &order {
-        let mine: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries[i].1.speaker == *name)
-            .collect();
-        let section = el(doc, "section", &[("class", "speaker")])?;
-        let h3 = el(doc, "h3", &[])?;
-        h3.set_text_content(Some(name));
-        let count = el(doc, "span", &[("class", "count")])?;
-        count.set_text_content(Some(&format!(" · {}", mine.len())));
-        h3.append_child(&count).context("building the sidebar")?;
-        section.append_child(&h3).context("building the sidebar")?;
-        if let Some(role) = &entries[mine[0]].1.role {
-            let p = el(doc, "p", &[("class", "role")])?;
-            p.set_text_content(Some(role));
-            section.append_child(&p).context("building the sidebar")?;
-        }
-        let list = el(doc, "ol", &[])?;
-        for &i in &mine {
-            let (_, entry, partial) = &entries[i];
-            let li = el(doc, "li", &[("data-speaker", &entry.speaker)])?;
-            let goto = el(
-                doc,
-                "button",
-                &[
-                    ("class", "goto"),
-                    ("data-action", "goto"),
-                    ("data-index", &i.to_string()),
-                    ("title", "Show in the article"),
-                ],
-            )?;
-            let q = el(
-                doc,
-                "q",
-                &[
-                    ("data-quote", ""),
-                    ("class", if *partial { "partial" } else { "full" }),
-                ],
-            )?;
-            q.set_text_content(Some(&entry.text));
-            goto.append_child(&q).context("building the sidebar")?;
-            li.append_child(&goto).context("building the sidebar")?;
-            let copy = button(doc, "copy", "Copy", "Copy this quote with its attribution")?;
-            copy.set_attribute("data-index", &i.to_string())
-                .context("building the sidebar")?;
-            li.append_child(&copy).context("building the sidebar")?;
-            list.append_child(&li).context("building the sidebar")?;
-        }
-        section
-            .append_child(&list)
-            .context("building the sidebar")?;
-        body.append_child(&section)
-            .context("building the sidebar")?;
+        let mine = entries.iter().filter(|(_, e, _)| e.speaker == *name);
+        speakers.push(&JsValue::from_str(name));
+        speakers.push(&JsValue::from(mine.clone().count() as u32));
+        let role = mine.clone().find_map(|(_, e, _)| e.role.as_deref());
+        speakers.push(&role.map_or(JsValue::NULL, JsValue::from_str));
     }
-    Ok(entries.into_iter().map(|(_, e, _)| e).collect())
+    let lists = add_sections(body, &speakers);
+    let places = entries
+        .iter()
+        .map(|(_, e, partial)| {
+            let at = order.iter().position(|name| *name == e.speaker);
+            (at.unwrap_or(0) as u32, *partial)
+        })
+        .collect();
+    (
+        entries.into_iter().map(|(_, e, _)| e).collect(),
+        lists,
+        places,
+    )
 }
 
 fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> {
@@ -358,7 +483,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
             let shown = highlight::show(&state.doc, &target, &pieces);
             if let Some(old) = state.highlighted.take() {
                 old.remove_attribute(HIGHLIGHT_ATTR)
-                    .context("clearing the highlight")?;
+                    .context("highlighting the quote")?;
             }
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_behavior(web_sys::ScrollBehavior::Smooth);
@@ -413,13 +538,15 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
             "quotes.md",
             "text/markdown",
             &markdown(&state.doc, &state.entries),
-        )?,
+        )
+        .context("saving the export")?,
         "export-json" => download(
             &state.doc,
             "quotes.json",
             "application/json",
             &json(&state.entries),
-        )?,
+        )
+        .context("saving the export")?,
         _ => {}
     }
     Ok(())
@@ -462,24 +589,6 @@ fn json(entries: &[Entry]) -> String {
     out
 }
 
-fn download(doc: &Document, name: &str, mime: &str, text: &str) -> Result<(), GlueError> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .context("creating the export")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).context("creating the export")?;
-    let a: web_sys::HtmlAnchorElement = doc
-        .create_element("a")
-        .context("creating the export link")?
-        .unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).context("releasing the export")?;
-    Ok(())
-}
-
 fn set_collapsed(panel: &Element, collapsed: bool) -> Result<(), GlueError> {
     if collapsed {
         panel
@@ -502,27 +611,9 @@ fn set_collapsed(panel: &Element, collapsed: bool) -> Result<(), GlueError> {
 }
 
 fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, GlueError> {
-    let e = doc
-        .create_element(tag)
-        .context("creating a sidebar element")?;
+    let e = doc.create_element(tag).context("building the sidebar")?;
     for (k, v) in attrs {
-        e.set_attribute(k, v)
-            .context("setting a sidebar attribute")?;
+        e.set_attribute(k, v).context("building the sidebar")?;
     }
     Ok(e)
-}
-
-fn button(doc: &Document, action: &str, label: &str, title: &str) -> Result<Element, GlueError> {
-    let b = el(
-        doc,
-        "button",
-        &[
-            ("type", "button"),
-            ("data-action", action),
-            ("title", title),
-            ("aria-label", title),
-        ],
-    )?;
-    b.set_text_content(Some(label));
-    Ok(b)
 }
