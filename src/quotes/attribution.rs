@@ -199,7 +199,7 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
                 }
-                if is_finite(t) {
+                if is_finite(t) && super::lexicon::is_inverting_speech_verb(&lower) {
                     if let Some(cue) = mention_after(tokens, v + 1).filter(|c| c.at < quote) {
                         return Some(cue);
                     }

@@ -65,6 +65,16 @@ pub fn is_strong_speech_verb(word: &str) -> bool {
     speech_lemma(word).is_some_and(|lemma| WEAK_LEMMAS.find_sorted_bytes(lemma).is_none())
 }
 
+/// Returns true if and only if the lowercase word is a speech verb form whose subject may follow
+/// it before the quotation ("said Blinken: …"); after others a name is the object ("accused U.S.
+/// forces of …", "told CNN").
+pub fn is_inverting_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "explained" | "noted" | "replied"
+    )
+}
+
 /// The base form of a speech verb form, if the word is one.
 fn speech_lemma(word: &str) -> Option<&'static [u8]> {
     // NOTE: no allocation here: it runs for every token, many times per quote.

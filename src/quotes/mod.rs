@@ -661,6 +661,14 @@ mod tests {
     }
 
     #[test]
+    fn the_object_of_a_transitive_speech_verb_is_not_the_speaker() {
+        let got = said(&["The ministries accused U.S. forces of controlling \"bandit formations that attack the camp\" in the south."]);
+        assert_ne!(got[0].0, "U.S.");
+        let got = said(&["The senator told CNN \"we will not back down on this bill\" on Sunday."]);
+        assert_ne!(got[0].0, "CNN");
+    }
+
+    #[test]
     fn scare_quotes_and_titles_are_not_quotes() {
         assert!(
             said(&["The so-called \"experts\" watched \"Saturday Night Live\" again."]).is_empty()
