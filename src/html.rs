@@ -54,21 +54,19 @@ fn push_open(out: &mut String, node: &Handle) {
     out.push(event::OPEN);
     out.push_str(&name.local);
     let attrs = attrs.borrow();
-    for wanted in READ_ATTRIBUTES {
+    for a in attrs.iter().filter(|a| a.name.ns.is_empty()) {
+        let Some(at) = READ_ATTRIBUTES.iter().position(|w| *w == &*a.name.local) else {
+            continue;
+        };
         out.push(event::FIELD);
-        match attrs
-            .iter()
-            .find(|a| a.name.ns.is_empty() && &*a.name.local == *wanted)
-        {
-            Some(a) => out.extend(a.value.chars().map(|c| {
-                if ('\u{1}'..='\u{5}').contains(&c) {
-                    ' '
-                } else {
-                    c
-                }
-            })),
-            None => out.push(event::ABSENT),
-        }
+        out.push(event::key(at));
+        out.extend(a.value.chars().map(|c| {
+            if ('\u{1}'..='\u{5}').contains(&c) {
+                ' '
+            } else {
+                c
+            }
+        }));
     }
 }
 

@@ -166,16 +166,20 @@ pub const READ_ATTRIBUTES: &[&str] = &[
 
 /// Event markers of the compact walk format [`replay`] reads.
 pub mod event {
-    /// Opens an element: tag, then one field per [`READ_ATTRIBUTES`](super::READ_ATTRIBUTES) entry.
+    /// Opens an element: tag, then a field for each attribute it has of
+    /// [`READ_ATTRIBUTES`](super::READ_ATTRIBUTES) (most elements have none).
     pub const OPEN: char = '\u{1}';
     /// Closes the element opened last (every open has one, skipped subtrees included).
     pub const CLOSE: char = '\u{2}';
     /// A text node's data follows.
     pub const TEXT: char = '\u{3}';
-    /// Precedes each attribute field of an open.
+    /// Precedes each attribute field of an open: the attribute's [`key`], then its value.
     pub const FIELD: char = '\u{4}';
-    /// A field holding only this means the attribute is absent.
-    pub const ABSENT: char = '\u{5}';
+
+    /// The one-char key of the `n`-th of [`READ_ATTRIBUTES`](super::READ_ATTRIBUTES) in a field.
+    pub const fn key(n: usize) -> char {
+        (b'0' + n as u8) as char
+    }
 }
 
 /// Builds an outline from a compact walk: the browser glue walks the live DOM in JavaScript
@@ -189,10 +193,13 @@ pub mod event {
 /// # Example
 ///
 /// ```
-/// use newsclean::outline::{replay, READ_ATTRIBUTES};
-/// let absent = "\u{4}\u{5}".repeat(READ_ATTRIBUTES.len());
-/// let events = format!("\u{1}p{absent}\u{3}Advertisement\u{2}");
-/// assert_eq!(replay(&events).blocks[0].text, "Advertisement");
+/// use newsclean::outline::{event, replay, READ_ATTRIBUTES};
+/// assert_eq!(READ_ATTRIBUTES[0], "class");
+/// // <div class="ad-slot"><p>Advertisement</p></div>
+/// let events = format!("\u{1}div\u{4}{}ad-slot\u{1}p\u{3}Advertisement\u{2}\u{2}", event::key(0));
+/// let outline = replay(&events);
+/// assert_eq!(outline.blocks[0].text, "Advertisement");
+/// assert!(outline.blocks[0].context.ad_slot);
 /// ```
 pub fn replay(events: &str) -> Outline {
     let mut replayer = Replayer::default();
@@ -232,8 +239,15 @@ impl Replayer {
                     let mut fields = body.split(event::FIELD);
                     let tag = fields.next().unwrap_or_default();
                     let mut values = [None; READ_ATTRIBUTES.len()];
-                    for (slot, field) in values.iter_mut().zip(fields) {
-                        *slot = (field != "\u{5}").then_some(field);
+                    for field in fields {
+                        // the key is one ASCII char: `get` cuts at a char boundary
+                        let at = field
+                            .bytes()
+                            .next()
+                            .map_or(usize::MAX, |k| usize::from(k.wrapping_sub(b'0')));
+                        if let Some(slot) = values.get_mut(at) {
+                            *slot = field.get(1..);
+                        }
                     }
                     let info = element_info(tag, &values, &mut self.hints);
                     if builder.open(info) == Visit::Skip {

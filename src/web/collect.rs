@@ -18,7 +18,7 @@ const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "math"
   "object", "embed", "canvas", "video", "audio", "select", "textarea", "head", "title",
   "newsclean-sidebar"]);
 // Markers of the event format (outline::event) and anything resembling them in page text.
-const OPEN = "\x01", CLOSE = "\x02", TEXT = "\x03", FIELD = "\x04", ABSENT = "\x05";
+const OPEN = "\x01", CLOSE = "\x02", TEXT = "\x03", FIELD = "\x04";
 const HAS_MARKER = /[\x01-\x05]/; // not /g: test() on a global regex is stateful
 const MARKERS = /[\x01-\x05]/g;
 const clean = (s) => (HAS_MARKER.test(s) ? s.replace(MARKERS, " ") : s);
@@ -28,23 +28,16 @@ const clean = (s) => (HAS_MARKER.test(s) ? s.replace(MARKERS, " ") : s);
 export function startWalk(root, names) {
   let out = [];
   const nodes = [];
-  const absent = (FIELD + ABSENT).repeat(names.length);
-  const index = new Map(names.map((n, i) => [n, i]));
-  const values = new Array(names.length);
+  // attribute name -> FIELD + its one-char key (outline::event::key)
+  const field = new Map(names.map((n, i) => [n, FIELD + String.fromCharCode(48 + i)]));
   const open = (el) => {
     nodes.push(el);
     let rec = OPEN + el.localName;
+    // the element's own attributes (usually none, one or two), not one lookup per name
     const attrs = el.attributes;
-    if (attrs.length === 0) {
-      rec += absent;
-    } else {
-      // the element's own attributes (usually one or two), not one lookup per name
-      values.fill(ABSENT);
-      for (let i = 0; i < attrs.length; i++) {
-        const at = index.get(attrs[i].name);
-        if (at !== undefined) values[at] = clean(attrs[i].value);
-      }
-      for (let i = 0; i < values.length; i++) rec += FIELD + values[i];
+    for (let i = 0; i < attrs.length; i++) {
+      const key = field.get(attrs[i].name);
+      if (key !== undefined) rec += key + clean(attrs[i].value);
     }
     out.push(rec);
   };
