@@ -93,6 +93,9 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
     let at_word_start = prev.is_none_or(|p| !p.is_alphanumeric());
     match c {
         '“' => Some(&['”', '"', '“']),
+        // A closing mark typed where a quote opens ("”Mr. Trump embodies …”"): outside any
+        // quote, at a word start and before a word, it can only open one.
+        '”' if at_word_start && next.is_some_and(char::is_alphanumeric) => Some(&['”', '"', '“']),
         '‟' => Some(&['”', '"']),
         '„' => Some(&['“', '”', '"']),
         '«' => Some(&['»']),
@@ -177,6 +180,11 @@ mod tests {
             &["Wir bleiben."],
         ),
         ("polish", "Powiedział: „Zostajemy”.", &["Zostajemy"]),
+        (
+            "closing mark typed as the opener",
+            "”He represents our greatest shame.” ― Sonya Herridge",
+            &["He represents our greatest shame."],
+        ),
         ("japanese", "彼は「行きます」と言った。", &["行きます"]),
         ("japanese double", "『本の題名』です", &["本の題名"]),
         (
