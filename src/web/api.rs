@@ -29,7 +29,12 @@ thread_local! {
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
-        let what = info.payload_as_str().unwrap_or("panic");
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("panic");
         let (file, line) = info.location().map_or(("?", 0), |at| (at.file(), at.line()));
         web_sys::console::error_4(
             &"newsclean panicked:".into(),
