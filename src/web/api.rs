@@ -35,7 +35,9 @@ pub fn start() {
             .copied()
             .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
             .unwrap_or("panic");
-        let (file, line) = info.location().map_or(("?", 0), |at| (at.file(), at.line()));
+        let (file, line) = info
+            .location()
+            .map_or(("?", 0), |at| (at.file(), at.line()));
         web_sys::console::error_4(
             &"newsclean panicked:".into(),
             &what.into(),
