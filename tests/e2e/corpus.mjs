@@ -295,12 +295,18 @@ export function captions(gold, before, after) {
   return res;
 }
 
-/** Article paragraphs visible before cleanup but gone after it. */
+/**
+ * Article paragraphs visible before cleanup but gone after it. A paragraph the page itself took out
+ * of the DOM in the meantime does not count (newsclean never removes nodes; some saved pages replace
+ * their body with an error page a while after load when offline, e.g. aeb-9eef8162bb): it counts
+ * only while its text is still in the document (`domText`, the body's textContent) yet not shown.
+ */
 export function lost(paragraphs, before, after) {
   const nb = normText(before.text), na = normText(after.text);
+  const inDom = after.domText == null ? null : normText(after.domText);
   const seen = paragraphs.filter((p) => nb.includes(normText(p)));
-  const gone = seen.filter((p) => !na.includes(normText(p)));
-  return { checked: seen.length, lost: gone };
+  const gone = seen.filter((p) => !na.includes(normText(p)) && (inDom == null || inDom.includes(normText(p))));
+  return { checked: seen.length, lost: gone, removedByPage: seen.filter((p) => !na.includes(normText(p))).length - gone.length };
 }
 
 /** Elements marked data-newsclean whose text is not a gold ad marker or duplicated caption. */
@@ -484,14 +490,15 @@ export function goldLine(r) {
 
 /** The lost-text check over measured pages: totals plus the cases (run.py lost). */
 export function lostReport(measured) {
-  const out = { pages: 0, navigated_away: 0, paragraphs_checked: 0, lost: 0, not_ready: 0, extension_errors: 0,
-    cases: [], left: [], notReady: [], errors: [] };
+  const out = { pages: 0, navigated_away: 0, paragraphs_checked: 0, lost: 0, removed_by_page: 0, not_ready: 0,
+    extension_errors: 0, cases: [], left: [], notReady: [], errors: [] };
   for (const { id, before, after } of measured) {
     if (before.left || after.left) { out.navigated_away++; out.left.push(id); continue; }
     out.pages++;
     const l = lost(truthParagraphs(id), before, after);
     out.paragraphs_checked += l.checked;
     out.lost += l.lost.length;
+    out.removed_by_page += l.removedByPage;
     for (const p of l.lost) out.cases.push({ id, paragraph: p });
     if (after.state !== "ready") { out.not_ready++; out.notReady.push({ id, state: after.state }); }
     if (after.extErrors.length) { out.extension_errors++; out.errors.push({ id, errors: after.extErrors }); }
@@ -500,8 +507,8 @@ export function lostReport(measured) {
 }
 
 /** The lost-text figures as one JSON line (the cases are printed separately). */
-export const lostFigures = ({ pages, navigated_away, paragraphs_checked, lost: n, not_ready, extension_errors }) =>
-  ({ pages, navigated_away, paragraphs_checked, lost: n, not_ready, extension_errors });
+export const lostFigures = ({ pages, navigated_away, paragraphs_checked, lost: n, removed_by_page, not_ready,
+  extension_errors }) => ({ pages, navigated_away, paragraphs_checked, lost: n, removed_by_page, not_ready, extension_errors });
 
 /** Prints the cases behind the lost-text figures (each a bug): lost paragraphs, not ready, errors. */
 export function printLostCases(r, log = console.log) {

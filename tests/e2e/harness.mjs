@@ -129,6 +129,7 @@ const collectSource = (withLabels) => String.raw`(() => {
   }
 ${withLabels ? LABELS_SCAN : "  const labels = [];\n"}  return { state: html.getAttribute("data-newsclean-state"), engine: html.getAttribute("data-newsclean-engine"),
            off: html.hasAttribute("data-newsclean-off"), text: document.body ? document.body.innerText : "",
+           domText: document.body ? document.body.textContent : "",
            marked, labels, quotes, sidebar: !!host, shadow: !!root,
            sidebarRendered: !!host && host.getClientRects().length > 0 };
 })()`;

@@ -76,3 +76,14 @@ test("wasm package within its budget: ≤ 150,000 bytes raw and ≤ 60,000 brotl
   assert.ok(wasm.length <= 150_000, `${wasm.length} B raw`);
   assert.ok(brotli <= 60_000, `${brotli} B brotli`);
 });
+
+test("lost-text check: a paragraph we hide counts, one the page took out of the DOM does not", async () => {
+  const { lost } = await import("./corpus.mjs");
+  const paragraphs = ["The first paragraph of the story.", "A second paragraph of the story."];
+  const before = { text: paragraphs.join("\n") };
+  const hidden = { text: paragraphs[1], domText: paragraphs.join("") };
+  assert.deepEqual(lost(paragraphs, before, hidden).lost, [paragraphs[0]]);
+  const replacedByPage = { text: "Something went wrong.", domText: "Something went wrong." };
+  const r = lost(paragraphs, before, replacedByPage);
+  assert.deepEqual([r.lost, r.removedByPage], [[], 2]);
+});
