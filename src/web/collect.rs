@@ -33,11 +33,14 @@ export function startWalk(root, names) {
   const open = (el) => {
     nodes.push(el);
     let rec = OPEN + el.localName;
-    // the element's own attributes (usually none, one or two), not one lookup per name
-    const attrs = el.attributes;
-    for (let i = 0; i < attrs.length; i++) {
-      const key = field.get(attrs[i].name);
-      if (key !== undefined) rec += key + clean(attrs[i].value);
+    // the element's own attributes (usually none, one or two), not one lookup per name; most
+    // elements have none, and asking spares creating their attribute map
+    if (el.hasAttributes()) {
+      const attrs = el.attributes;
+      for (let i = 0; i < attrs.length; i++) {
+        const key = field.get(attrs[i].name);
+        if (key !== undefined) rec += key + clean(attrs[i].value);
+      }
     }
     out.push(rec);
   };
