@@ -146,8 +146,12 @@ fn run() -> Result<JsValue, GlueError> {
 fn start_pass(full_report: bool) -> Result<Pass, GlueError> {
     let doc = document()?;
     let body = doc.body().context("document has no body")?;
-    // A second call (extension re-injected, popup toggled) starts from a clean page.
-    end_session()?;
+    // A pass still running is abandoned. The session of an earlier pass (extension re-injected,
+    // popup toggled, a new article arrived) stays on the page until this pass applies its own
+    // plan, in the same task: no moment with the page half cleaned.
+    if let Some(pass) = PASS.with(|p| p.borrow_mut().take()) {
+        apply::unhide(&pass.marked)?;
+    }
     Ok(Pass {
         collecting: Some(Collecting::start(&body)),
         doc,
@@ -178,19 +182,25 @@ thread_local! {
 /// When there is no document or body, or a DOM call fails; the page is left as it was.
 #[wasm_bindgen(js_name = cleanStep)]
 pub fn clean_step(budget_ms: f64) -> Result<JsValue, JsError> {
+    into_js(step_pass(running_pass(), budget_ms))
+}
+
+/// The sliced pass that is running, if any (taken out while it works).
+fn running_pass() -> Option<Pass> {
+    PASS.with(|p| p.borrow_mut().take())
+}
+
+/// Runs `pass` (or a new one) for about `budget_ms`: the report when it is done, else `null`
+/// with the pass put back for the next slice.
+fn step_pass(pass: Option<Pass>, budget_ms: f64) -> Result<JsValue, GlueError> {
     let deadline = now() + budget_ms;
-    let running = PASS.with(|p| p.borrow_mut().take());
-    let step = running
-        .map_or_else(|| start_pass(false), Ok)
-        .and_then(|mut pass| {
-            if pass.advance_or_undo(deadline)? {
-                Ok(pass.report.take().unwrap_or(JsValue::NULL))
-            } else {
-                PASS.with(|p| *p.borrow_mut() = Some(pass));
-                Ok(JsValue::NULL)
-            }
-        });
-    into_js(step)
+    let mut pass = pass.map_or_else(|| start_pass(false), Ok)?;
+    if pass.advance_or_undo(deadline)? {
+        Ok(pass.report.take().unwrap_or(JsValue::NULL))
+    } else {
+        PASS.with(|p| *p.borrow_mut() = Some(pass));
+        Ok(JsValue::NULL)
+    }
 }
 
 /// A cleaning pass in progress.
@@ -255,6 +265,7 @@ impl Pass {
         }
         let plan = self.plan.as_ref().context("plan")?;
         if !self.hidden {
+            end_session()?;
             // Hides are few (labels and captions): one slice, so all layout reads come first.
             self.marked = apply::hide(&plan.hide, &collected.nodes)?;
             self.hidden = true;
@@ -321,6 +332,8 @@ fn now() -> f64 {
 const NEW_ARTICLE_PARAGRAPHS: usize = 3;
 /// How long a full pass waits after the addition that asked for it, gathering any that follow.
 const REFRESH_DELAY_MS: i32 = 400;
+/// How long each slice of that pass may run (as the loader's first pass).
+const REFRESH_SLICE_MS: f64 = 12.0;
 
 thread_local! {
     /// The full pass the observer schedules: made once and kept for the page's lifetime, so it
@@ -357,12 +370,12 @@ fn on_added(roots: Vec<Element>) {
         }
     }
     if prose >= NEW_ARTICLE_PARAGRAPHS {
-        schedule_refresh();
+        schedule_refresh(REFRESH_DELAY_MS);
     }
 }
 
-/// Schedules one full pass, unless one is already waiting.
-fn schedule_refresh() {
+/// Schedules the full pass (or its next slice) in `delay_ms`, unless one is already waiting.
+fn schedule_refresh(delay_ms: i32) {
     if REFRESH_PENDING.with(|p| p.replace(true)) {
         return;
     }
@@ -370,7 +383,7 @@ fn schedule_refresh() {
         web_sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 callback.as_ref().unchecked_ref(),
-                REFRESH_DELAY_MS,
+                delay_ms,
             )
             .ok()
         })
@@ -380,12 +393,17 @@ fn schedule_refresh() {
     }
 }
 
+/// One slice of the full pass a new article asked for; the next slice is a task of its own.
 fn refresh() {
     REFRESH_PENDING.with(|p| p.set(false));
+    let running = running_pass();
     // Only while cleaning is on: switched off in between means the page stays as it is.
-    if SESSION.with(|s| s.borrow().is_some()) {
-        if let Err(e) = run() {
-            web_sys::console::warn_1(&e.to_string().into());
-        }
+    if running.is_none() && SESSION.with(|s| s.borrow().is_none()) {
+        return;
+    }
+    match step_pass(running, REFRESH_SLICE_MS) {
+        Ok(report) if report.is_null() => schedule_refresh(0),
+        Ok(_) => {}
+        Err(e) => web_sys::console::warn_1(&e.to_string().into()),
     }
 }
