@@ -439,9 +439,14 @@ async function longTaskLoad(context, url, timeout) {
     const passTask = ready == null ? null : r.longtasks.find((t) => t[0] <= ready && ready <= end(t) + 1) ?? null;
     const next = ready == null ? [] : r.longtasks.filter((t) => t[0] > ready && t[0] < ready + 500);
     const ours = r.loafs.flatMap((f) => f.scripts).filter((s) => s.url.startsWith("chrome-extension://"));
+    // The pass runs in slices with the page's own work in between, so a long task between
+    // DOMContentLoaded and ready may be the page's: ours are those in which the long-animation-frame
+    // entries name a script of the extension.
+    const oursInWindow = inWindow.filter((t) => ours.some((s) => s.start >= t[0] - 1 && s.start <= end(t)));
     return {
       state: r.state, engine: r.engine, dclMs: r.dcl, loadMs: r.load, readyMs: ready,
       longestInPassMs: max(inWindow.map((t) => t[1])) ?? 0,
+      longestOursMs: max(oursInWindow.map((t) => t[1])) ?? 0,
       passTaskMs: passTask ? passTask[1] : 0, // 0: the task that ran cleanDocument() was under 50 ms
       nextLongTaskMs: max(next.map((t) => t[1])) ?? 0, // e.g. style/layout of the marks and the sidebar
       extensionScriptMs: max(ours.map((s) => s.duration)) ?? 0, // LoAF attribution to chrome-extension:// scripts
@@ -474,15 +479,20 @@ async function longTaskCheck(base, targets) {
         id, bytes, loads: loads.length, ready: ok.length,
         readyMs: median(col("readyMs")), dclMs: median(col("dclMs")),
         longestInPassMs: { median: median(col("longestInPassMs")), max: max(col("longestInPassMs")) },
+        longestOursMs: { median: median(col("longestOursMs")), max: max(col("longestOursMs")) },
         passTaskMs: { median: median(col("passTaskMs")), max: max(col("passTaskMs")) },
         nextLongTaskMs: { median: median(col("nextLongTaskMs")), max: max(col("nextLongTaskMs")) },
         extensionScriptMs: { median: median(col("extensionScriptMs")), max: max(col("extensionScriptMs")) },
         states: loads.map((l) => l.state ?? l.error ?? null),
       };
-      row.worstMs = Math.max(row.longestInPassMs.max ?? 0, row.nextLongTaskMs.max ?? 0);
+      // Ours: long tasks in the window that run an extension script, the task that ended the pass,
+      // the extension's own script time in long frames, and the frame after the pass (style and
+      // layout of the marks and the sidebar). A page's own long task during the pass does not count.
+      row.worstMs = Math.max(row.longestOursMs.max ?? 0, row.passTaskMs.max ?? 0, row.extensionScriptMs.max ?? 0,
+        row.nextLongTaskMs.max ?? 0);
       row.exceeds = row.worstMs > BUDGET.longTaskMs;
-      log(`long tasks ${id}: ready ${round(row.readyMs, 0)} ms, longest in pass ${round(row.longestInPassMs.max, 0)} ms, `
-        + `cleanDocument task ${round(row.passTaskMs.max, 0)} ms, next ${round(row.nextLongTaskMs.max, 0)} ms`);
+      log(`long tasks ${id}: ready ${round(row.readyMs, 0)} ms, longest in pass ${round(row.longestInPassMs.max, 0)} ms `
+        + `(ours ${round(row.longestOursMs.max, 0)} ms), last task ${round(row.passTaskMs.max, 0)} ms, next ${round(row.nextLongTaskMs.max, 0)} ms`);
       out.push(row);
     }
   } finally {
@@ -561,10 +571,11 @@ function printTable(s) {
       : `generated page: ${b.status} (${b.reason})`);
   }
   if (s.longtasks) {
-    console.log(`\nlong tasks with the extension (ms; worst of the loads)        ready  in pass  cD() task  next task  > 50 ms`);
+    console.log(`\nlong tasks with the extension (ms; worst of the loads)        ready  in pass     ours  last task  next task  > 50 ms`);
     for (const r of s.longtasks) {
       console.log(`${`${r.id} (${(r.bytes / 1e6).toFixed(1)} MB)`.padEnd(50)} ${f(r.readyMs, 0).padStart(7)} ${f(r.longestInPassMs.max, 0).padStart(8)} `
-        + `${f(r.passTaskMs.max, 0).padStart(10)} ${f(r.nextLongTaskMs.max, 0).padStart(10)}  ${r.exceeds ? "YES" : "no"}  ${r.ready}/${r.loads} ready`);
+        + `${f(r.longestOursMs?.max ?? 0, 0).padStart(8)} ${f(r.passTaskMs.max, 0).padStart(10)} ${f(r.nextLongTaskMs.max, 0).padStart(10)}  `
+        + `${r.exceeds ? "YES" : "no"}  ${r.ready}/${r.loads} ready`);
     }
   }
   if (s.native) {
