@@ -1,5 +1,6 @@
 // newsclean content-script loader: a classic script with no page logic. It loads the package,
-// calls one function, reports failures, and forwards the popup's on/off switch.
+// runs its one pass (cleanStep, a slice at a time), reports failures, and forwards the popup's
+// on/off switch.
 //
 // NOTE: Chromium applies the page's own CSP to WebAssembly compiled in content scripts, so on a
 // page without 'wasm-unsafe-eval' the .wasm throws CompileError; the same crate translated to
