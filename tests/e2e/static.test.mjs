@@ -87,3 +87,13 @@ test("lost-text check: a paragraph we hide counts, one the page took out of the 
   const r = lost(paragraphs, before, replacedByPage);
   assert.deepEqual([r.lost, r.removedByPage], [[], 2]);
 });
+
+test("caption check: copies the page took out of the DOM say nothing; copies we hid all count", async () => {
+  const { captions } = await import("./corpus.mjs");
+  const gold = { duplicate_captions: [{ text: "Martin Taylor of Aberdeenshire, Scotland" }] };
+  const c = gold.duplicate_captions[0].text;
+  const before = { text: `${c}\n${c}\n${c}` };
+  assert.deepEqual(captions(gold, before, { text: "Error", domText: "Error" }), []);
+  assert.equal(captions(gold, before, { text: "", domText: `${c}${c}${c}` })[0].ok, false);
+  assert.equal(captions(gold, before, { text: c, domText: `${c}${c}${c}` })[0].ok, true);
+});
