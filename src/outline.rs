@@ -380,7 +380,7 @@ enum Claim {
 const ARTICLE_PROSE_PARAGRAPHS: u32 = 4;
 const ARTICLE_PROSE_CHARS: usize = 800;
 /// A paragraph this long (in bytes) counts as prose.
-const PROSE_PARAGRAPH_BYTES: usize = 80;
+pub const PROSE_PARAGRAPH_BYTES: usize = 80;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {

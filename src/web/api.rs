@@ -8,9 +8,10 @@ use web_sys::{Document, Element};
 
 use super::apply::{self, OFF_ATTR, STATE_ATTR};
 use super::collect::{collect, Collected, Collecting};
-use super::js::{into_js, report_to_js, Context, GlueError};
+use super::js::{into_js, json_to_js, report_to_js, Context, GlueError};
 use super::observe::Observer;
 use super::sidebar::{Sidebar, SidebarBuild};
+use crate::outline::PROSE_PARAGRAPH_BYTES;
 use crate::plan::{is_article_text, plan, Plan, Planner, Settings};
 
 /// What one page's session keeps: what we marked, the sidebar and the observer.
@@ -118,10 +119,7 @@ fn disable() -> Result<(), GlueError> {
 
 /// Stops watching, removes the sidebar and our marks: the page as it was.
 fn end_session() -> Result<(), GlueError> {
-    // a sliced pass still running is abandoned, its marks taken back
-    if let Some(pass) = PASS.with(|p| p.borrow_mut().take()) {
-        apply::unhide(&pass.marked)?;
-    }
+    abandon_running_pass()?;
     if let Some(session) = SESSION.with(|s| s.borrow_mut().take()) {
         session.observer.stop();
         session.sidebar.remove();
@@ -146,12 +144,10 @@ fn run() -> Result<JsValue, GlueError> {
 fn start_pass(full_report: bool) -> Result<Pass, GlueError> {
     let doc = document()?;
     let body = doc.body().context("document has no body")?;
-    // A pass still running is abandoned. The session of an earlier pass (extension re-injected,
-    // popup toggled, a new article arrived) stays on the page until this pass applies its own
-    // plan, in the same task: no moment with the page half cleaned.
-    if let Some(pass) = PASS.with(|p| p.borrow_mut().take()) {
-        apply::unhide(&pass.marked)?;
-    }
+    // The session of an earlier pass (extension re-injected, popup toggled, a new article
+    // arrived) stays on the page until this pass applies its own plan, in the same task: no
+    // moment with the page half cleaned.
+    abandon_running_pass()?;
     Ok(Pass {
         collecting: Some(Collecting::start(&body)),
         doc,
@@ -188,6 +184,14 @@ pub fn clean_step(budget_ms: f64) -> Result<JsValue, JsError> {
 /// The sliced pass that is running, if any (taken out while it works).
 fn running_pass() -> Option<Pass> {
     PASS.with(|p| p.borrow_mut().take())
+}
+
+/// Drops the sliced pass that is running, if any, taking back the marks it made.
+fn abandon_running_pass() -> Result<(), GlueError> {
+    match running_pass() {
+        Some(pass) => apply::unhide(&pass.marked),
+        None => Ok(()),
+    }
 }
 
 /// Runs `pass` (or a new one) for about `budget_ms`: the report when it is done, else `null`
@@ -315,7 +319,7 @@ impl Pass {
             })
         });
         apply::set_root_attr(&self.doc, STATE_ATTR, Some("ready"))?;
-        self.report = Some(js_sys::JSON::parse(&report).context("reading the report as JSON")?);
+        self.report = Some(json_to_js(&report)?);
         Ok(true)
     }
 }
@@ -357,7 +361,7 @@ fn on_added(roots: Vec<Element>) {
             .outline
             .blocks
             .iter()
-            .filter(|b| is_article_text(b) && b.text.len() >= 80)
+            .filter(|b| is_article_text(b) && b.text.len() >= PROSE_PARAGRAPH_BYTES)
             .count();
         let p = plan(&collected.outline, &settings);
         match apply::hide(&p.hide, &collected.nodes) {

@@ -58,6 +58,12 @@ export function startWalk(root, names) {
   let node = OPAQUE.has(root.localName) ? null : root.firstChild;
   let parent = root;
   let done = false;
+  // hands over the events walked since the last slice
+  const slice = (finished) => {
+    const events = out.join("");
+    out = [];
+    return [events, finished];
+  };
   const step = (deadline) => {
     if (done) return ["", true];
     let budget = 0;
@@ -66,11 +72,7 @@ export function startWalk(root, names) {
     while (parent) {
       if (++budget === 512) {
         budget = 0;
-        if (performance.now() >= deadline) {
-          const events = out.join("");
-          out = [];
-          return [events, false];
-        }
+        if (performance.now() >= deadline) return slice(false);
       }
       if (node === null) {
         out.push(CLOSE);
@@ -94,9 +96,7 @@ export function startWalk(root, names) {
     }
     done = true;
     for (let i = 0; i < ancestors.length; i++) out.push(CLOSE);
-    const events = out.join("");
-    out = [];
-    return [events, true];
+    return slice(true);
   };
   return { step, nodes };
 }

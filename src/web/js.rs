@@ -71,5 +71,10 @@ pub fn into_js<T>(result: Result<T, GlueError>) -> Result<T, JsError> {
 
 /// Hands a report to JS as plain objects: one string across, one `JSON.parse`.
 pub fn report_to_js(report: &Report) -> Result<JsValue, GlueError> {
-    js_sys::JSON::parse(&report.to_json()).context("reading the report as JSON")
+    json_to_js(&report.to_json())
+}
+
+/// Hands JSON text written by the core to JS as plain objects.
+pub fn json_to_js(json: &str) -> Result<JsValue, GlueError> {
+    js_sys::JSON::parse(json).context("reading the report as JSON")
 }

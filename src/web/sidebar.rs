@@ -193,6 +193,8 @@ struct Entry {
     /// The quotation's segments (more than one when split by its attribution).
     pieces: Vec<String>,
     target: Element,
+    /// A fragment inside the writer's sentence, not a sentence of its own.
+    partial: bool,
 }
 
 struct State {
@@ -218,8 +220,8 @@ pub struct SidebarBuild {
     entries: Vec<Entry>,
     /// The `<ol>` of each speaker's section.
     lists: Array,
-    /// Per entry: the index of its list in `lists`, and whether it is a fragment.
-    places: Places,
+    /// Per entry: the index of its list in `lists`.
+    places: Vec<u32>,
     /// Entries listed so far.
     listed: usize,
 }
@@ -316,14 +318,14 @@ impl SidebarBuild {
     pub fn list(&mut self, count: usize) -> Result<bool, GlueError> {
         let to = self.entries.len().min(self.listed.saturating_add(count));
         let rows = Array::new();
-        for (entry, (list, partial)) in self.entries[self.listed..to]
+        for (entry, list) in self.entries[self.listed..to]
             .iter()
             .zip(&self.places[self.listed..to])
         {
             rows.push(&JsValue::from(*list));
             rows.push(&JsValue::from_str(&entry.speaker));
             rows.push(&JsValue::from_str(&entry.text));
-            rows.push(&JsValue::from_bool(*partial));
+            rows.push(&JsValue::from_bool(entry.partial));
         }
         list_quotes(&self.lists, &rows, self.listed);
         self.listed = to;
@@ -397,17 +399,15 @@ impl SidebarBuild {
     }
 }
 
-/// Per entry: the index of its section's list, and whether it is a fragment.
-type Places = Vec<(u32, bool)>;
-
 /// The sidebar's entries (segments of one quotation split by its attribution joined), and one
 /// section per speaker in order of first appearance, "Unattributed" last: their lists, and for
 /// each entry the list it goes in.
-fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, Array, Places) {
-    let mut entries: Vec<(usize, Entry, bool)> = Vec::new();
+fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, Array, Vec<u32>) {
+    // each entry with the index of the quotation that starts it (its group)
+    let mut entries: Vec<(usize, Entry)> = Vec::new();
     for (n, (q, target)) in plan.quotes.iter().zip(targets).enumerate() {
         if q.group != n {
-            if let Some((_, e, _)) = entries.iter_mut().rev().find(|(g, _, _)| *g == q.group) {
+            if let Some((_, e)) = entries.iter_mut().rev().find(|(g, _)| *g == q.group) {
                 e.text = format!("{} … {}", e.text, q.text);
                 e.pieces.push(q.text.clone());
                 continue;
@@ -422,40 +422,38 @@ fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, 
                 text: q.text.clone(),
                 pieces: vec![q.text.clone()],
                 target,
+                partial: q.kind == crate::quotes::QuoteKind::Partial,
             },
-            q.kind == crate::quotes::QuoteKind::Partial,
         ));
     }
     let mut order: Vec<&str> = Vec::new();
-    for (_, e, _) in &entries {
+    for (_, e) in &entries {
         if !order.contains(&e.speaker.as_str()) && e.speaker != "Unattributed" {
             order.push(&e.speaker);
         }
     }
-    if entries.iter().any(|(_, e, _)| e.speaker == "Unattributed") {
+    if entries.iter().any(|(_, e)| e.speaker == "Unattributed") {
         order.push("Unattributed");
     }
     let speakers = Array::new();
     for name in &order {
-        let mine = entries.iter().filter(|(_, e, _)| e.speaker == *name);
+        let mine = entries.iter().filter(|(_, e)| e.speaker == *name);
         speakers.push(&JsValue::from_str(name));
         speakers.push(&JsValue::from(mine.clone().count() as u32));
-        let role = mine.clone().find_map(|(_, e, _)| e.role.as_deref());
+        let role = mine.clone().find_map(|(_, e)| e.role.as_deref());
         speakers.push(&role.map_or(JsValue::NULL, JsValue::from_str));
     }
     let lists = add_sections(body, &speakers);
     let places = entries
         .iter()
-        .map(|(_, e, partial)| {
-            let at = order.iter().position(|name| *name == e.speaker);
-            (at.unwrap_or(0) as u32, *partial)
+        .map(|(_, e)| {
+            order
+                .iter()
+                .position(|name| *name == e.speaker)
+                .unwrap_or(0) as u32
         })
         .collect();
-    (
-        entries.into_iter().map(|(_, e, _)| e).collect(),
-        lists,
-        places,
-    )
+    (entries.into_iter().map(|(_, e)| e).collect(), lists, places)
 }
 
 fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> {

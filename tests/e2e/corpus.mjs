@@ -309,8 +309,9 @@ export function lost(paragraphs, before, after) {
   const nb = normText(before.text), na = normText(after.text);
   const inDom = after.domText == null ? null : normText(after.domText);
   const seen = paragraphs.filter((p) => nb.includes(normText(p)));
-  const gone = seen.filter((p) => !na.includes(normText(p)) && (inDom == null || inDom.includes(normText(p))));
-  return { checked: seen.length, lost: gone, removedByPage: seen.filter((p) => !na.includes(normText(p))).length - gone.length };
+  const missing = seen.filter((p) => !na.includes(normText(p)));
+  const gone = missing.filter((p) => inDom == null || inDom.includes(normText(p)));
+  return { checked: seen.length, lost: gone, removedByPage: missing.length - gone.length };
 }
 
 /** Elements marked data-newsclean whose text is not a gold ad marker or duplicated caption. */
