@@ -276,24 +276,31 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option
                 }
             }
         } else if says(t) {
-            if let Some(cue) = mention_before(tokens, sentence_start(tokens, k), k) {
-                if let Some(id) = resolve(&cue, pi, speakers) {
-                    speakers.note_speech_subject(id, (pi, cue.at));
-                    last_subject = Some(id);
-                }
+            if let Some((id, at)) = subject_of(tokens, k, pi, speakers) {
+                speakers.note_speech_subject(id, at);
+                last_subject = Some(id);
             }
         } else if issues_document(tokens, k) {
             // "Big Machine Records issued a statement …": whoever issued it speaks when "the
             // statement said".
-            if let Some(cue) = mention_before(tokens, sentence_start(tokens, k), k) {
-                if let Some(id) = resolve(&cue, pi, speakers) {
-                    speakers.note_source(id, (pi, cue.at));
-                }
+            if let Some((id, at)) = subject_of(tokens, k, pi, speakers) {
+                speakers.note_source(id, at);
             }
         }
         k += 1;
     }
     last_subject
+}
+
+/// The speaker the subject of the verb at `k` names, and where that mention ends.
+fn subject_of(
+    tokens: &[Token],
+    k: usize,
+    pi: usize,
+    speakers: &mut Speakers,
+) -> Option<(SpeakerId, Position)> {
+    let cue = mention_before(tokens, sentence_start(tokens, k), k)?;
+    resolve(&cue, pi, speakers).map(|id| (id, (pi, cue.at)))
 }
 
 /// Returns true if and only if token `k` is a verb of publishing followed closely by a written
