@@ -15,7 +15,13 @@ const FLOOR_MARKER_RECALL: f64 = 0.98;
 const MAX_FALSE_HIDES: usize = 8;
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    assert!(
+        dir.is_dir(),
+        "the shared corpus is missing: expected {} (the team's ../shared beside this repository)",
+        dir.display()
+    );
+    dir
 }
 
 fn read_page(id: &str) -> String {

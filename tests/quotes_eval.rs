@@ -15,9 +15,13 @@ const FLOOR_SPEAKER_ACCURACY: f64 = 0.82;
 const FLOOR_END_TO_END_F1: f64 = 0.69;
 
 fn shared(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(path)
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    assert!(
+        dir.is_dir(),
+        "the shared data is missing: expected {} (the team's ../shared beside this repository)",
+        dir.display()
+    );
+    dir.join(path)
 }
 
 /// Lowercase words of `[a-z0-9']`, accents folded, `’` read as `'`.
