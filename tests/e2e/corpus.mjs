@@ -203,6 +203,31 @@ export async function visitPage(context, url, { waitReady = true, timeout = TIME
   }
 }
 
+// The text of a saved page as the gold annotators saw it (SCHEMA.md: "an element with `hidden`,
+// `aria-hidden="true"` or inline `display:none` is not visible"; no scripts, styles, <head>): the
+// HTML parsed by DOMParser, where no page script runs. Text nodes are joined as textContent joins
+// them, so any element's text is a substring of it.
+const STATIC_TEXT = `(html) => {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const skip = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD"]);
+  const hidden = (e) => e.hasAttribute("hidden") || e.getAttribute("aria-hidden") === "true"
+    || /display\\s*:\\s*none/i.test(e.getAttribute("style") || "");
+  const parts = [];
+  const walk = (node) => {
+    for (const c of node.childNodes) {
+      if (c.nodeType === 3) parts.push(c.data);
+      else if (c.nodeType === 1 && !skip.has(c.tagName) && !hidden(c)) walk(c);
+    }
+  };
+  walk(doc.body || doc.documentElement);
+  return parts.join("");
+}`;
+
+/** The saved page's HTML as the corpus server sends it (UTF-8). */
+async function savedHtml(id) {
+  return (await gunzipAsync(readFileSync(join(PAGES, `${id}.html.gz`)))).toString("utf8");
+}
+
 /**
  * One plain Chromium and one with the extension, plus the corpus server and the www/ server (for the
  * seed). `measure(id)` visits a corpus page in both (once per id: results are cached) and returns
@@ -213,21 +238,23 @@ export async function openCorpus() {
     startCorpusServer(), startServer(), launch({ extension: null }), launch(),
   ]);
   const cache = new Map();
-  const measureUrl = async (id, url) => {
+  const parser = await plain.context.newPage();
+  const measureUrl = async (id, url, html) => {
     const t0 = performance.now();
     const before = await visitPage(plain.context, url, { waitReady: false });
     const after = await visitPage(ext.context, url);
+    before.staticText = await parser.evaluate(`(${STATIC_TEXT})(${JSON.stringify(await html())})`);
     plain.blocked.length = 0; // the gate's log of aborted requests: thousands over the corpus, not needed
     ext.blocked.length = 0;
     return { id, url, before, after, secs: (performance.now() - t0) / 1000 };
   };
-  const memo = (id, url) => {
-    if (!cache.has(id)) cache.set(id, measureUrl(id, url));
+  const memo = (id, url, html) => {
+    if (!cache.has(id)) cache.set(id, measureUrl(id, url, html));
     return cache.get(id);
   };
   return {
-    measure: (id) => memo(id, server.pageUrl(id)),
-    measureSeed: () => memo("seed", `${www.url}/index.html`),
+    measure: (id) => memo(id, server.pageUrl(id), () => savedHtml(id)),
+    measureSeed: () => memo("seed", `${www.url}/index.html`, async () => readFileSync(join(ROOT, "www", "index.html"), "utf8")),
     async close() {
       await Promise.all([plain.close(), ext.close(), server.close(), www.close()]);
     },
@@ -314,15 +341,26 @@ export function lost(paragraphs, before, after) {
   return { checked: seen.length, lost: gone, removedByPage: missing.length - gone.length };
 }
 
-/** Elements marked data-newsclean whose text is not a gold ad marker or duplicated caption. */
-export function falseHides(gold, after) {
+/**
+ * Elements marked data-newsclean whose text is not a gold ad marker or duplicated caption, split by
+ * what the gold could judge. `false`: text the saved page shows (`staticText`, the annotators' view),
+ * so gold had it in sight and did not list it — a false hide. `unjudged`: text the saved page does not
+ * show, which the page's own scripts revealed or wrote (aeb-42aad16bde moves its hidden
+ * "Advertisement" slots into view); gold, annotated on the static page, says nothing of it. Article
+ * text among those is still caught by the lost-paragraph check, which compares live renderings.
+ * Without `staticText` every unlisted hide is false.
+ */
+export function falseHides(gold, after, staticText = null) {
   // Unlike run.py, a caption's truncated `variants` count too: gold lists them as copies to hide.
   const ok = [...(gold.ad_markers ?? []), ...(gold.duplicate_captions ?? [])]
     .flatMap((x) => [x.text, ...(x.variants ?? [])]).map((t) => normText(t));
-  return after.marked.filter((e) => {
+  const seen = staticText == null ? null : normText(staticText);
+  const unlisted = after.marked.filter((e) => {
     const t = normText(e.text);
     return !ok.some((k) => t === k || (k && t.includes(k) && pyLen(t) <= pyLen(k) + 40));
   });
+  const inSight = (e) => seen == null || seen.includes(normText(e.text));
+  return { false: unlisted.filter(inSight), unjudged: unlisted.filter((e) => !inSight(e)) };
 }
 
 const NAME_DROP = new Set(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "prime", "minister",
@@ -410,29 +448,30 @@ const round3 = (x) => Number(x.toFixed(3));
 /** run.py quality's row for one gold page, from a measure() result (paragraphs: null for the seed). */
 export function goldRow(g, m, paragraphs = truthParagraphs(g.id)) {
   const { before, after } = m;
+  const hides = falseHides(g, after, before.staticText);
   return {
     id: g.id, markers: markers(g, before, after), captions: captions(g, before, after),
     lost: paragraphs ? lost(paragraphs, before, after) : { checked: 0, lost: [] },
-    false_hides: falseHides(g, after), quotes: quotes(g, after.quotes), state: after.state, engine: after.engine,
+    false_hides: hides.false, unjudged_hides: hides.unjudged, quotes: quotes(g, after.quotes), state: after.state, engine: after.engine,
     sidebar: after.sidebar, errors: after.errors.length, ext_errors: after.extErrors, secs: Math.round(m.secs * 10) / 10,
   };
 }
 
 /** run.py quality's summary line over `rows`. */
 export function goldSummary(rows, set = "dev") {
-  const t = { mb: 0, ma: 0, cap: 0, capOk: 0, lost: 0, checked: 0, fh: 0, gold: 0, pred: 0, found: 0, valid: 0,
+  const t = { mb: 0, ma: 0, cap: 0, capOk: 0, lost: 0, checked: 0, fh: 0, unjudged: 0, gold: 0, pred: 0, found: 0, valid: 0,
     attr_scored: 0, attr_ok: 0, notReady: 0 };
   for (const r of rows) {
     t.mb += r.markers.before; t.ma += r.markers.after;
     t.cap += r.captions.length; t.capOk += r.captions.filter((c) => c.ok).length;
-    t.lost += r.lost.lost.length; t.checked += r.lost.checked; t.fh += r.false_hides.length;
+    t.lost += r.lost.lost.length; t.checked += r.lost.checked; t.fh += r.false_hides.length; t.unjudged += r.unjudged_hides.length;
     for (const k of ["gold", "pred", "found", "valid", "attr_scored", "attr_ok"]) t[k] += r.quotes[k];
     t.notReady += r.state !== "ready";
   }
   const [qp, qr, qf] = prf(t.valid, t.pred, t.found, t.gold);
   return {
     set, pages: rows.length, marker_recall: round3(t.mb ? (t.mb - t.ma) / t.mb : 0), markers_before: t.mb,
-    captions_ok: `${t.capOk}/${t.cap}`, false_hides: t.fh, lost_paragraphs: t.lost, paragraphs_checked: t.checked,
+    captions_ok: `${t.capOk}/${t.cap}`, false_hides: t.fh, unjudged_hides: t.unjudged, lost_paragraphs: t.lost, paragraphs_checked: t.checked,
     quote_p: round3(qp), quote_r: round3(qr), quote_f1: round3(qf),
     speaker_acc: round3(t.attr_scored ? t.attr_ok / t.attr_scored : 0), not_ready: t.notReady,
   };
@@ -450,13 +489,12 @@ export const LIMITS = {
   quoteF1Min: 0.85,
   /** The issue's target for the sidebar on the dev pages. */
   speakerAccMin: 0.90,
-  // Elements hidden that are no gold marker or caption (dev pages + seed). The target is 0; this is
-  // today's count, so that any new one fails — lower it as they are fixed. Today: two
-  // "Advertisement" labels on aeb-42aad16bde that gold does not list (its saved HTML has them
-  // display:none; the page's own script moves them into view, and only rendered labels are hidden).
-  // run.py also counts the truncated caption copies gold lists as `variants` on aeb-05844573ca and
-  // aeb-ecb46e3e48: 4 more.
-  falseHidesMax: 2,
+  // Elements hidden that are no gold marker or caption though the saved page shows their text (dev
+  // pages + seed): the issue's target, 0. Hides of text only the page's scripts bring into view are
+  // counted apart (`unjudged_hides`, printed; today the two "Advertisement" labels aeb-42aad16bde's
+  // script moves out of its display:none stores). run.py counts both, and also the truncated caption
+  // copies gold lists as `variants` on aeb-05844573ca and aeb-ecb46e3e48 (4 more).
+  falseHidesMax: 0,
 };
 
 /** The gold report's failures against LIMITS (empty when it passes); `summary` is the dev set's. */
@@ -469,7 +507,7 @@ export function goldFailures(summary, withSeed, rows) {
     for (const p of r.lost.lost) out.push(`paragraph lost on ${r.id}: ${p.slice(0, 100)}`);
     for (const e of r.ext_errors) out.push(`newsclean error on ${r.id}: ${e.slice(0, 200)}`);
   }
-  if (withSeed.false_hides > LIMITS.falseHidesMax) out.push(`false hides ${withSeed.false_hides} > budget ${LIMITS.falseHidesMax} (target 0)`);
+  if (withSeed.false_hides > LIMITS.falseHidesMax) out.push(`false hides ${withSeed.false_hides} > ${LIMITS.falseHidesMax}`);
   if (summary.quote_f1 < LIMITS.quoteF1Min) out.push(`quote F1 ${summary.quote_f1} < floor ${LIMITS.quoteF1Min} (target 0.85)`);
   if (summary.speaker_acc < LIMITS.speakerAccMin) out.push(`speaker accuracy ${summary.speaker_acc} < floor ${LIMITS.speakerAccMin} (target 0.90)`);
   return out;
@@ -527,6 +565,9 @@ export function printLostCases(r, log = console.log) {
 export function printGoldCases(rows, log = console.log, { perPage = 3 } = {}) {
   for (const r of rows) {
     for (const f of r.false_hides.slice(0, perPage)) log(`  FALSE HIDE ${r.id} [${f.kind}] ${f.text.slice(0, 100)}`);
+    for (const f of r.unjudged_hides.slice(0, perPage)) {
+      log(`  HIDDEN, NOT IN THE SAVED PAGE'S VISIBLE TEXT (gold cannot judge) ${r.id} [${f.kind}] ${f.text.slice(0, 80)}`);
+    }
     for (const c of r.captions.filter((x) => !x.ok)) log(`  CAPTION ${r.id} ${c.before}→${c.after}: ${c.text}`);
     for (const p of r.lost.lost) log(`  LOST ${r.id}: ${p.slice(0, 120)}`);
     for (const q of r.quotes.missed.slice(0, perPage)) log(`  MISSED QUOTE ${r.id} (${q.speaker}): ${q.quote.slice(0, 90)}`);

@@ -97,3 +97,15 @@ test("caption check: copies the page took out of the DOM say nothing; copies we 
   assert.equal(captions(gold, before, { text: "", domText: `${c}${c}${c}` })[0].ok, false);
   assert.equal(captions(gold, before, { text: c, domText: `${c}${c}${c}` })[0].ok, true);
 });
+
+test("false-hide check: unlisted text the saved page shows is false; text only its scripts show is unjudged", async () => {
+  const { falseHides } = await import("./corpus.mjs");
+  const gold = { ad_markers: [{ text: "Advertisement" }], duplicate_captions: [{ text: "A photo. AP", variants: ["A pho…"] }] };
+  const marked = ["ADVERTISEMENT", "Advertisement", "A pho…", "Sponsored", "Read more"].map((text) => ({ kind: "ad-marker", text }));
+  // The saved page shows "Read more"; "ADVERTISEMENT" and "Sponsored" come from its scripts.
+  const r = falseHides(gold, { marked }, "Story. Read more. Advertisement A photo. AP");
+  assert.deepEqual(r.false.map((e) => e.text), ["Read more"]);
+  assert.deepEqual(r.unjudged.map((e) => e.text), ["ADVERTISEMENT", "Sponsored"]);
+  // Without the static view, every unlisted hide is false.
+  assert.deepEqual(falseHides(gold, { marked }).false.map((e) => e.text), ["ADVERTISEMENT", "Sponsored", "Read more"]);
+});
