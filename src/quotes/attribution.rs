@@ -132,8 +132,13 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     let mut v = end;
     // "“…,” Mitch McConnell, R-Ky., said" / "Scott Pruitt, the attorney general of Oklahoma,
     // one of the states suing, said": skip appositions (comma-led, same sentence) before the verb.
-    if tokens.get(v).is_some_and(|t| t.is_punct(',')) {
-        let verb_after_comma = (v + 1..tokens.len().min(v + 30))
+    // The name's own reading may have taken the first apposition and its comma already
+    // ("Scott Pruitt, the attorney general of Oklahoma," + "one of the states suing, said").
+    let after_apposition = v > from && tokens[v - 1].is_punct(',');
+    if tokens.get(v).is_some_and(|t| t.is_punct(','))
+        || (after_apposition && !tokens.get(v).is_some_and(says))
+    {
+        let verb_after_comma = (v..tokens.len().min(v + 30))
             .take_while(|&k| {
                 !tokens[k].ends_sentence() && !matches!(tokens[k].kind, TokenKind::Quote(_))
             })
@@ -434,6 +439,32 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             head_at + 1,
         ));
     }
+    // "said campaign spokeswoman Jen Psaki", "former Obama adviser David Axelrod said": a short
+    // description ending in a lowercase role noun right before a name is that person's role.
+    if let Some(name_at) = (from..tokens.len().min(from + 5))
+        .take_while(|&k| {
+            let t = &tokens[k];
+            // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
+            let function_word = !t.is_capitalized()
+                && is_not_name_word(&t.text)
+                && !matches!(t.text.as_str(), "his" | "her" | "their" | "its" | "our");
+            is_word(t) && !says(t) && !function_word
+        })
+        .find(|&k| {
+            !tokens[k].is_capitalized()
+                && is_role_noun(&tokens[k].lower())
+                && tokens.get(k + 1).is_some_and(is_nameish)
+        })
+        .map(|k| k + 1)
+    {
+        let (mut cue, end) = mention_forward(tokens, name_at)?;
+        if let Mention::Name { role, name, .. } = &mut cue.mention {
+            if !name.is_empty() && role.is_none() {
+                *role = Some(join(&tokens[from..name_at]));
+            }
+        }
+        return Some((cue, end));
+    }
     if is_nameish(t) {
         let mut j = from + 1;
         while let Some(n) = tokens.get(j) {
@@ -617,6 +648,17 @@ mod tests {
             ("\"Yes,\" a CBP spokesperson said.", "a CBP spokesperson"),
             ("\"Yes,\" according to Jane Doe.", "Jane Doe"),
             ("\"Yes,\" officials said.", "officials"),
+            (
+                "\"Yes,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said at an event.",
+                "Scott Pruitt",
+            ),
+            ("\"Yes,\" Jane Doe, a nurse, hoping for more.", "<none>"),
+            ("\"Yes,\" said campaign spokeswoman Jen Psaki.", "Jen Psaki"),
+            ("\"Yes,\" campaign manager Robby Mook said.", "Robby Mook"),
+            ("\"Yes,\" said about Jane Doe.", "<none>"),
+            ("\"Yes,\" former Obama adviser David Axelrod said.", "David Axelrod"),
+            ("\"Yes,\" Republican political consultant Chris Wilson said.", "Chris Wilson"),
+            ("\"Yes,\" after Clinton spokesman Brian Fallon spoke.", "<none>"),
         ];
         for (text, want) in cases {
             let t = toks(text);

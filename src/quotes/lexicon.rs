@@ -192,12 +192,20 @@ crate::words!(
     "judge|lawmaker|lawmakers|lawyer|leader|leaders|minister|official|officials|",
     "organizer|president|prosecutor|prosecutors|republican|republicans|researcher|",
     "residents|resident|protesters|demonstrators|supporters|voters|students|fans|",
-    "crowd|crowds|workers|parents|families|scientist|secretary|senator|source|",
-    "sources|spokesman|spokesperson|spokeswoman|statement|strategist|officer|witness|",
-    "witnesses|woman|man|mother|father|chancellor|premier|mayor|candidate|nominee|",
-    "member|members|representative|rep|publicist|professor|ceo|founder|owner|coach|",
-    "manager|agent|friend|neighbor|wife|husband",
+    "crowd|crowds|workers|parents|families|scientist|secretary|senator|sources|",
+    "spokesman|spokesperson|spokeswoman|strategist|officer|witnesses|mother|father|",
+    "chancellor|premier|mayor|candidate|nominee|member|members|representative|rep|",
+    "publicist|professor|ceo|founder|owner|coach|manager|agent|friend|neighbor|wife|",
+    "husband|pollster|consultant|commentator|columnist|reporter|historian|operative|",
+    "lobbyist|staffer|ally|surrogate|congressman|congresswoman|sheriff|businessman|",
+    "businesswoman|billionaire",
 ));
+
+crate::words!(
+    /// Speakers described as one of many, not by an office: "the Christie supporter" or "a
+    /// witness" is someone new, never the person quoted before.
+    static MEMBER_NOUNS = "man|woman|source|witness|supporter|voter|commenter|donor|delegate|veteran|widow"
+);
 
 crate::words!(
     /// Nouns of written sources ("the statement said"): they speak for whoever issued them.
@@ -208,7 +216,7 @@ crate::words!(
 
 /// Returns true if and only if the lowercase word heads a description of a speaker.
 pub fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(word) || DOCUMENT_NOUNS.contains(word)
+    ROLE_NOUNS.contains(word) || MEMBER_NOUNS.contains(word) || DOCUMENT_NOUNS.contains(word)
 }
 
 /// Returns true if and only if the lowercase word names a written source.
@@ -218,9 +226,9 @@ pub fn is_document_noun(word: &str) -> bool {
 
 /// Role nouns that describe one office-holder and may refer back to the person quoted before.
 pub fn is_person_role_noun(word: &str) -> bool {
-    is_role_noun(word)
+    (ROLE_NOUNS.contains(word) || DOCUMENT_NOUNS.contains(word))
         && !word.ends_with('s')
-        && !matches!(word, "statement" | "source" | "witness" | "woman" | "man")
+        && word != "statement"
 }
 
 crate::words!(
