@@ -5,6 +5,7 @@
 //! and identical caption text under a *different* photo is not a duplicate.
 
 use crate::outline::{Block, BlockId, BlockKind, NodeIx, Outline};
+use crate::text::char_count;
 
 /// Captions shorter than this (in characters) are too generic to call duplicates ("AP", "Getty").
 const MIN_CAPTION_CHARS: usize = 20;
@@ -32,7 +33,7 @@ pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
     let captions: Vec<(&Block, String)> = outline
         .blocks
         .iter()
-        .filter(|b| is_caption_like(b) && b.text.chars().count() >= MIN_CAPTION_CHARS)
+        .filter(|b| is_caption_like(b) && char_count(&b.text) >= MIN_CAPTION_CHARS)
         .map(|b| (b, caption_key(&b.text)))
         .collect();
     // Copies of one caption, truncated ones included, share the start of their key: compare
@@ -102,7 +103,7 @@ pub fn repeated_credits(outline: &Outline) -> Vec<(BlockId, NodeIx)> {
                 .map(|(_, r)| r.text.as_str())
                 .collect();
             let rest = caption_key(strip_credit_prefix(&crate::text::join_words(&rest)));
-            if credit.chars().count() >= MIN_CAPTION_CHARS && credit == rest {
+            if char_count(&credit) >= MIN_CAPTION_CHARS && credit == rest {
                 out.push((block.id, node));
                 break;
             }
@@ -135,7 +136,7 @@ fn strip_credit_prefix(text: &str) -> &str {
 fn keep_rank(block: &Block) -> (usize, bool, bool, std::cmp::Reverse<BlockId>) {
     let truncated = is_truncated(&block.text);
     (
-        block.text.chars().count() * 2 + usize::from(!truncated),
+        char_count(&block.text) * 2 + usize::from(!truncated),
         block.figure.is_some() && block.image.is_some(),
         block.kind == BlockKind::Caption,
         std::cmp::Reverse(block.id),
@@ -171,7 +172,7 @@ fn is_truncation_of(short: &str, full: &str) -> bool {
     let short = short.trim_end_matches(['…', '.', ' ']);
     short.len() < full.len()
         && full.starts_with(short)
-        && short.chars().count() as f32 >= MIN_TRUNCATED_SHARE * full.chars().count() as f32
+        && char_count(short) as f32 >= MIN_TRUNCATED_SHARE * char_count(full) as f32
 }
 
 fn is_truncated(text: &str) -> bool {
@@ -209,7 +210,7 @@ fn caption_key(text: &str) -> String {
     // A bare "more"/"less" is a toggle only after an ellipsis or at the end of a long caption.
     for tail in [" more", " less", "more"] {
         if let Some(stripped) = key.strip_suffix(tail) {
-            if stripped.ends_with('…') || stripped.chars().count() > 60 {
+            if stripped.ends_with('…') || char_count(stripped) > 60 {
                 return stripped.trim_end().to_owned();
             }
         }

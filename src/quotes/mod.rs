@@ -268,6 +268,9 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option
             }
             let run: Vec<&str> = tokens[start..=k].iter().map(|t| t.text.as_str()).collect();
             if let Some(id) = note_person_run(&run, (pi, k), speakers) {
+                if start == sentence_at {
+                    speakers.note_sentence_subject(id, (pi, k));
+                }
                 if in_sentence.is_empty() {
                     subject_named_first = start <= sentence_at + 3;
                 }
@@ -632,6 +635,15 @@ mod tests {
             "Eswar Prasad, a trade professor, said the talks were fragile. \"Hyping up expectations makes any deal less likely,\" he said.",
         ]);
         assert_eq!(got[0].0, "Eswar Prasad");
+    }
+
+    #[test]
+    fn he_said_takes_up_the_person_who_opened_the_sentence_before() {
+        let got = said(&[
+            "Kurt Volker and Tim Morrison testified. Volker said he knew nothing of it.",
+            "Morrison was the third witness on the call. He said he worried about \"political consequences\" of the summary.",
+        ]);
+        assert_eq!(got[0].0, "Tim Morrison");
     }
 
     #[test]

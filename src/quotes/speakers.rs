@@ -46,6 +46,9 @@ pub struct Speakers {
     person_mentions: Vec<(Position, SpeakerId)>,
     /// People who were the subject of a speech verb, in text order.
     speech_subjects: Vec<(Position, SpeakerId)>,
+    /// People named first in a sentence (its subject, the topic a "he" that follows takes up),
+    /// in text order.
+    sentence_subjects: Vec<(Position, SpeakerId)>,
     /// What the text says of each person's gender (`Some(true)`: she), parallel to `list`.
     female: Vec<Option<bool>>,
     /// Organisations that were the subject of a speech verb, in text order.
@@ -125,6 +128,11 @@ impl Speakers {
     }
 
     /// Notes that a person was the subject of a speech verb at `at`.
+    pub fn note_sentence_subject(&mut self, id: SpeakerId, at: Position) {
+        self.sentence_subjects.push((at, id));
+    }
+
+    /// Notes a person or organisation as the subject of a speech verb at `at`.
     pub fn note_speech_subject(&mut self, id: SpeakerId, at: Position) {
         match self.get(id).kind {
             SpeakerKind::Person => self.speech_subjects.push((at, id)),
@@ -145,7 +153,11 @@ impl Speakers {
 
     /// The person most recently mentioned before `at` whose gender, where the text told it,
     /// agrees with the pronoun (for "he said" / "she said").
-    pub fn last_person_before(&self, at: Position, female: Option<bool>) -> Option<SpeakerId> {
+    pub fn last_person_before<'a>(
+        &'a self,
+        at: Position,
+        female: Option<bool>,
+    ) -> Option<SpeakerId> {
         let candidates = || self.person_mentions.iter().rev().filter(|(p, _)| *p < at);
         let agrees = |id: &SpeakerId| match (female, self.female[id.0 as usize]) {
             (Some(want), Some(known)) => want == known,
@@ -158,15 +170,24 @@ impl Speakers {
                 .take_while(|(p, _)| p.0 + 2 >= at.0)
                 .find(|(_, id)| self.female[id.0 as usize] == Some(want))
         });
-        // ... unless that person spoke in this paragraph, after it ("Eswar Prasad, a professor,
-        // said … “…,” he said", with Mr. Trump named before).
-        let speaking = self
-            .speech_subjects
-            .iter()
-            .rev()
-            .find(|(p, id)| *p < at && p.0 == at.0 && agrees(id))
-            .filter(|(p, _)| known.is_none_or(|(k, _)| p > k));
-        speaking
+        // ... unless someone else spoke in this paragraph after that mention ("Eswar Prasad, a
+        // professor, said … “…,” he said", with Mr. Trump named before), or opened a sentence
+        // of it ("Morrison was the third witness … He said", with Volker's "he" before): the
+        // later of the two.
+        let in_paragraph = |mentions: &'a [(Position, SpeakerId)]| {
+            mentions
+                .iter()
+                .rev()
+                .find(|(p, id)| *p < at && p.0 == at.0 && agrees(id))
+                .filter(|(p, _)| known.is_none_or(|(k, _)| p > k))
+        };
+        let speaking = in_paragraph(&self.speech_subjects);
+        let topic = in_paragraph(&self.sentence_subjects);
+        let latest = match (speaking, topic) {
+            (Some(s), Some(t)) => Some(if t.0 > s.0 { t } else { s }),
+            (s, t) => s.or(t),
+        };
+        latest
             .or(known)
             .or_else(|| candidates().find(|(_, id)| agrees(id)))
             .map(|(_, id)| *id)
@@ -272,7 +293,7 @@ fn strip_possessive(word: &str) -> &str {
 /// Returns true if and only if `a` is an initial ("j", "j.") of `b`.
 fn is_initial_of(a: &str, b: &str) -> bool {
     let a = a.trim_end_matches('.');
-    a.chars().count() == 1 && b.starts_with(a)
+    crate::text::char_count(a) == 1 && b.starts_with(a)
 }
 
 #[cfg(test)]
