@@ -497,32 +497,29 @@ impl OutlineBuilder {
     pub fn open(&mut self, el: ElementInfo<'_>) -> Visit {
         let node = NodeIx(self.nodes);
         self.nodes += 1;
-        if el.hidden || renders_no_text(el.tag) {
+        let facts = tag::facts(el.tag);
+        let has = |bits: u32| facts & bits != 0;
+        if el.hidden || has(tag::NO_TEXT) {
             // Its text is still in the parent's textContent: a slot holding it is not "empty".
-            if el.hidden
-                || matches!(
-                    el.tag,
-                    "script" | "style" | "noscript" | "template" | "textarea" | "select"
-                )
-            {
+            if el.hidden || has(tag::SOURCE) {
                 if let Some(parent) = self.stack.last_mut() {
                     parent.unrendered_text = true;
                 }
             }
-            if !el.hidden && shows_media(el.tag) {
+            if !el.hidden && has(tag::MEDIA) {
                 self.note_media();
             }
             return Visit::Skip;
         }
-        if el.tag == "img" || el.tag == "picture" {
+        if has(tag::IMAGE) {
             if !el.src.is_empty() {
                 self.note_image(el.src);
             }
             self.note_media();
             return Visit::Skip;
         }
-        if el.tag == "br" || el.tag == "hr" || el.tag == "wbr" {
-            if el.tag == "br" {
+        if has(tag::BREAK) {
+            if has(tag::LINE_BREAK) {
                 self.text(" ");
             }
             return Visit::Skip;
@@ -532,16 +529,15 @@ impl OutlineBuilder {
         let mut claims = parent.map(|f| f.claims.clone()).unwrap_or_default();
         let mut figure = parent.and_then(|f| f.figure);
         let names = Names::of(&el);
-        match el.tag {
-            "nav" | "menu" => context.nav = true,
-            "footer" => context.footer = true,
-            "aside" => context.aside = true,
-            "header" => context.header = true,
-            "figure" => figure = Some(node),
-            "blockquote" => context.blockquote = true,
-            "article" | "main" => context.article = true,
-            "a" => context.link = true,
-            _ => {}
+        context.nav |= has(tag::NAV);
+        context.footer |= has(tag::FOOTER);
+        context.aside |= has(tag::ASIDE);
+        context.header |= has(tag::HEADER);
+        context.blockquote |= has(tag::BLOCKQUOTE);
+        context.article |= has(tag::ARTICLE);
+        context.link |= has(tag::LINK);
+        if has(tag::FIGURE) {
+            figure = Some(node);
         }
         for (named, claim) in [
             (names.nav, Claim::Nav),
@@ -558,8 +554,8 @@ impl OutlineBuilder {
             figure = Some(node);
         }
         context.figure |= figure.is_some();
-        let role = if is_block_level(el.tag) || el.tag == "body" {
-            Role::Block(block_kind(el.tag, names.caption))
+        let role = if has(tag::BLOCK | tag::BODY) {
+            Role::Block(block_kind(facts, names.caption))
         } else {
             Role::Inline
         };
@@ -1020,112 +1016,266 @@ fn runs_below_common_ancestor(pieces: &[(Vec<NodeIx>, String)], tainted: &[NodeI
     runs
 }
 
-/// Returns true if and only if the element shows a picture, frame or player (of the elements that
-/// render no text).
-fn shows_media(tag: &str) -> bool {
-    matches!(
-        tag,
-        "svg" | "iframe" | "object" | "embed" | "canvas" | "video" | "audio"
-    )
+/// What the outline reads from a tag name, looked up once per element: one binary search in a
+/// sorted table instead of a hundred string comparisons in `matches!` chains (the wasm build
+/// compiles each arm to an out-of-line `str::eq` call).
+mod tag {
+    /// Never renders its text as page text (script, style, media, form controls, ...).
+    pub const NO_TEXT: u32 = 1;
+    /// Holds source text that is still in its parent's textContent (script, style, ...).
+    pub const SOURCE: u32 = 1 << 1;
+    /// Shows a picture, frame or player (of the elements that render no text).
+    pub const MEDIA: u32 = 1 << 2;
+    /// Renders as a block box by default.
+    pub const BLOCK: u32 = 1 << 3;
+    pub const IMAGE: u32 = 1 << 4;
+    /// br, hr, wbr.
+    pub const BREAK: u32 = 1 << 5;
+    /// br: a break that separates words.
+    pub const LINE_BREAK: u32 = 1 << 6;
+    pub const BODY: u32 = 1 << 7;
+    pub const NAV: u32 = 1 << 8;
+    pub const FOOTER: u32 = 1 << 9;
+    pub const ASIDE: u32 = 1 << 10;
+    pub const HEADER: u32 = 1 << 11;
+    pub const FIGURE: u32 = 1 << 12;
+    pub const BLOCKQUOTE: u32 = 1 << 13;
+    pub const ARTICLE: u32 = 1 << 14;
+    pub const LINK: u32 = 1 << 15;
+    /// The block kind its tag gives, in the bits from `KIND_SHIFT` (0: other).
+    pub const KIND_SHIFT: u32 = 16;
+    pub const KIND_H1: u32 = 1 << KIND_SHIFT;
+    pub const KIND_H2: u32 = 2 << KIND_SHIFT;
+    pub const KIND_H3: u32 = 3 << KIND_SHIFT;
+    pub const KIND_H4: u32 = 4 << KIND_SHIFT;
+    pub const KIND_H5: u32 = 5 << KIND_SHIFT;
+    pub const KIND_H6: u32 = 6 << KIND_SHIFT;
+    pub const KIND_CAPTION: u32 = 7 << KIND_SHIFT;
+    pub const KIND_PARAGRAPH: u32 = 8 << KIND_SHIFT;
+    pub const KIND_LIST_ITEM: u32 = 9 << KIND_SHIFT;
+    pub const KIND_CELL: u32 = 10 << KIND_SHIFT;
+    pub const KIND_PRE: u32 = 11 << KIND_SHIFT;
+
+    crate::words!(
+        /// The tags the outline treats apart from a plain inline element, sorted.
+        pub(super) static KNOWN_TAGS = concat!(
+        "a|address|article|aside|audio|blockquote|body|br|canvas|caption|center|dd|",
+        "details|dialog|dir|div|dl|dt|embed|fieldset|figcaption|figure|footer|form|",
+        "h1|h2|h3|h4|h5|h6|head|header|hgroup|hr|html|iframe|img|input|legend|li|",
+        "link|main|math|menu|meta|nav|newsclean-sidebar|noscript|object|ol|option|p|",
+        "picture|pre|script|section|select|style|summary|svg|table|tbody|td|template|",
+        "textarea|tfoot|th|thead|title|tr|ul|video|wbr",
+    ));
+
+    /// The facts of each of [`KNOWN_TAGS`], in its order.
+    const KNOWN_TAG_FACTS: [u32; KNOWN_TAGS.len()] = [
+        /* a */ LINK,
+        /* address */ BLOCK,
+        /* article */ BLOCK | ARTICLE,
+        /* aside */ BLOCK | ASIDE,
+        /* audio */ NO_TEXT | MEDIA,
+        /* blockquote */ BLOCK | BLOCKQUOTE,
+        /* body */ BODY,
+        /* br */ BREAK | LINE_BREAK,
+        /* canvas */ NO_TEXT | MEDIA,
+        /* caption */ BLOCK,
+        /* center */ BLOCK,
+        /* dd */ BLOCK | KIND_LIST_ITEM,
+        /* details */ BLOCK,
+        /* dialog */ BLOCK,
+        /* dir */ BLOCK,
+        /* div */ BLOCK,
+        /* dl */ BLOCK,
+        /* dt */ BLOCK | KIND_LIST_ITEM,
+        /* embed */ NO_TEXT | MEDIA,
+        /* fieldset */ BLOCK,
+        /* figcaption */ BLOCK | KIND_CAPTION,
+        /* figure */ BLOCK | FIGURE,
+        /* footer */ BLOCK | FOOTER,
+        /* form */ BLOCK,
+        /* h1 */ BLOCK | KIND_H1,
+        /* h2 */ BLOCK | KIND_H2,
+        /* h3 */ BLOCK | KIND_H3,
+        /* h4 */ BLOCK | KIND_H4,
+        /* h5 */ BLOCK | KIND_H5,
+        /* h6 */ BLOCK | KIND_H6,
+        /* head */ NO_TEXT,
+        /* header */ BLOCK | HEADER,
+        /* hgroup */ BLOCK,
+        /* hr */ BREAK,
+        /* html */ BLOCK,
+        /* iframe */ NO_TEXT | MEDIA,
+        /* img */ IMAGE,
+        /* input */ NO_TEXT,
+        /* legend */ BLOCK,
+        /* li */ BLOCK | KIND_LIST_ITEM,
+        /* link */ NO_TEXT,
+        /* main */ BLOCK | ARTICLE,
+        /* math */ NO_TEXT,
+        /* menu */ BLOCK | NAV,
+        /* meta */ NO_TEXT,
+        /* nav */ BLOCK | NAV,
+        /* newsclean-sidebar */ NO_TEXT,
+        /* noscript */ NO_TEXT | SOURCE,
+        /* object */ NO_TEXT | MEDIA,
+        /* ol */ BLOCK,
+        /* option */ NO_TEXT,
+        /* p */ BLOCK | KIND_PARAGRAPH,
+        /* picture */ IMAGE,
+        /* pre */ BLOCK | KIND_PRE,
+        /* script */ NO_TEXT | SOURCE,
+        /* section */ BLOCK,
+        /* select */ NO_TEXT | SOURCE,
+        /* style */ NO_TEXT | SOURCE,
+        /* summary */ BLOCK,
+        /* svg */ NO_TEXT | MEDIA,
+        /* table */ BLOCK,
+        /* tbody */ BLOCK,
+        /* td */ BLOCK | KIND_CELL,
+        /* template */ NO_TEXT | SOURCE,
+        /* textarea */ NO_TEXT | SOURCE,
+        /* tfoot */ BLOCK,
+        /* th */ BLOCK | KIND_CELL,
+        /* thead */ BLOCK,
+        /* title */ NO_TEXT,
+        /* tr */ BLOCK,
+        /* ul */ BLOCK,
+        /* video */ NO_TEXT | MEDIA,
+        /* wbr */ BREAK,
+    ];
+
+    /// The facts of `name` (a lowercase tag name); 0 for a plain inline element.
+    pub fn facts(name: &str) -> u32 {
+        KNOWN_TAGS
+            .find_sorted(name)
+            .and_then(|at| KNOWN_TAG_FACTS.get(at))
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
-/// Returns true if and only if the element never renders its text content as page text.
-fn renders_no_text(tag: &str) -> bool {
-    matches!(
-        tag,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "svg"
-            | "math"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "select"
-            | "option"
-            | "textarea"
-            | "input"
-            | "newsclean-sidebar"
-    )
-}
-
-/// Returns true if and only if the tag renders as a block box by default.
-fn is_block_level(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "dd"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "html"
-            | "legend"
-            | "li"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "ul"
-    )
-}
-
-fn block_kind(tag: &str, names_caption: bool) -> BlockKind {
-    match tag {
-        "h1" => BlockKind::Heading(1),
-        "h2" => BlockKind::Heading(2),
-        "h3" => BlockKind::Heading(3),
-        "h4" => BlockKind::Heading(4),
-        "h5" => BlockKind::Heading(5),
-        "h6" => BlockKind::Heading(6),
-        "figcaption" => BlockKind::Caption,
+/// The block kind of an element with tag facts `facts`; `names_caption`: its class names it a
+/// caption.
+fn block_kind(facts: u32, names_caption: bool) -> BlockKind {
+    match facts >> tag::KIND_SHIFT {
+        level @ 1..=6 => BlockKind::Heading(level as u8),
+        7 => BlockKind::Caption,
         _ if names_caption => BlockKind::Caption,
-        "p" => BlockKind::Paragraph,
-        "li" | "dt" | "dd" => BlockKind::ListItem,
-        "td" | "th" => BlockKind::Cell,
-        "pre" => BlockKind::Preformatted,
+        8 => BlockKind::Paragraph,
+        9 => BlockKind::ListItem,
+        10 => BlockKind::Cell,
+        11 => BlockKind::Preformatted,
         _ => BlockKind::Other,
     }
 }
+
+/// What a word of a class, id or hint attribute names (bits of [`Names`]).
+const NAMES_NAV: u8 = 1;
+const NAMES_FOOTER: u8 = 1 << 1;
+const NAMES_ASIDE: u8 = 1 << 2;
+const NAMES_COMMENTS: u8 = 1 << 3;
+const NAMES_AD_SLOT: u8 = 1 << 4;
+const NAMES_FIGURE: u8 = 1 << 5;
+const NAMES_CAPTION: u8 = 1 << 6;
+
+crate::words!(
+    /// Words of class, id and hint attributes that name a part of the page, sorted (looked up
+    /// for every word of every element: a binary search, not a `match` of 75 string arms).
+    static NAME_WORDS = concat!(
+    "ad|adblock|adbox|adcontainer|ads|adslot|adunit|adv|advert|advertisement|",
+    "advertisements|advertising|adverts|adwrapper|anzeige|banner|billboard|",
+    "breadcrumb|breadcrumbs|caption|captiontext|colophon|comment|comments|",
+    "complementary|copyright|credit|credits|cutline|dfp|disqus|doubleclick|",
+    "figcaption|figure|footer|gallery|gpt|image|imagecaption|img|leaderboard|",
+    "lightbox|masthead|media|menu|mostread|mpu|nav|navbar|navigation|newsletter|",
+    "outbrain|photo|photocredit|picture|popular|promo|pubblicita|publicidad|",
+    "publicite|rail|recommendations|recommended|reklama|related|replies|sidebar|",
+    "skyscraper|slideshow|sponsor|sponsored|sponsorship|taboola|teaser|teasers|",
+    "topbar|trending|werbung|widget",
+));
+
+/// What each of [`NAME_WORDS`] names, in its order.
+const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
+    /* ad */ NAMES_AD_SLOT,
+    /* adblock */ NAMES_AD_SLOT,
+    /* adbox */ NAMES_AD_SLOT,
+    /* adcontainer */ NAMES_AD_SLOT,
+    /* ads */ NAMES_AD_SLOT,
+    /* adslot */ NAMES_AD_SLOT,
+    /* adunit */ NAMES_AD_SLOT,
+    /* adv */ NAMES_AD_SLOT,
+    /* advert */ NAMES_AD_SLOT,
+    /* advertisement */ NAMES_AD_SLOT,
+    /* advertisements */ NAMES_AD_SLOT,
+    /* advertising */ NAMES_AD_SLOT,
+    /* adverts */ NAMES_AD_SLOT,
+    /* adwrapper */ NAMES_AD_SLOT,
+    /* anzeige */ NAMES_AD_SLOT,
+    /* banner */ NAMES_AD_SLOT,
+    /* billboard */ NAMES_AD_SLOT,
+    /* breadcrumb */ NAMES_NAV,
+    /* breadcrumbs */ NAMES_NAV,
+    /* caption */ NAMES_CAPTION,
+    /* captiontext */ NAMES_CAPTION,
+    /* colophon */ NAMES_FOOTER,
+    /* comment */ NAMES_COMMENTS,
+    /* comments */ NAMES_COMMENTS,
+    /* complementary */ NAMES_ASIDE,
+    /* copyright */ NAMES_FOOTER,
+    /* credit */ NAMES_CAPTION,
+    /* credits */ NAMES_CAPTION,
+    /* cutline */ NAMES_CAPTION,
+    /* dfp */ NAMES_AD_SLOT,
+    /* disqus */ NAMES_COMMENTS,
+    /* doubleclick */ NAMES_AD_SLOT,
+    /* figcaption */ NAMES_CAPTION,
+    /* figure */ NAMES_FIGURE,
+    /* footer */ NAMES_FOOTER,
+    /* gallery */ NAMES_FIGURE,
+    /* gpt */ NAMES_AD_SLOT,
+    /* image */ NAMES_FIGURE,
+    /* imagecaption */ NAMES_CAPTION,
+    /* img */ NAMES_FIGURE,
+    /* leaderboard */ NAMES_AD_SLOT,
+    /* lightbox */ NAMES_FIGURE,
+    /* masthead */ NAMES_NAV,
+    /* media */ NAMES_FIGURE,
+    /* menu */ NAMES_NAV,
+    /* mostread */ NAMES_ASIDE,
+    /* mpu */ NAMES_AD_SLOT,
+    /* nav */ NAMES_NAV,
+    /* navbar */ NAMES_NAV,
+    /* navigation */ NAMES_NAV,
+    /* newsletter */ NAMES_ASIDE,
+    /* outbrain */ NAMES_ASIDE,
+    /* photo */ NAMES_FIGURE,
+    /* photocredit */ NAMES_CAPTION,
+    /* picture */ NAMES_FIGURE,
+    /* popular */ NAMES_ASIDE,
+    /* promo */ NAMES_ASIDE,
+    /* pubblicita */ NAMES_AD_SLOT,
+    /* publicidad */ NAMES_AD_SLOT,
+    /* publicite */ NAMES_AD_SLOT,
+    /* rail */ NAMES_ASIDE,
+    /* recommendations */ NAMES_ASIDE,
+    /* recommended */ NAMES_ASIDE,
+    /* reklama */ NAMES_AD_SLOT,
+    /* related */ NAMES_ASIDE,
+    /* replies */ NAMES_COMMENTS,
+    /* sidebar */ NAMES_ASIDE,
+    /* skyscraper */ NAMES_AD_SLOT,
+    /* slideshow */ NAMES_FIGURE,
+    /* sponsor */ NAMES_AD_SLOT,
+    /* sponsored */ NAMES_AD_SLOT,
+    /* sponsorship */ NAMES_AD_SLOT,
+    /* taboola */ NAMES_ASIDE,
+    /* teaser */ NAMES_ASIDE,
+    /* teasers */ NAMES_ASIDE,
+    /* topbar */ NAMES_NAV,
+    /* trending */ NAMES_ASIDE,
+    /* werbung */ NAMES_AD_SLOT,
+    /* widget */ NAMES_ASIDE,
+];
 
 /// What an element's class, id and hint attributes name.
 #[derive(Default)]
@@ -1171,26 +1321,19 @@ impl Names {
     }
 
     fn note(&mut self, word: &str) {
-        match word {
-            "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs"
-            | "masthead" | "topbar" => self.nav = true,
-            "footer" | "colophon" | "copyright" => self.footer = true,
-            "sidebar" | "related" | "teaser" | "teasers" | "recommended" | "recommendations"
-            | "trending" | "popular" | "mostread" | "outbrain" | "taboola" | "newsletter"
-            | "promo" | "complementary" | "widget" | "rail" => self.aside = true,
-            "comment" | "comments" | "disqus" | "replies" => self.comments = true,
-            "ad" | "ads" | "adv" | "advert" | "adverts" | "advertisement" | "advertisements"
-            | "advertising" | "adslot" | "adunit" | "adbox" | "adcontainer" | "adwrapper"
-            | "adblock" | "dfp" | "gpt" | "doubleclick" | "sponsor" | "sponsored"
-            | "sponsorship" | "banner" | "billboard" | "leaderboard" | "mpu" | "skyscraper"
-            | "anzeige" | "werbung" | "publicite" | "publicidad" | "pubblicita" | "reklama" => {
-                self.ad_slot = true
-            }
-            "figure" | "photo" | "image" | "img" | "media" | "picture" | "gallery"
-            | "slideshow" | "lightbox" => self.figure = true,
-            "caption" | "figcaption" | "cutline" | "credit" | "credits" | "photocredit"
-            | "imagecaption" | "captiontext" => self.caption = true,
-            _ => {}
+        let facts = NAME_WORDS
+            .find_sorted(word)
+            .and_then(|at| NAME_WORD_FACTS.get(at))
+            .copied()
+            .unwrap_or(0);
+        if facts != 0 {
+            self.nav |= facts & NAMES_NAV != 0;
+            self.footer |= facts & NAMES_FOOTER != 0;
+            self.aside |= facts & NAMES_ASIDE != 0;
+            self.comments |= facts & NAMES_COMMENTS != 0;
+            self.ad_slot |= facts & NAMES_AD_SLOT != 0;
+            self.figure |= facts & NAMES_FIGURE != 0;
+            self.caption |= facts & NAMES_CAPTION != 0;
         }
     }
 
@@ -1232,6 +1375,15 @@ pub fn collapse_whitespace(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_table_is_sorted_for_binary_search() {
+        assert!(tag::KNOWN_TAGS.is_sorted());
+        assert!(NAME_WORDS.is_sorted());
+        assert_eq!(tag::facts("div"), tag::BLOCK);
+        assert_eq!(tag::facts("span"), 0);
+        assert_eq!(tag::facts("br"), tag::BREAK | tag::LINE_BREAK);
+    }
 
     /// A tiny tree notation for tests: (tag, class, children), text as ("#", text, []).
     enum T {
