@@ -54,7 +54,8 @@ pub enum TokenKind {
 pub struct Token {
     /// What the token is.
     pub kind: TokenKind,
-    /// The token's text as written (for a quote: empty).
+    /// The token's text as written (for a quotation: its final stop, `.`, `!` or `?`, if it ends
+    /// with one; else empty).
     pub text: String,
     /// Offset of the first char.
     pub start: usize,
@@ -105,9 +106,15 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
     let mut i = 0;
     while i < text.len() {
         if let Some(span) = spans.get(next_span).filter(|s| s.open == i) {
+            // The quotation's own final stop, if any: a sentence may end inside the marks.
+            let stop = text[span.start..span.end]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .filter(|c| matches!(c, '.' | '!' | '?'));
             tokens.push(Token {
                 kind: TokenKind::Quote(next_span),
-                text: String::new(),
+                text: stop.map(char::to_string).unwrap_or_default(),
                 start: i,
                 end: span.after,
                 speech: Speech::None,

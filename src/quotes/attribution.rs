@@ -257,6 +257,14 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         plural |= matches!(tokens[i - 1].text.as_str(), "have" | "are" | "were");
         i -= 1;
     }
+    // A second predicate shares the first one's subject: "Donald Trump bemoaned the unrest and
+    // said" (not a comma and a new clause: ", and Jones said" has its own subject).
+    if i > lo + 1
+        && matches!(tokens[i - 1].text.as_str(), "and" | "but")
+        && !tokens[i - 2].is_punct(',')
+    {
+        return sentence_subject(tokens, lo, i - 1);
+    }
     // parenthetical "(R-Ohio)"
     if i > lo && tokens[i - 1].is_punct(')') {
         let open = (lo..i - 1).rev().find(|&k| tokens[k].is_punct('('))?;
@@ -672,6 +680,7 @@ mod tests {
             ("NATO Secretary General Jens Stoltenberg said: \"Yes.\"", "Jens Stoltenberg"),
             ("White House Principal Deputy Press Secretary Karine Jean-Pierre told reporters that it is committed to \"ensuring NATO's door remains open\"", "Karine Jean-Pierre"),
             ("the United States' top diplomat confirmed that they watch \"very, very carefully.\"", "the United States' top diplomat"),
+            ("Donald Trump bemoaned the unrest and said he thought drugs were a \"big factor\"", "Donald Trump"),
         ];
         for (text, want) in cases {
             let t = toks(text);

@@ -439,8 +439,12 @@ fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<S
 /// sentence inside its marks does not end the writer's sentence: "…," he said).
 fn sentence_start(tokens: &[Token], k: usize) -> usize {
     // A period followed by a lowercase word ("Jr. said", "a.m. on") ends no sentence.
+    // So does a quotation ending in a stop before a capitalized word ("“… without delay.”
+    // Donald Trump said").
     let is_boundary = |i: usize| {
-        tokens[i].ends_sentence()
+        let quote_ends_sentence =
+            matches!(tokens[i].kind, TokenKind::Quote(_)) && !tokens[i].text.is_empty();
+        (tokens[i].ends_sentence() || quote_ends_sentence)
             && tokens.get(i + 1).is_none_or(|n| {
                 n.kind != TokenKind::Word || !n.text.starts_with(char::is_lowercase)
             })
@@ -635,6 +639,14 @@ mod tests {
             "Eswar Prasad, a trade professor, said the talks were fragile. \"Hyping up expectations makes any deal less likely,\" he said.",
         ]);
         assert_eq!(got[0].0, "Eswar Prasad");
+    }
+
+    #[test]
+    fn a_sentence_ends_inside_the_quotation_marks() {
+        let got = said(&[
+            "Hillary Clinton wrote on Twitter that the videos should come out \"without delay.\" Donald Trump bemoaned the unrest and said drugs were a \"very, very big factor\" in it.",
+        ]);
+        assert_eq!(got[1].0, "Donald Trump");
     }
 
     #[test]
