@@ -196,6 +196,15 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
             // "Trump attacked Clinton for …, saying, "…"": a participle after a comma speaks for
             // the subject of its sentence.
             if verb && lower.ends_with("ing") && v > lo && tokens[v - 1].is_punct(',') {
+                // "…, Nefzi said, adding, “…”": the participle goes on from the speech verb
+                // just before it, whose subject need not be the sentence's.
+                let said_before = v >= lo + 3 && says(&tokens[v - 2]);
+                if let Some(cue) = said_before
+                    .then(|| mention_before(tokens, lo, v - 2))
+                    .flatten()
+                {
+                    return Some(cue);
+                }
                 if let Some(cue) = sentence_subject(tokens, lo, v) {
                     return Some(cue);
                 }
@@ -313,7 +322,8 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             at: last,
         });
     }
-    if is_nameish(t) {
+    // "Trump's comments": a possessive is no subject; the word after it is a noun.
+    if is_nameish(t) && !is_possessive(t) {
         let mut first = last;
         while first > lo {
             let p = &tokens[first - 1];
@@ -681,6 +691,9 @@ mod tests {
             ("White House Principal Deputy Press Secretary Karine Jean-Pierre told reporters that it is committed to \"ensuring NATO's door remains open\"", "Karine Jean-Pierre"),
             ("the United States' top diplomat confirmed that they watch \"very, very carefully.\"", "the United States' top diplomat"),
             ("Donald Trump bemoaned the unrest and said he thought drugs were a \"big factor\"", "Donald Trump"),
+            ("Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Nefzi"),
+            ("Early in his campaign, Trump attacked Romney, calling him \"a failed candidate.\"", "Trump"),
+            ("Ryan's campaign shrugged off Trump's comments, telling reporters, \"Neither Speaker Ryan nor anyone asked.\"", "Ryan's campaign"),
         ];
         for (text, want) in cases {
             let t = toks(text);

@@ -7,38 +7,39 @@ use crate::text::fold_case;
 crate::words!(
     /// Base forms of verbs that introduce reported speech or writing.
     static SPEECH_LEMMAS = concat!(
-    "acclaim|accuse|acknowledge|add|admit|advise|affirm|agree|alert|allege|announce|",
-    "answer|apologize|applaud|argue|ask|assert|assess|assure|attest|aver|beg|bemoan|",
-    "blast|blog|boast|boo|brag|brand|bristle|brush|call|caution|challenge|chant|",
-    "charge|cheer|chide|chime|cite|claim|clarify|command|comment|compare|complain|",
-    "concede|conclude|concur|condemn|confess|confide|confirm|congratulate|contend|",
-    "continue|convey|counter|cry|declare|decry|demand|deny|deplore|describe|detail|",
-    "dictate|direct|disagree|disclose|dismiss|dispute|divulge|downplay|dub|echo|",
-    "editorialize|elaborate|email|emphasise|emphasize|encourage|estimate|exclaim|",
-    "exhort|explain|express|fret|fume|gripe|grumble|guarantee|hail|highlight|hint|",
-    "implore|indicate|inform|insinuate|insist|instruct|interject|interrupt|intone|",
-    "jest|joke|label|lambaste|lament|lash|laugh|lecture|liken|maintain|mention|",
-    "message|mock|mourn|mumble|murmur|muse|mutter|narrate|nod|note|object|observe|",
-    "offer|opine|order|outline|paraphrase|persist|plead|pledge|point|ponder|posit|",
-    "post|praise|preach|predict|preface|proclaim|promise|pronounce|propose|protest|",
+    "acclaim|accuse|acknowledge|add|admit|advise|affirm|agree|alert|allege|",
+    "announce|answer|apologize|applaud|argue|ask|assert|assess|assure|attack|",
+    "attest|aver|beg|bemoan|blast|blog|boast|boo|brag|brand|bristle|brush|call|",
+    "caution|challenge|chant|charge|cheer|chide|chime|cite|claim|clarify|command|",
+    "comment|compare|complain|concede|conclude|concur|condemn|confess|confide|",
+    "confirm|congratulate|contend|continue|convey|counter|criticise|criticize|cry|",
+    "declare|decry|demand|denounce|deny|deplore|describe|detail|dictate|direct|",
+    "disagree|disclose|dismiss|dispute|divulge|downplay|dub|echo|editorialize|",
+    "elaborate|email|emphasise|emphasize|encourage|estimate|exclaim|exhort|explain|",
+    "express|fret|fume|gripe|grumble|guarantee|hail|highlight|hint|implore|",
+    "indicate|inform|insinuate|insist|instruct|interject|interrupt|intone|jest|",
+    "joke|label|lambaste|lament|lash|laugh|lecture|liken|maintain|mention|message|",
+    "mock|mourn|mumble|murmur|muse|mutter|narrate|nod|note|object|observe|offer|",
+    "opine|order|outline|paraphrase|persist|plead|pledge|point|ponder|posit|post|",
+    "praise|preach|predict|preface|proclaim|promise|pronounce|propose|protest|",
     "question|quip|quote|rage|rant|rap|read|reaffirm|reason|reassure|rebut|recall|",
     "recite|reckon|recollect|recommend|recount|reflect|refute|reiterate|reject|",
-    "relate|remark|remind|reminisce|remonstrate|repeat|reply|report|request|respond|",
-    "retort|reveal|sass|say|scoff|scream|shout|shrug|sigh|signal|sing|slam|snap|",
-    "snarl|sneer|speak|specify|speculate|spell|stammer|state|stress|stutter|suggest|",
-    "summarize|suppose|surmise|swear|taunt|tease|tell|term|testify|text|thank|",
-    "theorize|threaten|thunder|tout|tweet|underline|underscore|urge|vent|venture|",
-    "voice|vouch|vow|warn|whimper|whisper|wonder|write|yell",
+    "relate|remark|remind|reminisce|remonstrate|repeat|reply|report|request|",
+    "respond|retort|reveal|ridicule|sass|say|scoff|scream|shout|shrug|sigh|signal|",
+    "sing|slam|snap|snarl|sneer|speak|specify|speculate|spell|stammer|state|stress|",
+    "stutter|suggest|summarize|suppose|surmise|swear|taunt|tease|tell|term|testify|",
+    "text|thank|theorize|threaten|thunder|tout|tweet|underline|underscore|urge|",
+    "vent|venture|voice|vouch|vow|warn|whimper|whisper|wonder|write|yell",
 ));
 
 crate::words!(
     /// Speech verbs with common non-speech senses ("Russia maintains forces", "continued to fight"):
     /// used as a cue only when no plain speech verb is nearer.
     static WEAK_LEMMAS = concat!(
-    "boo|brand|call|cheer|cite|command|compare|continue|describe|detail|direct|dub|",
-    "estimate|express|hail|indicate|label|maintain|mention|nod|object|offer|order|",
-    "outline|point|post|praise|predict|question|quote|rap|read|reflect|relate|report|",
-    "request|shrug|signal|sing|speak|spell|term|text|thank|voice",
+    "attack|boo|brand|call|cheer|cite|command|compare|continue|describe|detail|",
+    "direct|dub|estimate|express|hail|indicate|label|maintain|mention|nod|object|",
+    "offer|order|outline|point|post|praise|predict|question|quote|rap|read|reflect|",
+    "relate|report|request|shrug|signal|sing|speak|spell|term|text|thank|voice",
 ));
 
 /// Irregular surface forms and their base form.
@@ -167,14 +168,17 @@ pub fn is_org_word(word: &str) -> bool {
 crate::words!(
     /// Capitalized words that start sentences or name times, never people.
     static NOT_NAME_WORDS = concat!(
-    "a|about|according|after|again|all|also|although|an|and|another|any|april|as|",
-    "asked|at|august|before|both|but|by|december|during|each|earlier|either|even|",
-    "every|february|few|following|for|friday|from|he|her|here|his|however|i|if|in|",
-    "instead|it|its|january|july|june|just|later|many|march|may|meanwhile|monday|",
-    "moreover|most|my|neither|no|not|november|now|october|of|on|one|only|or|other|",
-    "our|saturday|september|several|she|since|so|some|speaking|still|sunday|talk|",
-    "that|the|their|then|there|these|they|this|those|thursday|to|today|tuesday|under|",
-    "we|wednesday|what|when|where|while|who|why|with|yes|yet|you",
+    "a|about|according|after|again|all|also|although|amid|an|and|another|any|april|",
+    "as|asked|at|august|because|before|both|but|by|december|despite|during|each|",
+    "earlier|early|either|even|every|february|few|finally|following|for|friday|",
+    "from|he|her|here|his|however|i|if|in|indeed|instead|it|its|january|july|june|",
+    "just|last|later|many|march|may|meanwhile|monday|moreover|most|my|neither|next|",
+    "no|not|november|now|october|of|on|once|one|only|or|other|our|recently|",
+    "saturday|separately|september|several|she|since|so|some|speaking|still|sunday|",
+    "talk|that|the|their|then|there|these|they|this|those|though|through|",
+    "throughout|thursday|to|today|toward|towards|tuesday|under|unlike|until|upon|",
+    "we|wednesday|what|when|where|whether|while|who|why|with|within|without|yes|",
+    "yet|you",
 ));
 
 /// Returns true if and only if the word can never be part of a person's name.
@@ -192,7 +196,7 @@ crate::words!(
     "judge|lawmaker|lawmakers|lawyer|leader|leaders|minister|official|officials|",
     "organizer|president|prosecutor|prosecutors|republican|republicans|researcher|",
     "residents|resident|protesters|demonstrators|supporters|voters|students|fans|",
-    "crowd|crowds|workers|parents|families|scientist|secretary|senator|sources|",
+    "crowds|workers|parents|families|scientist|secretary|senator|sources|",
     "spokesman|spokesperson|spokeswoman|strategist|officer|witnesses|mother|father|",
     "chancellor|premier|mayor|candidate|nominee|member|members|representative|rep|",
     "publicist|professor|ceo|founder|owner|coach|manager|agent|friend|neighbor|wife|",
@@ -204,7 +208,7 @@ crate::words!(
 crate::words!(
     /// Speakers described as one of many, not by an office: "the Christie supporter" or "a
     /// witness" is someone new, never the person quoted before.
-    static MEMBER_NOUNS = "man|woman|source|witness|supporter|voter|commenter|donor|delegate|veteran|widow"
+    static MEMBER_NOUNS = "crowd|man|woman|source|witness|supporter|voter|commenter|donor|delegate|veteran|widow"
 );
 
 crate::words!(
