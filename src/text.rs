@@ -176,6 +176,17 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             word.push(text[i]);
             i += 1;
         }
+        // "shot back", "fired back": a retort, whatever the verb means alone.
+        if word == "back" {
+            if let Some(verb) = tokens.last_mut().filter(|t| {
+                matches!(
+                    t.text.as_str(),
+                    "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "struck"
+                )
+            }) {
+                verb.speech = Speech::Strong;
+            }
+        }
         let speech = speech_of(&word);
         tokens.push(Token {
             kind: TokenKind::Word,

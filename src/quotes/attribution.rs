@@ -245,8 +245,13 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     // skip an opening adverbial ("During a speech earlier, Trump …")
     if let Some(comma) = (lo..end.min(lo + 12)).find(|&k| tokens[k].is_punct(',')) {
         // ("He urged Mr. Trump to act, saying …": a pronoun opening it is the subject.)
+        // ("Hours later, Trump …": so does a phrase ending in a lowercase adverb.)
+        let ends_adverbially = comma > lo
+            && !tokens[comma - 1].is_capitalized()
+            && is_not_name_word(&tokens[comma - 1].text);
         let opens_with_adverbial = !tokens[lo].is_capitalized()
-            || (is_not_name_word(&tokens[lo].text) && !is_pronoun(&tokens[lo]));
+            || (is_not_name_word(&tokens[lo].text) && !is_pronoun(&tokens[lo]))
+            || ends_adverbially;
         if opens_with_adverbial {
             from = comma + 1;
         }
@@ -398,10 +403,11 @@ pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
 /// A noun phrase read forwards from `from`; returns it and the index just past it.
 fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     let mut from = from;
-    // "wrote 43-year-old Martin Taylor": an age before the name is no part of it.
+    // "wrote 43-year-old Martin Taylor", "said former Secretary of State Colin Powell": an age
+    // or "former" before the name is no part of it.
     while tokens
         .get(from)
-        .is_some_and(|t| is_word(t) && t.text.ends_with("-year-old"))
+        .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.text == "former"))
     {
         from += 1;
     }
@@ -673,6 +679,7 @@ mod tests {
             ("\"Yes,\" Jane Doe, a nurse, hoping for more.", "<none>"),
             ("\"Yes,\" said campaign spokeswoman Jen Psaki.", "Jen Psaki"),
             ("\"Yes,\" campaign manager Robby Mook said.", "Robby Mook"),
+            ("\"Yes,\" said former Secretary of State Colin Powell.", "Colin Powell"),
             ("\"Yes,\" said about Jane Doe.", "<none>"),
             ("\"Yes,\" former Obama adviser David Axelrod said.", "David Axelrod"),
             ("\"Yes,\" Republican political consultant Chris Wilson said.", "Chris Wilson"),
@@ -694,6 +701,8 @@ mod tests {
             ("Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Nefzi"),
             ("Early in his campaign, Trump attacked Romney, calling him \"a failed candidate.\"", "Trump"),
             ("Ryan's campaign shrugged off Trump's comments, telling reporters, \"Neither Speaker Ryan nor anyone asked.\"", "Ryan's campaign"),
+            ("Hours later, Trump returned the compliment, telling Reuters, \"He is an amazing man.\"", "Trump"),
+            ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
         ];
         for (text, want) in cases {
             let t = toks(text);
