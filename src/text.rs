@@ -178,12 +178,10 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         }
         // "shot back", "fired back": a retort, whatever the verb means alone.
         if word == "back" {
-            if let Some(verb) = tokens.last_mut().filter(|t| {
-                matches!(
-                    t.text.as_str(),
-                    "shot" | "shoots" | "fired" | "fires" | "hit" | "hits" | "pushed" | "struck"
-                )
-            }) {
+            if let Some(verb) = tokens
+                .last_mut()
+                .filter(|t| matches!(t.text.as_str(), "shot" | "fired" | "hit"))
+            {
                 verb.speech = Speech::Strong;
             }
         }
