@@ -32,5 +32,11 @@ pub mod words;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// A TLSF allocator instead of the default dlmalloc: constant-time and about 5 KB less wasm
+/// (the size budget is 150 KB raw, 60 KB brotli).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
+
 pub use outline::{Outline, OutlineBuilder};
 pub use plan::{plan, Plan, Settings};
