@@ -160,8 +160,9 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         // Keep the period of an abbreviation, an initial ("J.") or a dotted acronym ("U.S.").
         if text.get(i) == Some(&'.') {
             let is_initial = char_count(&word) == 1 && word.chars().all(char::is_uppercase);
-            // "R-Ky.," / "Calif.,": a period right before a comma abbreviates.
-            let before_comma = text.get(i + 1) == Some(&',');
+            // "R-Ky.," / "Calif.," / "(D-Mo.)": a period right before a comma or a closing
+            // parenthesis abbreviates.
+            let before_comma = matches!(text.get(i + 1), Some(',' | ')'));
             if is_initial || is_abbreviation(&word) || word.contains('.') || before_comma {
                 word.push('.');
                 i += 1;
@@ -180,7 +181,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         if word == "back" {
             if let Some(verb) = tokens
                 .last_mut()
-                .filter(|t| matches!(t.text.as_str(), "shot" | "fired" | "hit"))
+                .filter(|t| matches!(t.text.as_str(), "shot" | "fired" | "hit" | "pushed"))
             {
                 verb.speech = Speech::Strong;
             }

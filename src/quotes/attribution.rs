@@ -214,8 +214,12 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
                 if is_finite(t) && super::lexicon::is_inverting_speech_verb(&lower) {
-                    if let Some(cue) = mention_after(tokens, v + 1).filter(|c| c.at < quote) {
-                        return Some(cue);
+                    // "said Jane Doe, a nurse:" inverts; "said Sanders has pushed" opens a
+                    // reported clause, whose subject is not the speaker.
+                    if let Some((cue, end)) = mention_forward(tokens, v + 1) {
+                        if cue.at < quote && !tokens.get(end).is_some_and(is_word) {
+                            return Some(cue);
+                        }
                     }
                 }
             }
@@ -288,7 +292,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     if i > lo && tokens[i - 1].is_punct(',') {
         // apposition: "Jones, a spokeswoman for the agency, said"
         let close = i - 1;
-        let open = (lo.max(close.saturating_sub(20))..close)
+        let open = (lo.max(close.saturating_sub(40))..close)
             .rev()
             .find(|&k| tokens[k].is_punct(','))?;
         if open + 1 >= close {
@@ -307,7 +311,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                 at: close - 1,
             });
         }
-        role = Some(join(inner));
+        role = role_of(inner);
         i = open;
         if i > lo && tokens[i - 1].is_punct(')') {
             i = (lo..i - 1).rev().find(|&k| tokens[k].is_punct('('))?;
@@ -492,8 +496,10 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     if is_nameish(t) {
         let mut j = from + 1;
         while let Some(n) = tokens.get(j) {
+            // "Secretary of State …", "Pennsylvania Gov. and Democratic National Committee
+            // Chairman Ed Rendell": a title goes on through "of" and "and".
             let joins = is_nameish(n)
-                || (n.text == "of"
+                || (matches!(n.text.as_str(), "of" | "and")
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized())
                     && is_title_word(&tokens[j - 1].text))
                 || (NAME_PARTICLES.contains(&n.text)
@@ -541,7 +547,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             if let Some(stop) = stop {
                 let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
                 if stop > end + 1 && (DETERMINERS.contains(&first_word) || first_word == "who") {
-                    role = Some(join(&tokens[end + 1..stop]));
+                    role = role_of(&tokens[end + 1..stop]);
                     end = if tokens[stop].is_punct(',') {
                         stop + 1
                     } else {
@@ -615,6 +621,16 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     }
 }
 
+/// The role an apposition gives, without its relative clause: "a top GOP operative who played
+/// a major role in …" is "a top GOP operative"; "who has endorsed Clinton" gives none.
+fn role_of(apposition: &[Token]) -> Option<String> {
+    let end = apposition
+        .iter()
+        .position(|t| matches!(t.text.as_str(), "who" | "which" | "whose"))
+        .unwrap_or(apposition.len());
+    (end > 0).then(|| join(&apposition[..end]))
+}
+
 fn join(tokens: &[Token]) -> String {
     let mut out = String::new();
     for t in tokens {
@@ -680,6 +696,7 @@ mod tests {
             ("\"Yes,\" said campaign spokeswoman Jen Psaki.", "Jen Psaki"),
             ("\"Yes,\" campaign manager Robby Mook said.", "Robby Mook"),
             ("\"Yes,\" said former Secretary of State Colin Powell.", "Colin Powell"),
+            ("\"Yes,\" said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", "Ed Rendell"),
             ("\"Yes,\" said about Jane Doe.", "<none>"),
             ("\"Yes,\" former Obama adviser David Axelrod said.", "David Axelrod"),
             ("\"Yes,\" Republican political consultant Chris Wilson said.", "Chris Wilson"),
@@ -702,6 +719,7 @@ mod tests {
             ("Early in his campaign, Trump attacked Romney, calling him \"a failed candidate.\"", "Trump"),
             ("Ryan's campaign shrugged off Trump's comments, telling reporters, \"Neither Speaker Ryan nor anyone asked.\"", "Ryan's campaign"),
             ("Hours later, Trump returned the compliment, telling Reuters, \"He is an amazing man.\"", "Trump"),
+            ("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be \"more aggressive\"", "Claire McCaskill"),
             ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
         ];
         for (text, want) in cases {
