@@ -1362,12 +1362,40 @@ fn has_word(haystack: &str, needle: &str) -> bool {
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub fn collapse_whitespace(raw: &str) -> String {
+    // NOTE: a byte loop that decodes only non-ASCII chars (to test them for Unicode whitespace)
+    // instead of `split_whitespace`, which decodes every char: this runs over all the page's
+    // text. Whitespace is `char::is_whitespace`, as there.
+    let bytes = raw.as_bytes();
     let mut out = String::with_capacity(raw.len());
-    for word in raw.split_whitespace() {
+    let mut word_start = None;
+    let mut at = 0;
+    let push_word = |from: usize, to: usize, out: &mut String| {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(raw.get(from..to).unwrap_or_default());
+    };
+    while at < bytes.len() {
+        let (space, len) = match bytes[at] {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => (true, 1),
+            b if b < 0x80 => (false, 1),
+            _ => raw
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        match (space, word_start) {
+            (true, Some(from)) => {
+                push_word(from, at, &mut out);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(at),
+            _ => {}
+        }
+        at += len;
+    }
+    if let Some(from) = word_start {
+        push_word(from, bytes.len(), &mut out);
     }
     out
 }
@@ -1380,6 +1408,21 @@ mod tests {
     fn tag_table_is_sorted_for_binary_search() {
         assert!(tag::KNOWN_TAGS.is_sorted());
         assert!(NAME_WORDS.is_sorted());
+    }
+
+    #[test]
+    fn collapse_whitespace_is_split_whitespace_joined() {
+        for s in [
+            "",
+            "  ",
+            "a",
+            " a  b\t\nc ",
+            "\u{a0}Publicité\u{2009}–\u{3000}広告 \u{b}x\u{c}",
+            "“Yes,”\r\n he said.\u{85}",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(s), want, "{s:?}");
+        }
         assert_eq!(tag::facts("div"), tag::BLOCK);
         assert_eq!(tag::facts("span"), 0);
         assert_eq!(tag::facts("br"), tag::BREAK | tag::LINE_BREAK);
