@@ -30,7 +30,8 @@ const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + clean(s) : TEXT + " ");
 // A walk of `root`'s subtree in slices: each `step(deadline)` walks until `performance.now()`
 // passes `deadline` and returns [events so far, done]. `nodes` holds every element opened.
 export function startWalk(root, names) {
-  let out = [];
+  // the events so far: one string grown by `+=` (V8 keeps it as a rope until it crosses)
+  let out = "";
   const nodes = [];
   // attribute name -> FIELD + its one-char key (outline::event::key)
   const field = new Map(names.map((n, i) => [n, FIELD + String.fromCharCode(48 + i)]));
@@ -47,7 +48,7 @@ export function startWalk(root, names) {
         if (key !== undefined) rec += key + clean(attrs[i].value);
       }
     }
-    out.push(rec);
+    out += rec;
     return name;
   };
   const ancestors = [];
@@ -60,8 +61,8 @@ export function startWalk(root, names) {
   let done = false;
   // hands over the events walked since the last slice
   const slice = (finished) => {
-    const events = out.join("");
-    out = [];
+    const events = out;
+    out = "";
     return [events, finished];
   };
   const step = (deadline) => {
@@ -75,7 +76,7 @@ export function startWalk(root, names) {
         if (performance.now() >= deadline) return slice(false);
       }
       if (node === null) {
-        out.push(CLOSE);
+        out += CLOSE;
         if (parent === root) break;
         node = parent.nextSibling;
         parent = parent.parentNode;
@@ -88,14 +89,14 @@ export function startWalk(root, names) {
           node = node.firstChild;
           continue;
         }
-        out.push(CLOSE);
+        out += CLOSE;
       } else if (type === 3 || type === 4) {
-        out.push(text(node.data));
+        out += text(node.data);
       }
       node = node.nextSibling;
     }
     done = true;
-    for (let i = 0; i < ancestors.length; i++) out.push(CLOSE);
+    for (let i = 0; i < ancestors.length; i++) out += CLOSE;
     return slice(true);
   };
   return { step, nodes };
