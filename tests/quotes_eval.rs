@@ -10,9 +10,13 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 /// Today's level, minus a little: a change that lowers a score below these fails the build.
+///
+/// NOTE: PolNeAR's gold keeps only segments of two words or more (its README), so every one-word
+/// partial quote we report ("said he was “appalled”", which the corpus gold counts) is a false
+/// positive here: about 30 on dev, −0.014 detection F1 and −0.016 end-to-end F1.
 const FLOOR_DETECTION_F1: f64 = 0.85;
 const FLOOR_SPEAKER_ACCURACY: f64 = 0.83;
-const FLOOR_END_TO_END_F1: f64 = 0.70;
+const FLOOR_END_TO_END_F1: f64 = 0.69;
 
 fn shared(path: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");

@@ -160,7 +160,15 @@ impl Extractor {
                         .flatten()
                 });
             let continues = k == 0 && (*previous_unclosed || colon_speaker.is_some());
-            if words < 2
+            // One word is a quotation only as a speaker's word in reported speech ("said he was
+            // “appalled”"): with a cue, lowercase; a lone quoted term or nickname is not.
+            let single_word_quote = words == 1
+                && cue.is_some()
+                && kind == QuoteKind::Partial
+                && text
+                    .chars()
+                    .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’');
+            if (words < 2 && !single_word_quote)
                 || is_title_or_name(&text)
                 || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind))
             {
@@ -639,6 +647,15 @@ mod tests {
             "Eswar Prasad, a trade professor, said the talks were fragile. \"Hyping up expectations makes any deal less likely,\" he said.",
         ]);
         assert_eq!(got[0].0, "Eswar Prasad");
+    }
+
+    #[test]
+    fn one_word_is_a_quote_only_as_a_speakers_word() {
+        let got = said(&[
+            "Eric Reeves said he was “appalled” that the sanctions were lifted.",
+            "The so-called “experts” never came. Fans call him “Mustang”.",
+        ]);
+        assert_eq!(got, [("Eric Reeves".to_owned(), "appalled".to_owned())]);
     }
 
     #[test]
