@@ -253,9 +253,15 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
         let ends_adverbially = comma > lo
             && !tokens[comma - 1].is_capitalized()
             && is_not_name_word(&tokens[comma - 1].text);
+        // ("Appearing before supporters, Suu Kyi …": so does a participle.)
+        let opens_with_participle = tokens[lo].text.ends_with("ing")
+            && tokens
+                .get(lo + 1)
+                .is_some_and(|n| is_word(n) && !n.is_capitalized());
         let opens_with_adverbial = !tokens[lo].is_capitalized()
             || (is_not_name_word(&tokens[lo].text) && !is_pronoun(&tokens[lo]))
-            || ends_adverbially;
+            || ends_adverbially
+            || opens_with_participle;
         if opens_with_adverbial {
             from = comma + 1;
         }

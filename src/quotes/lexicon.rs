@@ -189,25 +189,29 @@ crate::words!(
     /// Nouns that head a description of a speaker ("the spokeswoman", "a senior official").
     static ROLE_NOUNS = concat!(
     "activist|adviser|advisor|aide|ambassador|analyst|analysts|attorney|author|",
-    "authorities|chairman|chief|commander|critic|critics|democrat|democrats|diplomat|",
-    "director|doctor|economist|envoy|executive|expert|experts|governor|investigator|",
-    "judge|lawmaker|lawmakers|lawyer|leader|leaders|minister|official|officials|",
-    "organizer|president|prosecutor|prosecutors|republican|republicans|researcher|",
-    "residents|resident|protesters|demonstrators|supporters|voters|students|fans|",
-    "crowds|workers|parents|families|scientist|secretary|senator|sources|",
-    "spokesman|spokesperson|spokeswoman|strategist|officer|witnesses|mother|father|",
-    "chancellor|premier|mayor|candidate|nominee|member|members|representative|rep|",
-    "publicist|professor|ceo|founder|owner|coach|manager|agent|friend|neighbor|wife|",
-    "husband|pollster|consultant|commentator|columnist|reporter|historian|operative|",
-    "lobbyist|staffer|ally|surrogate|congressman|congresswoman|sheriff|businessman|",
-    "businesswoman|billionaire",
+    "authorities|chairman|chief|commander|critic|critics|democrat|democrats|",
+    "diplomat|director|doctor|economist|envoy|executive|expert|experts|governor|",
+    "investigator|judge|lawmaker|lawmakers|lawyer|leader|leaders|minister|official|",
+    "officials|organizer|president|prosecutor|prosecutors|republican|republicans|",
+    "researcher|residents|resident|protesters|demonstrators|supporters|voters|",
+    "students|fans|crowds|workers|parents|families|scientist|secretary|senator|",
+    "sources|spokesman|spokesperson|spokeswoman|strategist|officer|witnesses|",
+    "mother|father|chancellor|premier|mayor|candidate|nominee|member|members|",
+    "representative|rep|publicist|professor|ceo|founder|owner|coach|manager|agent|",
+    "friend|neighbor|wife|husband|pollster|consultant|commentator|columnist|",
+    "reporter|historian|operative|lobbyist|staffer|ally|surrogate|congressman|",
+    "congresswoman|sheriff|businessman|businesswoman|billionaire|boss|head|chair|",
+    "chairwoman|captain|colonel|general|admiral|lieutenant|sergeant",
 ));
 
 crate::words!(
     /// Speakers described as one of many, not by an office: "the Christie supporter" or "a
     /// witness" is someone new, never the person quoted before.
-    static MEMBER_NOUNS = "crowd|man|woman|source|witness|supporter|voter|commenter|donor|delegate|veteran|widow"
-);
+    static MEMBER_NOUNS = concat!(
+    "crowd|man|woman|source|witness|supporter|voter|commenter|donor|delegate|veteran|widow|",
+    "host|anchor|editor|writer|actor|actress|star|singer|comedian|player|pastor|bishop|",
+    "priest|rabbi|imam|nurse|teacher|physician|surgeon|soldier",
+));
 
 crate::words!(
     /// Nouns of written sources ("the statement said"): they speak for whoever issued them.

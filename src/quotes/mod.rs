@@ -659,6 +659,15 @@ mod tests {
     }
 
     #[test]
+    fn he_said_is_the_speaker_of_the_sentence_not_a_person_named_after_him() {
+        let got = said(&[
+            "Ted Cruz said he was glad the fight with Donald Trump was over.",
+            "Cruz spokesman Rick Tyler said the campaign will contrast Cruz and Trump, as Cruz has \"guiding principles to make critical decisions,\" he said.",
+        ]);
+        assert_eq!(got[0].0, "Rick Tyler");
+    }
+
+    #[test]
     fn a_sentence_ends_inside_the_quotation_marks() {
         let got = said(&[
             "Hillary Clinton wrote on Twitter that the videos should come out \"without delay.\" Donald Trump bemoaned the unrest and said drugs were a \"very, very big factor\" in it.",

@@ -170,16 +170,25 @@ impl Speakers {
                 .take_while(|(p, _)| p.0 + 2 >= at.0)
                 .find(|(_, id)| self.female[id.0 as usize] == Some(want))
         });
-        // ... unless someone else spoke in this paragraph after that mention ("Eswar Prasad, a
-        // professor, said … “…,” he said", with Mr. Trump named before), or opened a sentence
-        // of it ("Morrison was the third witness … He said", with Volker's "he" before): the
-        // later of the two.
+        // ... unless someone else spoke in this paragraph after that person last spoke or
+        // opened a sentence ("Eswar Prasad, a professor, said … “…,” he said", with Mr. Trump
+        // named before; "Cruz spokesman Rick Tyler said … Cruz and Trump … he said"), or opened
+        // a sentence of it ("Morrison was the third witness … He said", with Volker's "he"
+        // before): the later of the two. Being named as an object is no claim on "he".
+        let known_acted = known.and_then(|(_, known)| {
+            self.speech_subjects
+                .iter()
+                .chain(&self.sentence_subjects)
+                .filter(|(p, id)| id == known && *p < at)
+                .map(|(p, _)| *p)
+                .max()
+        });
         let in_paragraph = |mentions: &'a [(Position, SpeakerId)]| {
             mentions
                 .iter()
                 .rev()
                 .find(|(p, id)| *p < at && p.0 == at.0 && agrees(id))
-                .filter(|(p, _)| known.is_none_or(|(k, _)| p > k))
+                .filter(|(p, _)| known_acted.is_none_or(|k| *p > k))
         };
         let speaking = in_paragraph(&self.speech_subjects);
         let topic = in_paragraph(&self.sentence_subjects);
