@@ -184,6 +184,49 @@ fn sidebar_lists_speakers_in_an_open_shadow_root() {
 }
 
 #[wasm_bindgen_test]
+fn a_sidebar_rendered_again_keeps_the_readers_choices() {
+    let root = mount(QUOTES);
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    let targets = |p: &newsclean::Plan| -> Vec<Element> {
+        p.quotes
+            .iter()
+            .map(|q| {
+                collected
+                    .nodes
+                    .get(collected.outline.block(q.block).node.0)
+                    .unwrap()
+            })
+            .collect()
+    };
+    let panel = || sidebar_shadow().query_selector("aside").unwrap().unwrap();
+    let click = |action: &str| {
+        let b: web_sys::HtmlElement = sidebar_shadow()
+            .query_selector(&format!("[data-action={action}]"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        b.click();
+    };
+    let first = Sidebar::render(&doc(), &p, targets(&p), 0).unwrap();
+    // (open on a wide window, collapsed on a narrow one: the runner's window may be either)
+    let opened_collapsed = panel().has_attribute("data-collapsed");
+    click("collapse");
+    click("side");
+    first.remove();
+    // a new article arrives: the sidebar is rendered again, as the reader left it
+    let again = Sidebar::render(&doc(), &p, targets(&p), 0).unwrap();
+    let kept = (
+        panel().has_attribute("data-collapsed"),
+        panel().get_attribute("data-side"),
+    );
+    click("side");
+    again.remove();
+    root.remove();
+    assert_eq!(kept, (!opened_collapsed, Some("left".to_owned())));
+}
+
+#[wasm_bindgen_test]
 fn sidebar_renders_markup_in_quotes_as_text() {
     let root = mount(
         "<p>“Use &lt;img src=x onerror=alert(1)&gt; to break it,” said Jane Doe, a hacker.</p>",

@@ -4,7 +4,7 @@
 //! Page text goes in with `textContent` only, never as HTML. Page CSS cannot reach into the
 //! shadow root and ours cannot leak out.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::Array;
@@ -182,6 +182,26 @@ const CHROME: &[(usize, &str, Attrs, &str)] = &[
 ];
 /// The attribute that highlights the paragraph of the quotation clicked last.
 const HIGHLIGHT_ATTR: &str = "data-newsclean-highlight";
+/// What the reader chose in this page's sidebar: open or collapsed, which side. A sidebar rendered
+/// again (a new article arrived, or cleaning was switched off and on) keeps it.
+#[derive(Clone, Copy, Default)]
+struct ReaderChoice {
+    collapsed: Option<bool>,
+    left: Option<bool>,
+}
+
+thread_local! {
+    static CHOICE: Cell<ReaderChoice> = Cell::new(ReaderChoice::default());
+}
+
+fn choose(change: impl FnOnce(&mut ReaderChoice)) {
+    CHOICE.with(|c| {
+        let mut choice = c.get();
+        change(&mut choice);
+        c.set(choice);
+    });
+}
+
 /// Windows narrower than this start with the sidebar collapsed, so it never covers the article.
 const NARROW_WINDOW_PX: f64 = 1100.0;
 
@@ -347,8 +367,14 @@ impl SidebarBuild {
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < NARROW_WINDOW_PX);
-        if narrow || entries.is_empty() {
+        let choice = CHOICE.with(Cell::get);
+        if choice.collapsed.unwrap_or(narrow || entries.is_empty()) {
             set_collapsed(&panel, true)?;
+        }
+        if choice.left == Some(true) {
+            panel
+                .set_attribute("data-side", "left")
+                .context("building the sidebar")?;
         }
 
         let state = Rc::new(RefCell::new(State {
@@ -371,6 +397,7 @@ impl SidebarBuild {
             if event.key() == "Escape" {
                 let panel = key_state.borrow().panel.clone();
                 let _ = set_collapsed(&panel, true);
+                choose(|c| c.collapsed = Some(true));
                 if let Some(b) = panel
                     .query_selector("[data-action=collapse]")
                     .ok()
@@ -507,6 +534,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
         "collapse" => {
             let collapsed = state.panel.has_attribute("data-collapsed");
             set_collapsed(&state.panel, !collapsed)?;
+            choose(|c| c.collapsed = Some(!collapsed));
         }
         "side" => {
             let left = state.panel.get_attribute("data-side").as_deref() == Some("left");
@@ -514,6 +542,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
                 .panel
                 .set_attribute("data-side", if left { "right" } else { "left" })
                 .context("moving the sidebar")?;
+            choose(|c| c.left = Some(!left));
         }
         "show-hidden" => {
             let root = state
