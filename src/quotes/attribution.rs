@@ -337,7 +337,13 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             at: last,
         });
     }
-    // "Trump's comments": a possessive is no subject; the word after it is a noun.
+    // "Trump's comments": a possessive is no subject; the word after it is a noun. Neither is a
+    // party's adjective alone ("32% of Republican claims").
+    let party_adjective = matches!(t.text.as_str(), "Republican" | "Democratic" | "Democrat")
+        && (last == lo || !tokens[last - 1].is_capitalized());
+    if party_adjective {
+        return None;
+    }
     if is_nameish(t) && !is_possessive(t) {
         let mut first = last;
         while first > lo {
