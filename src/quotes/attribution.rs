@@ -371,9 +371,16 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         }
         return Some(Cue { mention, at: last });
     }
-    // a description ending in a role noun: "the U.S. diplomat", "a CBP spokesperson", "officials"
+    // a description ending in a role noun: "the U.S. diplomat", "a CBP spokesperson", "officials";
+    // or in an organisation's noun: "the Russian and Syrian defense ministries", "the campaign"
     let head = t.lower();
-    if !is_role_noun(&head) {
+    let org_head = !t.is_capitalized()
+        && (is_org_word(&head)
+            || head
+                .strip_suffix("ies")
+                .is_some_and(|stem| is_org_word(&[stem, "y"].concat()))
+            || head.strip_suffix('s').is_some_and(is_org_word));
+    if !is_role_noun(&head) && !org_head {
         return None;
     }
     let mut first = last;
@@ -390,8 +397,9 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     let det = tokens[first].lower();
     // "Obama's former campaign strategist": a possessive determines like "the".
     let has_det = DETERMINERS.contains(&det) || is_possessive(&tokens[first]);
-    if !has_det && !head.ends_with('s') {
-        // a bare singular noun ("spokesman said") is too weak to name anyone
+    if !has_det && (!head.ends_with('s') || !is_role_noun(&head)) {
+        // a bare singular noun ("spokesman said") is too weak to name anyone; so is a bare
+        // plural organisation noun ("organizations say")
         return None;
     }
     let first = if has_det { first } else { last };
@@ -727,6 +735,7 @@ mod tests {
             ("White House Principal Deputy Press Secretary Karine Jean-Pierre told reporters that it is committed to \"ensuring NATO's door remains open\"", "Karine Jean-Pierre"),
             ("the United States' top diplomat confirmed that they watch \"very, very carefully.\"", "the United States' top diplomat"),
             ("Donald Trump bemoaned the unrest and said he thought drugs were a \"big factor\"", "Donald Trump"),
+            ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces of controlling \"bandit formations\"", "the Russian and Syrian defense ministries"),
             ("Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Nefzi"),
             ("Early in his campaign, Trump attacked Romney, calling him \"a failed candidate.\"", "Trump"),
             ("Ryan's campaign shrugged off Trump's comments, telling reporters, \"Neither Speaker Ryan nor anyone asked.\"", "Ryan's campaign"),
