@@ -169,6 +169,27 @@ fn is_dash(t: &Token) -> bool {
 /// Finds the cue of a quotation from the sentence before it: "Blinken said:" / "X told reporters
 /// that … " / "according to X, …". `lo..quote` is the stretch of the sentence before the quote.
 pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    // "Mark Blumenthal and Jon Cohen: “…”", a paragraph "Former secretary of state Hillary
+    // Rodham Clinton:": a name alone before a colon labels what follows.
+    let colon = if tokens.get(quote).is_some_and(|t| t.is_punct(':')) {
+        Some(quote)
+    } else {
+        quote
+            .checked_sub(1)
+            .filter(|&c| c >= lo && tokens[c].is_punct(':'))
+    };
+    if let Some(colon) = colon {
+        let label = &tokens[lo..colon];
+        if !label.is_empty()
+            && label.len() <= 8
+            && label.iter().all(|t| is_word(t) && !says(t))
+            && is_nameish(&label[label.len() - 1])
+        {
+            if let Some(cue) = mention_before(tokens, lo, colon) {
+                return Some(cue);
+            }
+        }
+    }
     // The nearest plain speech verb wins over a nearer verb with a non-speech sense ("the
     // diplomat confirmed that Russia maintains forces … watching "very carefully"").
     for strong_only in [true, false] {
@@ -237,7 +258,18 @@ pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
             return None;
         }
         if says(t) {
-            return mention_before(tokens, from, v);
+            // "“…” for Clinton, said Kunin.": the verb may invert after a comma.
+            let inverted = v > from
+                && tokens[v - 1].is_punct(',')
+                && is_finite(t)
+                && super::lexicon::is_inverting_speech_verb(&t.lower());
+            return mention_before(tokens, from, v).or_else(|| {
+                inverted
+                    .then(|| mention_forward(tokens, v + 1))
+                    .flatten()
+                    .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word))
+                    .map(|(cue, _)| cue)
+            });
         }
     }
     None
@@ -288,6 +320,10 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         && !tokens[i - 2].is_punct(',')
     {
         return sentence_subject(tokens, lo, i - 1);
+    }
+    // "Gov. John Kasich (R-OH), said": a comma right after a parenthetical closes nothing.
+    if i > lo + 1 && tokens[i - 1].is_punct(',') && tokens[i - 2].is_punct(')') {
+        i -= 1;
     }
     // parenthetical "(R-Ohio)"
     if i > lo && tokens[i - 1].is_punct(')') {
@@ -736,6 +772,8 @@ mod tests {
             ("the United States' top diplomat confirmed that they watch \"very, very carefully.\"", "the United States' top diplomat"),
             ("Donald Trump bemoaned the unrest and said he thought drugs were a \"big factor\"", "Donald Trump"),
             ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces of controlling \"bandit formations\"", "the Russian and Syrian defense ministries"),
+            ("After winning Ohio, Gov. John Kasich (R-OH), said, \"We are going on.\"", "John Kasich"),
+            ("Mark Blumenthal and Jon Cohen: \"The polls were not wrong.\"", "Jon Cohen"),
             ("Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Nefzi"),
             ("Early in his campaign, Trump attacked Romney, calling him \"a failed candidate.\"", "Trump"),
             ("Ryan's campaign shrugged off Trump's comments, telling reporters, \"Neither Speaker Ryan nor anyone asked.\"", "Ryan's campaign"),
