@@ -129,6 +129,14 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             continue;
         }
         if !c.is_alphanumeric() {
+            // "as Cornyn put it: “…”": an idiom of speech.
+            if matches!(c, ',' | ':') {
+                if let [.., verb, it] = tokens.as_mut_slice() {
+                    if verb.text == "put" && it.text == "it" {
+                        verb.speech = Speech::Strong;
+                    }
+                }
+            }
             tokens.push(Token {
                 kind: TokenKind::Punct,
                 text: c.to_string(),

@@ -153,6 +153,19 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     {
         v += 1;
     }
+    // "“…” a Democratic staffer in the room wondered": a short place or time phrase may stand
+    // between the speaker and the verb.
+    if tokens
+        .get(v)
+        .is_some_and(|t| matches!(t.text.as_str(), "in" | "at" | "on" | "from"))
+    {
+        if let Some(verb) = (v + 1..tokens.len().min(v + 6))
+            .take_while(|&k| is_word(&tokens[k]))
+            .find(|&k| says(&tokens[k]))
+        {
+            v = verb;
+        }
+    }
     tokens.get(v).filter(|t| says(t)).map(|_| cue)
 }
 
@@ -227,6 +240,24 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
                 if let Some(cue) = sentence_subject(tokens, lo, v) {
+                    return Some(cue);
+                }
+            }
+            // "Lewandowski quashed rumors by tweeting that “…”": so does one after "by",
+            // "after", "while" or "before".
+            let adverbial_participle = v > lo
+                && matches!(
+                    tokens[v - 1].text.as_str(),
+                    "by" | "after" | "while" | "before"
+                );
+            if verb && lower.ends_with("ing") && adverbial_participle {
+                if let Some(cue) = sentence_subject(tokens, lo, v) {
+                    return Some(cue);
+                }
+            }
+            // "Trump issued a statement, “…”": who issued it speaks.
+            if !strong_only && super::issues_document(tokens, v) {
+                if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
                 }
             }
@@ -744,6 +775,7 @@ mod tests {
             ("\"Yes,\" a CBP spokesperson said.", "a CBP spokesperson"),
             ("\"Yes,\" according to Jane Doe.", "Jane Doe"),
             ("\"Yes,\" officials said.", "officials"),
+            ("\"Why?\" a Democratic staffer in the room wondered.", "a Democratic staffer"),
             (
                 "\"Yes,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said at an event.",
                 "Scott Pruitt",
@@ -774,6 +806,8 @@ mod tests {
             ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces of controlling \"bandit formations\"", "the Russian and Syrian defense ministries"),
             ("After winning Ohio, Gov. John Kasich (R-OH), said, \"We are going on.\"", "John Kasich"),
             ("Mark Blumenthal and Jon Cohen: \"The polls were not wrong.\"", "Jon Cohen"),
+            ("Lewandowski quashed rumors of a book by tweeting that \"I will never write one.\"", "Lewandowski"),
+            ("After the attacks, Trump issued a statement, \"It was the worst attack.\"", "Trump"),
             ("Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Nefzi"),
             ("Early in his campaign, Trump attacked Romney, calling him \"a failed candidate.\"", "Trump"),
             ("Ryan's campaign shrugged off Trump's comments, telling reporters, \"Neither Speaker Ryan nor anyone asked.\"", "Ryan's campaign"),
