@@ -6,7 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use newsclean::plan::{plan, Settings};
-use newsclean::web::{api, apply, collect::collect, observe::Observer, sidebar::Sidebar};
+use newsclean::web::collect::{collect, Collected};
+use newsclean::web::{api, apply, observe::Observer, sidebar::Sidebar};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element};
@@ -56,6 +57,19 @@ fn sidebar_shadow() -> web_sys::ShadowRoot {
 
 fn is_rendered(el: &Element) -> bool {
     el.get_client_rects().length() > 0
+}
+
+/// The element of each of the plan's quotations, as the pass gives them to the sidebar.
+fn quote_targets(collected: &Collected, p: &newsclean::Plan) -> Vec<Element> {
+    p.quotes
+        .iter()
+        .map(|q| {
+            collected
+                .nodes
+                .get(collected.outline.block(q.block).node.0)
+                .unwrap()
+        })
+        .collect()
 }
 
 /// The fixture's outline as the CLI (html5ever) sees it, checked in by tests/fixtures.rs.
@@ -143,17 +157,7 @@ fn sidebar_lists_speakers_in_an_open_shadow_root() {
     let root = mount(QUOTES);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let targets = p
-        .quotes
-        .iter()
-        .map(|q| {
-            collected
-                .nodes
-                .get(collected.outline.block(q.block).node.0)
-                .unwrap()
-        })
-        .collect();
-    let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
+    let sidebar = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0).unwrap();
     let shadow = sidebar_shadow();
     let entries = shadow.query_selector_all("[data-speaker]").unwrap();
     let mut speakers = Vec::new();
@@ -188,17 +192,6 @@ fn a_sidebar_rendered_again_keeps_the_readers_choices() {
     let root = mount(QUOTES);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let targets = |p: &newsclean::Plan| -> Vec<Element> {
-        p.quotes
-            .iter()
-            .map(|q| {
-                collected
-                    .nodes
-                    .get(collected.outline.block(q.block).node.0)
-                    .unwrap()
-            })
-            .collect()
-    };
     let panel = || sidebar_shadow().query_selector("aside").unwrap().unwrap();
     let click = |action: &str| {
         let b: web_sys::HtmlElement = sidebar_shadow()
@@ -208,14 +201,14 @@ fn a_sidebar_rendered_again_keeps_the_readers_choices() {
             .unchecked_into();
         b.click();
     };
-    let first = Sidebar::render(&doc(), &p, targets(&p), 0).unwrap();
+    let first = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0).unwrap();
     // (open on a wide window, collapsed on a narrow one: the runner's window may be either)
     let opened_collapsed = panel().has_attribute("data-collapsed");
     click("collapse");
     click("side");
     first.remove();
     // a new article arrives: the sidebar is rendered again, as the reader left it
-    let again = Sidebar::render(&doc(), &p, targets(&p), 0).unwrap();
+    let again = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0).unwrap();
     let kept = (
         panel().has_attribute("data-collapsed"),
         panel().get_attribute("data-side"),
