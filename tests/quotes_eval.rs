@@ -1,5 +1,5 @@
 //! Quote extraction scored on shared data, printed by `cargo test -- --nocapture` (and by
-//! `make test`): PolNeAR dev (761 quotes) and the seed article, with the matching and speaker rules
+//! `make test`): PolNeAR dev (761 quotes) and train (6,301), and the seed article, with the matching and speaker rules
 //! of `../shared/corpus/quotes/README.md`.
 //!
 //! The floors asserted here are regression guards at today's level; the targets of the quotes
@@ -243,13 +243,12 @@ fn predictions(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-#[test]
-fn polnear_dev() {
-    let path = shared("corpus/quotes/polnear-dev.jsonl");
+/// Scores the PolNeAR articles of `file` (one JSON object a line) and prints the figures.
+fn score_polnear(file: &str, name: &str) -> (f64, f64, f64) {
+    let path = shared(file);
     let data = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut score = Score::default();
-    let mut misses = Vec::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let article: Value = serde_json::from_str(line).expect("jsonl");
         let text = article["text"].as_str().unwrap();
@@ -263,25 +262,51 @@ fn polnear_dev() {
                 (q["quote"].as_str().unwrap().to_owned(), s)
             })
             .collect();
-        let pred = predictions(&paragraphs);
-        let before = score.right;
-        score.add(&gold, &pred, polnear_speaker_ok);
-        if score.right == before && misses.len() < 5 && !gold.is_empty() {
-            misses.push(article["id"].as_str().unwrap().to_owned());
-        }
+        score.add(&gold, &predictions(&paragraphs), polnear_speaker_ok);
     }
-    let (f1, acc, e2e) = score.report("PolNeAR dev");
+    score.report(name)
+}
+
+/// Asserts the figures `(detection F1, speaker accuracy, end-to-end F1)` are at least `floors`.
+fn assert_floors((f1, acc, e2e): (f64, f64, f64), floors: (f64, f64, f64)) {
     assert!(
-        f1 >= FLOOR_DETECTION_F1,
-        "detection F1 {f1:.3} fell below {FLOOR_DETECTION_F1}"
+        f1 >= floors.0,
+        "detection F1 {f1:.3} fell below {}",
+        floors.0
     );
     assert!(
-        acc >= FLOOR_SPEAKER_ACCURACY,
-        "speaker accuracy {acc:.3} fell below {FLOOR_SPEAKER_ACCURACY}"
+        acc >= floors.1,
+        "speaker accuracy {acc:.3} fell below {}",
+        floors.1
     );
     assert!(
-        e2e >= FLOOR_END_TO_END_F1,
-        "end-to-end F1 {e2e:.3} fell below {FLOOR_END_TO_END_F1}"
+        e2e >= floors.2,
+        "end-to-end F1 {e2e:.3} fell below {}",
+        floors.2
+    );
+}
+
+#[test]
+fn polnear_dev() {
+    assert_floors(
+        score_polnear("corpus/quotes/polnear-dev.jsonl", "PolNeAR dev"),
+        (
+            FLOOR_DETECTION_F1,
+            FLOOR_SPEAKER_ACCURACY,
+            FLOOR_END_TO_END_F1,
+        ),
+    );
+}
+
+/// PolNeAR train (840 articles, 6,301 quotes): rules are written from dev and checked here, that
+/// they do not break what they were not written for. Its annotation is sparser than dev's (more
+/// real quotes without a gold entry), hence lower detection precision and its own floors under
+/// today's figures (detection F1 0.832, speaker 0.857, end-to-end 0.671 on 2026-11-28).
+#[test]
+fn polnear_train_untuned() {
+    assert_floors(
+        score_polnear("corpus/quotes/polnear-train.jsonl", "PolNeAR train"),
+        (0.82, 0.85, 0.66),
     );
 }
 
