@@ -1,6 +1,6 @@
 //! Quote extraction scored on shared data, printed by `cargo test -- --nocapture` (and by
-//! `make test`): PolNeAR dev (761 quotes) and train (6,301), and the seed article, with the matching and speaker rules
-//! of `../shared/corpus/quotes/README.md`.
+//! `make test`): PolNeAR dev (761 quotes) and train (6,301), and the seed article, with the
+//! matching and speaker rules of `../shared/corpus/quotes/README.md`.
 //!
 //! The floors asserted here are regression guards at today's level; the targets of the quotes
 //! issue (detection F1 ≥ 0.97, speaker accuracy ≥ 0.90, end-to-end F1 ≥ 0.85) are printed beside.
