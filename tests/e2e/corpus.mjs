@@ -239,11 +239,13 @@ export async function openCorpus() {
   ]);
   const cache = new Map();
   const parser = await plain.context.newPage();
+  // Only the gold report judges false hides, so only its pages need the saved page's own view.
+  const goldIds = new Set(golds().map((g) => g.id));
   const measureUrl = async (id, url, html) => {
     const t0 = performance.now();
     const before = await visitPage(plain.context, url, { waitReady: false });
     const after = await visitPage(ext.context, url);
-    before.staticText = await parser.evaluate(`(${STATIC_TEXT})(${JSON.stringify(await html())})`);
+    if (html) before.staticText = await parser.evaluate(`(${STATIC_TEXT})(${JSON.stringify(await html())})`);
     plain.blocked.length = 0; // the gate's log of aborted requests: thousands over the corpus, not needed
     ext.blocked.length = 0;
     return { id, url, before, after, secs: (performance.now() - t0) / 1000 };
@@ -253,7 +255,7 @@ export async function openCorpus() {
     return cache.get(id);
   };
   return {
-    measure: (id) => memo(id, server.pageUrl(id), () => savedHtml(id)),
+    measure: (id) => memo(id, server.pageUrl(id), goldIds.has(id) ? () => savedHtml(id) : null),
     measureSeed: () => memo("seed", `${www.url}/index.html`, async () => readFileSync(join(ROOT, "www", "index.html"), "utf8")),
     async close() {
       await Promise.all([plain.close(), ext.close(), server.close(), www.close()]);
