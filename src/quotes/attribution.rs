@@ -3,7 +3,7 @@
 //!
 //! Reads only the tokens outside quotations, so a name inside the quote is never the speaker.
 
-use super::lexicon::{is_not_name_word, is_org_word, is_role_noun, is_title_word};
+use super::lexicon::{is_not_name_word, is_org_noun, is_org_word, is_role_noun, is_title_word};
 use crate::text::{Speech, Token, TokenKind};
 
 /// A reference to a speaker as written.
@@ -227,31 +227,26 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
             } else {
                 t.speech != Speech::None
             };
-            // "Trump attacked Clinton for …, saying, "…"": a participle after a comma speaks for
-            // the subject of its sentence.
-            if verb && lower.ends_with("ing") && v > lo && tokens[v - 1].is_punct(',') {
-                // "…, Nefzi said, adding, “…”": the participle goes on from the speech verb
+            // "Trump attacked Clinton for …, saying, "…"", "Lewandowski quashed rumors by
+            // tweeting that “…”": a participle after a comma, "by", "after", "while" or "before"
+            // speaks for the subject of its sentence.
+            if verb && lower.ends_with("ing") && v > lo {
+                let after_comma = tokens[v - 1].is_punct(',');
+                // "…, Nefzi said, adding, “…”": after a comma it goes on from the speech verb
                 // just before it, whose subject need not be the sentence's.
-                let said_before = v >= lo + 3 && says(&tokens[v - 2]);
+                let said_before = after_comma && v >= lo + 3 && says(&tokens[v - 2]);
                 if let Some(cue) = said_before
                     .then(|| mention_before(tokens, lo, v - 2))
                     .flatten()
                 {
                     return Some(cue);
                 }
-                if let Some(cue) = sentence_subject(tokens, lo, v) {
-                    return Some(cue);
-                }
-            }
-            // "Lewandowski quashed rumors by tweeting that “…”": so does one after "by",
-            // "after", "while" or "before".
-            let adverbial_participle = v > lo
-                && matches!(
-                    tokens[v - 1].text.as_str(),
-                    "by" | "after" | "while" | "before"
-                );
-            if verb && lower.ends_with("ing") && adverbial_participle {
-                if let Some(cue) = sentence_subject(tokens, lo, v) {
+                let adverbial = after_comma
+                    || matches!(
+                        tokens[v - 1].text.as_str(),
+                        "by" | "after" | "while" | "before"
+                    );
+                if let Some(cue) = adverbial.then(|| sentence_subject(tokens, lo, v)).flatten() {
                     return Some(cue);
                 }
             }
@@ -265,14 +260,8 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
                 }
-                if is_finite(t) && super::lexicon::is_inverting_speech_verb(&lower) {
-                    // "said Jane Doe, a nurse:" inverts; "said Sanders has pushed" opens a
-                    // reported clause, whose subject is not the speaker.
-                    if let Some((cue, end)) = mention_forward(tokens, v + 1) {
-                        if cue.at < quote && !tokens.get(end).is_some_and(is_word) {
-                            return Some(cue);
-                        }
-                    }
+                if let Some(cue) = inverted_subject(tokens, v).filter(|c| c.at < quote) {
+                    return Some(cue);
                 }
             }
         }
@@ -290,20 +279,24 @@ pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
         }
         if says(t) {
             // "“…” for Clinton, said Kunin.": the verb may invert after a comma.
-            let inverted = v > from
-                && tokens[v - 1].is_punct(',')
-                && is_finite(t)
-                && super::lexicon::is_inverting_speech_verb(&t.lower());
-            return mention_before(tokens, from, v).or_else(|| {
-                inverted
-                    .then(|| mention_forward(tokens, v + 1))
-                    .flatten()
-                    .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word))
-                    .map(|(cue, _)| cue)
-            });
+            let after_comma = v > from && tokens[v - 1].is_punct(',');
+            return mention_before(tokens, from, v)
+                .or_else(|| after_comma.then(|| inverted_subject(tokens, v)).flatten());
         }
     }
     None
+}
+
+/// The subject after an inverting speech verb at `verb` ("said Jane Doe, a nurse"), when it ends
+/// the clause: in "said Sanders has pushed" the name opens reported speech and is no speaker.
+fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
+    let t = &tokens[verb];
+    if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(&t.lower()) {
+        return None;
+    }
+    mention_forward(tokens, verb + 1)
+        .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word))
+        .map(|(cue, _)| cue)
 }
 
 /// The subject that opens the sentence `lo..end`: a name, a pronoun or a description.
@@ -441,12 +434,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // a description ending in a role noun: "the U.S. diplomat", "a CBP spokesperson", "officials";
     // or in an organisation's noun: "the Russian and Syrian defense ministries", "the campaign"
     let head = t.lower();
-    let org_head = !t.is_capitalized()
-        && (is_org_word(&head)
-            || head
-                .strip_suffix("ies")
-                .is_some_and(|stem| is_org_word(&[stem, "y"].concat()))
-            || head.strip_suffix('s').is_some_and(is_org_word));
+    let org_head = !t.is_capitalized() && is_org_noun(&head);
     if !is_role_noun(&head) && !org_head {
         return None;
     }

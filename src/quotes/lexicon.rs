@@ -166,6 +166,16 @@ pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.find_sorted(&w).is_some()
 }
 
+/// Returns true if and only if the lowercase noun, singular or plural, names an organisation
+/// ("the campaign", "the defense ministries").
+pub fn is_org_noun(word: &str) -> bool {
+    is_org_word(word)
+        || word
+            .strip_suffix("ies")
+            .is_some_and(|stem| is_org_word(&[stem, "y"].concat()))
+        || word.strip_suffix('s').is_some_and(is_org_word)
+}
+
 crate::words!(
     /// Capitalized words that start sentences or name times, never people.
     static NOT_NAME_WORDS = concat!(

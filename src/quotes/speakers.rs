@@ -127,7 +127,7 @@ impl Speakers {
         }
     }
 
-    /// Notes that a person was the subject of a speech verb at `at`.
+    /// Notes that a person opened a sentence (named first in it) at `at`.
     pub fn note_sentence_subject(&mut self, id: SpeakerId, at: Position) {
         self.sentence_subjects.push((at, id));
     }
@@ -192,11 +192,11 @@ impl Speakers {
         };
         let speaking = in_paragraph(&self.speech_subjects);
         let topic = in_paragraph(&self.sentence_subjects);
-        let latest = match (speaking, topic) {
-            (Some(s), Some(t)) => Some(if t.0 > s.0 { t } else { s }),
-            (s, t) => s.or(t),
-        };
-        latest
+        // (the later of the two; on a tie, the speaker: `max_by_key` keeps the last maximum)
+        topic
+            .into_iter()
+            .chain(speaking)
+            .max_by_key(|(p, _)| *p)
             .or(known)
             .or_else(|| candidates().find(|(_, id)| agrees(id)))
             .map(|(_, id)| *id)
