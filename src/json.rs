@@ -98,7 +98,7 @@ pub fn push_str(out: &mut String, value: &str) {
     out.push('"');
 }
 
-fn push_number(out: &mut String, mut value: usize) {
+pub(crate) fn push_number(out: &mut String, mut value: usize) {
     let mut digits = [0u8; 20];
     let mut n = digits.len();
     loop {

@@ -932,7 +932,9 @@ impl Outline {
         let mut out = String::new();
         for b in &self.blocks {
             let kind = match b.kind {
-                BlockKind::Heading(level) => format!("h{level}"),
+                BlockKind::Heading(level) => {
+                    crate::text::concat(&["h", &crate::text::decimal(level.into())])
+                }
                 BlockKind::Paragraph => "p".into(),
                 BlockKind::ListItem => "li".into(),
                 BlockKind::Caption => "caption".into(),
@@ -960,11 +962,18 @@ impl Outline {
             .map(|(_, name)| *name)
             .collect();
             let whole = if b.whole { "whole" } else { "part" };
-            out.push_str(&format!(
-                "{kind} {whole} [{}] {}\n",
-                flags.join(","),
-                b.text
-            ));
+            for part in [
+                &kind,
+                " ",
+                whole,
+                " [",
+                &flags.join(","),
+                "] ",
+                &b.text,
+                "\n",
+            ] {
+                out.push_str(part);
+            }
         }
         out
     }

@@ -224,6 +224,23 @@ pub fn char_count(s: &str) -> usize {
     s.bytes().filter(|&b| (b as i8) >= -0x40).count()
 }
 
+/// The parts one after another. Used instead of `format!`, whose machinery costs the wasm about
+/// 2 KB (`Formatter::pad`, integer `Display`).
+pub fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
+}
+
+/// A count in decimal, without `format!`.
+pub fn decimal(value: usize) -> String {
+    let mut out = String::new();
+    crate::json::push_number(&mut out, value);
+    out
+}
+
 /// Joins words with single spaces (one small loop instead of a `join` copy per slice type).
 pub fn join_words<S: AsRef<str>>(words: &[S]) -> String {
     let mut out = String::new();

@@ -55,6 +55,7 @@ crate::words!(static SKIPPABLE = concat!(
     "publicly|privately|often|angrily|bluntly|calmly|firmly|frankly|happily|jokingly|",
     "loudly|proudly|quietly|softly|sternly|tearfully|twice|never|already",
 ));
+crate::words!(static TIME_NOUNS = "afternoon|day|evening|hour|month|morning|night|time|week|weekend|year");
 crate::words!(static NAME_PARTICLES = "de|van|von|bin|al|da|di|del|der|den|le|la|du|dos|ter");
 
 /// Returns true if and only if the token is a speech verb as written in running text: lowercase
@@ -166,7 +167,20 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
             v = verb;
         }
     }
-    tokens.get(v).filter(|t| says(t)).map(|_| cue)
+    if tokens.get(v).is_some_and(says) {
+        return Some(cue);
+    }
+    // "“Would it be negotiable?” Hannity pressed.": a past-tense verb outside the lexicon, alone
+    // between a name and the end of the clause, still attributes.
+    let lone_past_verb = tokens.get(v).is_some_and(|t| {
+        is_word(t) && !t.is_capitalized() && t.text.ends_with("ed") && !is_not_name_word(&t.text)
+    }) && tokens.get(v + 1).is_none_or(|t| {
+        t.is_punct('.') || t.is_punct(',') || matches!(t.kind, TokenKind::Quote(_))
+    });
+    (lone_past_verb
+        && v == end
+        && matches!(cue.mention, Mention::Name { .. } | Mention::Pronoun { .. }))
+    .then_some(cue)
 }
 
 /// Returns true if and only if the token is a speech verb that may stand before its subject
@@ -526,10 +540,18 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         // End the description at its last role noun; a short phrase right before a speech verb
         // ("the city council said") is a description whatever its head noun.
         let before_verb = tokens.get(j).is_some_and(says) && j - from <= 4;
+        // "…,” said one Trump confidant." / "said the designer, who works for …": a short
+        // phrase that ends the clause is the speaker whatever its head noun.
+        let ends_clause = j - from <= 5
+            && tokens
+                .get(j)
+                .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
+            && !tokens[j - 1].is_capitalized()
+            && !TIME_NOUNS.contains(&tokens[j - 1].lower());
         let head_at = (from + 1..j)
             .rev()
             .find(|&k| is_role_noun(&tokens[k].lower()))
-            .or_else(|| before_verb.then_some(j - 1))?;
+            .or_else(|| (before_verb || ends_clause).then_some(j - 1))?;
         return Some((
             Cue {
                 mention: Mention::Description {
@@ -686,7 +708,7 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     let title: Vec<String> = text[..name_start].iter().map(|w| (*w).to_owned()).collect();
     let mut full = crate::text::join_words(&text);
     if definite {
-        full = format!("the {full}");
+        full.insert_str(0, "the ");
     }
     Mention::Name {
         title,
@@ -777,6 +799,12 @@ mod tests {
             ("\"Yes,\" former Obama adviser David Axelrod said.", "David Axelrod"),
             ("\"Yes,\" Republican political consultant Chris Wilson said.", "Chris Wilson"),
             ("\"Yes,\" after Clinton spokesman Brian Fallon spoke.", "<none>"),
+            ("\"Yes,\" said one Trump confidant.", "one Trump confidant"),
+            ("\"Yes,\" said the designer, who works for another brand.", "the designer"),
+            ("\"Yes,\" he said the next day.", "<pronoun>"),
+            ("\"Yes?\" Hannity pressed.", "Hannity"),
+            ("\"Yes?\" Hannity pressed the point.", "<none>"),
+            ("\"Yes?\" The crowd roared wildly.", "<none>"),
         ];
         for (text, want) in cases {
             let t = toks(text);

@@ -95,7 +95,7 @@ fn speech_lemma(word: &str) -> Option<&'static [u8]> {
         .strip_suffix("ied")
         .or_else(|| word.strip_suffix("ies"))
     {
-        return found(&format!("{stem}y"));
+        return found(&crate::text::concat(&[stem, "y"]));
     }
     for suffix in ["s", "es", "ed", "d", "ing"] {
         let Some(stem) = word.strip_suffix(suffix) else {
@@ -107,7 +107,7 @@ fn speech_lemma(word: &str) -> Option<&'static [u8]> {
         // "noting" -> "note", "admitted" -> "admit", "replied" -> "reply"
         if suffix == "ing" || suffix == "ed" {
             // (allocates, but only for "-ing"/"-ed" words)
-            if let Some(lemma) = found(&format!("{stem}e")) {
+            if let Some(lemma) = found(&crate::text::concat(&[stem, "e"])) {
                 return Some(lemma);
             }
             let bytes = stem.as_bytes();

@@ -105,6 +105,8 @@ pub struct Extractor {
     colon_speaker: Option<SpeakerId>,
     /// The subject of the last speech verb of the previous paragraph.
     previous_reporter: Option<SpeakerId>,
+    /// The person who opened the last sentence of the previous paragraph.
+    previous_topic: Option<SpeakerId>,
 }
 
 impl Extractor {
@@ -118,13 +120,14 @@ impl Extractor {
             previous_unclosed,
             colon_speaker,
             previous_reporter,
+            previous_topic,
         } = self;
         let pi = *read;
         *read += 1;
         let chars: Vec<char> = paragraph.chars().collect();
         let spans = marks::find_spans(&chars);
         let tokens = tokenize(&chars, &spans);
-        let reported_by = note_mentions(&tokens, pi, speakers);
+        let Mentioned { reported_by, topic } = note_mentions(&tokens, pi, speakers);
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut previous_ends_with_comma = false;
         for (k, token) in tokens.iter().enumerate() {
@@ -192,7 +195,16 @@ impl Extractor {
                     })
                     // a quote paragraph right after reported speech ("The president also
                     // admitted that …") continues it
-                    .or_else(|| previous_reporter.filter(|_| k == 0 && !has_speech_verb(&tokens)));
+                    .or_else(|| previous_reporter.filter(|_| k == 0 && !has_speech_verb(&tokens)))
+                    // "Viguerie sees Cruz as a uniter." + "“Not only can Ted Cruz win …”": a
+                    // quote paragraph after a sentence about a person is that person's
+                    .or_else(|| {
+                        previous_topic.filter(|_| {
+                            k == 0
+                                && kind == QuoteKind::Full
+                                && tokens.iter().all(|t| t.kind != TokenKind::Word)
+                        })
+                    });
             }
             let group = split_group(&tokens, k, quotes, &in_paragraph, previous_ends_with_comma)
                 .unwrap_or(quotes.len());
@@ -223,6 +235,7 @@ impl Extractor {
         }
         *previous_unclosed = spans.last().is_some_and(|s| s.unclosed);
         *previous_reporter = reported_by;
+        *previous_topic = topic;
         *colon_speaker = colon_intro(&tokens, pi, speakers);
     }
 
@@ -237,10 +250,19 @@ impl Extractor {
     }
 }
 
+/// What a paragraph tells about its people for the quotations of the next one.
+struct Mentioned {
+    /// The subject of its last speech verb.
+    reported_by: Option<SpeakerId>,
+    /// The person who opened its last sentence.
+    topic: Option<SpeakerId>,
+}
+
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that
 /// pronouns and role descriptions resolve to the right person.
-fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
+fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentioned {
     let mut last_subject = None;
+    let mut topic = None;
     // The people named so far in the current sentence, and where it started: a pronoun tells
     // the gender of the sentence's subject when the subject is the only person named so far
     // ("Taylor Swift said her music…"; not "Big Machine says she will…", where "she" is
@@ -255,6 +277,9 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option
             in_sentence.clear();
             sentence_at = k + 1;
             subject_named_first = false;
+        }
+        if k == sentence_at {
+            topic = None;
         }
         let female = match t.lower().as_str() {
             _ if t.kind != TokenKind::Word => None,
@@ -278,6 +303,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option
             if let Some(id) = note_person_run(&run, (pi, k), speakers) {
                 if start == sentence_at {
                     speakers.note_sentence_subject(id, (pi, k));
+                    topic = Some(id);
                 }
                 if in_sentence.is_empty() {
                     subject_named_first = start <= sentence_at + 3;
@@ -300,7 +326,10 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option
         }
         k += 1;
     }
-    last_subject
+    Mentioned {
+        reported_by: last_subject,
+        topic,
+    }
 }
 
 /// The speaker the subject of the verb at `k` names, and where that mention ends.
@@ -700,6 +729,23 @@ mod tests {
             "The statement claimed that the companies had \"come to terms on a licensing agreement for the show.\" The agreement maintained that it covered other artists.",
         ]);
         assert_eq!(got[0].0, "Big Machine Records");
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_sentence_about_a_person_is_theirs() {
+        let got = said(&[
+            "Richard Viguerie is upbeat about the race, in part because he sees Cruz as a uniter.",
+            "\"Not only can Ted Cruz win in November, he's the one with the best chance.\"",
+            "\"Would it be negotiable?\" Hannity pressed.",
+        ]);
+        assert_eq!(got[0].0, "Richard Viguerie");
+        assert_eq!(got[1].0, "Hannity");
+        // a paragraph with words of its own beside the quotation is not a lone quotation
+        let got = said(&[
+            "Richard Viguerie is upbeat about the race.",
+            "\"Cruz can win,\" the crowd chanted all night long.",
+        ]);
+        assert_ne!(got.first().map(|q| q.0.as_str()), Some("Richard Viguerie"));
     }
 
     #[test]

@@ -370,7 +370,7 @@ fn on_added(roots: Vec<Element>) {
                     session.marked.extend(marked);
                 }
             }),
-            Err(e) => web_sys::console::warn_1(&e.to_string().into()),
+            Err(e) => web_sys::console::warn_1(&e.message().into()),
         }
     }
     if prose >= NEW_ARTICLE_PARAGRAPHS {
@@ -408,6 +408,6 @@ fn refresh() {
     match step_pass(running, REFRESH_SLICE_MS) {
         Ok(report) if report.is_null() => schedule_refresh(0),
         Ok(_) => {}
-        Err(e) => web_sys::console::warn_1(&e.to_string().into()),
+        Err(e) => web_sys::console::warn_1(&e.message().into()),
     }
 }

@@ -31,9 +31,16 @@ impl GlueError {
     }
 }
 
+impl GlueError {
+    /// "newsclean: what failed: why", as the console and `JsError` show it.
+    pub fn message(&self) -> String {
+        crate::text::concat(&["newsclean: ", self.what, ": ", &self.detail])
+    }
+}
+
 impl fmt::Display for GlueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "newsclean: {}: {}", self.what, self.detail)
+        f.write_str(&self.message())
     }
 }
 
@@ -66,7 +73,7 @@ impl<T> Context<T> for Option<T> {
 
 /// The one place a glue error becomes a `JsError` for the caller.
 pub fn into_js<T>(result: Result<T, GlueError>) -> Result<T, JsError> {
-    result.map_err(|e| JsError::new(&e.to_string()))
+    result.map_err(|e| JsError::new(&e.message()))
 }
 
 /// Hands a report to JS as plain objects: one string across, one `JSON.parse`.

@@ -16,6 +16,7 @@ use super::apply::OFF_ATTR;
 use super::highlight;
 use super::js::{Context, GlueError};
 use crate::plan::Plan;
+use crate::text::{concat, decimal};
 
 #[wasm_bindgen(inline_js = r#"
 // Adds one section per speaker to `body` — `speakers` holds three values per section: name,
@@ -289,11 +290,15 @@ impl Sidebar {
             chrome.push(e);
         }
         let (title, show) = (&chrome[2], &chrome[6]);
-        show.set_text_content(Some(&format!("Show hidden ({hidden})")));
+        show.set_text_content(Some(&concat(&["Show hidden (", &decimal(hidden), ")"])));
 
         let body = el(doc, "div", &[("class", "body")])?;
         let (entries, lists, places) = sections(&body, plan, targets);
-        title.set_text_content(Some(&format!("Who’s quoted ({})", entries.len())));
+        title.set_text_content(Some(&concat(&[
+            "Who’s quoted (",
+            &decimal(entries.len()),
+            ")",
+        ])));
         panel.append_child(&body).context("building the sidebar")?;
         shadow
             .append_child(&panel)
@@ -386,7 +391,7 @@ impl SidebarBuild {
         let click_state = Rc::clone(&state);
         let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             if let Err(e) = on_click(&click_state, &event) {
-                web_sys::console::warn_1(&e.to_string().into());
+                web_sys::console::warn_1(&e.message().into());
             }
         });
         shadow
@@ -435,7 +440,7 @@ fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, 
     for (n, (q, target)) in plan.quotes.iter().zip(targets).enumerate() {
         if q.group != n {
             if let Some((_, e)) = entries.iter_mut().rev().find(|(g, _)| *g == q.group) {
-                e.text = format!("{} … {}", e.text, q.text);
+                e.text = concat(&[&e.text, " … ", &q.text]);
                 e.pieces.push(q.text.clone());
                 continue;
             }
@@ -526,7 +531,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
             let entry = index
                 .and_then(|i| state.entries.get(i))
                 .context("quote entry")?;
-            let text = format!("“{}” — {}", entry.text, attribution(entry));
+            let text = concat(&["“", &entry.text, "” — ", &attribution(entry)]);
             let window = web_sys::window().context("window")?;
             let _ = window.navigator().clipboard().write_text(&text);
             button.set_text_content(Some("Copied"));
@@ -581,22 +586,25 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
 
 fn attribution(entry: &Entry) -> String {
     match &entry.role {
-        Some(role) => format!("{}, {}", entry.speaker, role),
+        Some(role) => concat(&[&entry.speaker, ", ", role]),
         None => entry.speaker.clone(),
     }
 }
 
 fn markdown(doc: &Document, entries: &[Entry]) -> String {
-    let mut out = format!("# Quotes: {}\n\n", doc.title());
+    let mut out = concat(&["# Quotes: ", &doc.title(), "\n\n"]);
     if let Ok(url) = doc.url() {
-        out.push_str(&format!("<{url}>\n\n"));
+        out.push_str(&concat(&["<", &url, ">\n\n"]));
     }
     for e in entries {
-        out.push_str(&format!(
-            "> {}\n>\n> — {}\n\n",
-            e.text.replace('\n', " "),
-            attribution(e)
-        ));
+        let text = e.text.replace('\n', " ");
+        out.push_str(&concat(&[
+            "> ",
+            &text,
+            "\n>\n> — ",
+            &attribution(e),
+            "\n\n",
+        ]));
     }
     out
 }
