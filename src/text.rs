@@ -19,12 +19,41 @@ pub fn fold_char(c: char) -> char {
         0x100..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
         0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
         0x178 => 0xFF,
-        0x391..=0x3A9 if u != 0x3A2 => u + 0x20,
+        0x391..=0x3AB if u != 0x3A2 => u + 0x20,
         0x400..=0x40F => u + 0x50,
         0x410..=0x42F => u + 0x20,
         _ => u,
     };
     char::from_u32(folded).unwrap_or(c)
+}
+
+/// Returns true if and only if the char is an uppercase letter of the Latin, Greek or Cyrillic
+/// alphabets (the ones [`fold_char`] folds).
+///
+/// NOTE: not `char::is_uppercase`/`is_lowercase`, whose Unicode tables cost the wasm about
+/// 1 KB; capitals matter here only to the English rules for names.
+pub fn is_upper(c: char) -> bool {
+    fold_char(c) != c
+}
+
+/// Returns true if and only if the char is a lowercase letter of the Latin, Greek or Cyrillic
+/// alphabets.
+pub fn is_lower(c: char) -> bool {
+    let u = c as u32;
+    match u {
+        0x61..=0x7A | 0xAA | 0xB5 | 0xBA | 0xDF..=0xFF => u != 0xF7,
+        0x100..=0x17F => fold_char(char::from_u32(u - 1).unwrap_or(c)) == c || matches!(u, 0x138 | 0x149 | 0x17F),
+        0x3AC..=0x3CE | 0x430..=0x45F => true,
+        _ => false,
+    }
+}
+
+/// Returns true if and only if the char is a letter or an ASCII digit: a word's char.
+///
+/// NOTE: not `char::is_alphanumeric`, whose table of the world's digits and numerals costs the
+/// wasm about 0.6 KB; the rules here read only ASCII digits ("2015", "R-Ky.").
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_ascii_digit()
 }
 
 /// Lowercases a string with [`fold_char`].
@@ -63,6 +92,8 @@ pub struct Token {
     pub end: usize,
     /// What the word is as a speech verb, worked out once (lookups run many times per token).
     pub speech: Speech,
+    /// The word in lowercase, folded once: the rules compare it many times per token.
+    folded: String,
 }
 
 /// A word's standing as a speech verb.
@@ -80,7 +111,7 @@ pub enum Speech {
 impl Token {
     /// Returns true if and only if the token is a word starting with an uppercase letter.
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(is_upper)
     }
 
     /// Returns true if and only if the token is the punctuation char `c`.
@@ -94,8 +125,8 @@ impl Token {
     }
 
     /// The lowercase text.
-    pub fn lower(&self) -> String {
-        fold_case(&self.text)
+    pub fn lower(&self) -> &str {
+        &self.folded
     }
 }
 
@@ -118,6 +149,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 start: i,
                 end: span.after,
                 speech: Speech::None,
+                folded: String::new(),
             });
             i = span.after;
             next_span += 1;
@@ -128,7 +160,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             // "as Cornyn put it: “…”": an idiom of speech.
             if matches!(c, ',' | ':') {
                 if let [.., verb, it] = tokens.as_mut_slice() {
@@ -143,6 +175,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 start: i,
                 end: i + 1,
                 speech: Speech::None,
+                folded: String::new(),
             });
             i += 1;
             continue;
@@ -152,13 +185,13 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             let c = text[i];
             let next = text.get(i + 1).copied();
             let inner_joiner = matches!(c, '\'' | '’' | '-' | '‐' | '&')
-                && next.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(is_word_char)
                 && spans.get(next_span).is_none_or(|s| s.open != i);
             // "U.S." / "U.N.": letter-dot-letter-dot.
             let acronym_dot = c == '.'
                 && next.is_some_and(|n| n.is_alphabetic())
                 && text.get(i + 2).is_some_and(|n| *n == '.');
-            if c.is_alphanumeric() || inner_joiner || acronym_dot {
+            if is_word_char(c) || inner_joiner || acronym_dot {
                 i += 1;
             } else {
                 break;
@@ -167,7 +200,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         let mut word: String = text[start..i].iter().collect();
         // Keep the period of an abbreviation, an initial ("J.") or a dotted acronym ("U.S.").
         if text.get(i) == Some(&'.') {
-            let is_initial = char_count(&word) == 1 && word.chars().all(char::is_uppercase);
+            let is_initial = char_count(&word) == 1 && word.chars().all(is_upper);
             // "R-Ky.," / "Calif.," / "(D-Mo.)": a period right before a comma or a closing
             // parenthesis abbreviates.
             let before_comma = matches!(text.get(i + 1), Some(',' | ')'));
@@ -197,6 +230,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         let speech = speech_of(&word);
         tokens.push(Token {
             kind: TokenKind::Word,
+            folded: fold_case(&word),
             text: word,
             start,
             end: i,
@@ -209,7 +243,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
 /// A lowercase word's standing as a speech verb ("States" in "the United States" is none).
 fn speech_of(word: &str) -> Speech {
     use crate::quotes::lexicon::{is_speech_verb, is_strong_speech_verb};
-    if word.starts_with(|c: char| c.is_uppercase()) || !is_speech_verb(word) {
+    if word.starts_with(is_upper) || !is_speech_verb(word) {
         Speech::None
     } else if is_strong_speech_verb(word) {
         Speech::Strong
@@ -256,6 +290,16 @@ pub fn join_words<S: AsRef<str>>(words: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_agrees_with_unicode_on_the_alphabets_it_covers() {
+        let covered = (0x20..0x180).chain(0x391..0x3CF).chain(0x400..0x460);
+        for c in covered.filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?} upper");
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?} lower");
+        }
+        assert!(is_word_char('7') && is_word_char('é') && !is_word_char('-'));
+    }
     use crate::quotes::marks::find_spans;
 
     #[test]

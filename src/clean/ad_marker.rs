@@ -122,7 +122,7 @@ pub fn label_key(text: &str) -> String {
     let mut gap = false;
     for c in text.chars() {
         // Enclosed alphanumerics (ⓘ, ①) are icon glyphs, not words.
-        if c.is_alphanumeric() && !('\u{2460}'..='\u{24FF}').contains(&c) {
+        if crate::text::is_word_char(c) && !('\u{2460}'..='\u{24FF}').contains(&c) {
             if gap && !key.is_empty() {
                 key.push(' ');
             }

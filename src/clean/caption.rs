@@ -187,7 +187,7 @@ fn caption_key(text: &str) -> String {
     for c in text.chars() {
         // "..." reads as "…"
         dots = if c == '.' { dots + 1 } else { 0 };
-        if c.is_alphanumeric() {
+        if crate::text::is_word_char(c) {
             key.push(crate::text::fold_char(c));
         } else if c == '…' || dots == 3 {
             key.push('…');

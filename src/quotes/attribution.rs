@@ -53,10 +53,27 @@ crate::words!(static SKIPPABLE = concat!(
     "is|was|are|were|been|be|being|also|later|then|previously|once|again|recently|",
     "earlier|has|had|have|would|will|repeatedly|simply|flatly|further|quickly|",
     "publicly|privately|often|angrily|bluntly|calmly|firmly|frankly|happily|jokingly|",
-    "loudly|proudly|quietly|softly|sternly|tearfully|twice|never|already",
+    "loudly|proudly|quietly|softly|sternly|tearfully|twice|never|already|now|himself|",
+    "herself|themselves|itself",
+));
+crate::words!(static CONJUNCTIONS = concat!(
+    "after|although|amid|as|because|before|despite|during|following|if|once|since|though|",
+    "until|when|while",
 ));
 crate::words!(static TIME_NOUNS = "afternoon|day|evening|hour|month|morning|night|time|week|weekend|year");
 crate::words!(static NAME_PARTICLES = "de|van|von|bin|al|da|di|del|der|den|le|la|du|dos|ter");
+
+/// Returns true if and only if the word may stand between a subject and its verb: an auxiliary
+/// or an adverb ("Clinton emphatically proclaimed").
+fn is_adverb_or_auxiliary(t: &Token) -> bool {
+    let lower = t.lower();
+    SKIPPABLE.contains(lower)
+        || (lower.len() > 4
+            && lower.ends_with("ly")
+            && t.text == lower
+            && !says(t)
+            && !matches!(lower, "family" | "rally" | "ally" | "supply" | "assembly"))
+}
 
 /// Returns true if and only if the token is a speech verb as written in running text: lowercase
 /// ("States" in "the United States" is no verb).
@@ -79,11 +96,11 @@ fn is_word(t: &Token) -> bool {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    matches!(t.lower().as_str(), "he" | "she" | "they" | "it")
+    matches!(t.lower(), "he" | "she" | "they" | "it")
 }
 
 fn pronoun(t: &Token) -> Mention {
-    match t.lower().as_str() {
+    match t.lower() {
         "he" => Mention::Pronoun { female: false },
         "she" => Mention::Pronoun { female: true },
         _ => Mention::Group,
@@ -92,7 +109,7 @@ fn pronoun(t: &Token) -> Mention {
 
 fn is_nameish(t: &Token) -> bool {
     is_word(t)
-        && (t.is_capitalized() || t.text.chars().all(|c| c.is_uppercase() || c == '.'))
+        && (t.is_capitalized() || t.text.chars().all(|c| crate::text::is_upper(c) || c == '.'))
         && !is_not_name_word(&t.text)
 }
 
@@ -150,7 +167,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     }
     while tokens
         .get(v)
-        .is_some_and(|t| SKIPPABLE.contains(&t.lower()) && !says(t))
+        .is_some_and(|t| is_adverb_or_auxiliary(t) && !says(t))
     {
         v += 1;
     }
@@ -167,7 +184,15 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
             v = verb;
         }
     }
-    if tokens.get(v).is_some_and(says) {
+    // "“… the [censored] is going on.” The crowd enthusiastically cheers": after a quotation
+    // that ends its sentence, a verb with a non-speech sense opens a new one.
+    let closed = from > 0
+        && matches!(tokens[from - 1].kind, TokenKind::Quote(_))
+        && !tokens[from - 1].text.is_empty();
+    if tokens
+        .get(v)
+        .is_some_and(|t| says(t) && (!closed || t.speech == Speech::Strong))
+    {
         return Some(cue);
     }
     // "“Would it be negotiable?” Hannity pressed.": a past-tense verb outside the lexicon, alone
@@ -190,7 +215,7 @@ fn is_finite(t: &Token) -> bool {
 }
 
 fn is_dash(t: &Token) -> bool {
-    t.kind == TokenKind::Punct && matches!(t.text.as_str(), "—" | "–" | "―" | "-" | "‒")
+    t.kind == TokenKind::Punct && matches!(t.text.chars().next(), Some('—' | '–' | '―' | '-' | '‒'))
 }
 
 /// Finds the cue of a quotation from the sentence before it: "Blinken said:" / "X told reporters
@@ -283,6 +308,32 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     None
 }
 
+/// The subject of a sentence that introduces the quotation at `quote` with a colon and no speech
+/// verb: "Sanders made the following comment:", "Trump offered a blunt assessment: “…”". A
+/// name or a pronoun only; the caller checks that the name is a person's.
+pub fn colon_subject(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    let colon = if tokens.get(quote).is_some_and(|t| t.is_punct(':')) {
+        quote
+    } else {
+        quote
+            .checked_sub(1)
+            .filter(|&c| c >= lo && tokens[c].is_punct(':'))?
+    };
+    // "Hoff's letter makes the case:" is Hoff's; "Obama's first five questioners ranged from
+    // skeptical to hostile:" is not Obama's.
+    let owner_speaks = |at: usize| {
+        !is_possessive(&tokens[at])
+            || tokens
+                .get(at + 1)
+                .is_some_and(|n| super::lexicon::is_document_noun(n.lower()))
+    };
+    sentence_subject(tokens, lo, colon).filter(|c| match &c.mention {
+        Mention::Name { name, .. } => !name.is_empty() && owner_speaks(c.at),
+        Mention::Pronoun { .. } => true,
+        _ => false,
+    })
+}
+
 /// Finds the cue in the rest of the sentence after a quotation when it is not adjacent ("…" is
 /// what Blinken, who visited Kyiv, said).
 pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
@@ -305,7 +356,7 @@ pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
 /// the clause: in "said Sanders has pushed" the name opens reported speech and is no speaker.
 fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
     let t = &tokens[verb];
-    if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(&t.lower()) {
+    if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(t.lower()) {
         return None;
     }
     mention_forward(tokens, verb + 1)
@@ -315,9 +366,26 @@ fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
 
 /// The subject that opens the sentence `lo..end`: a name, a pronoun or a description.
 fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
+    // "“…,” said Ed Rendell, a former governor, referring to …": the sentence's speaker.
+    if tokens
+        .get(lo)
+        .is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)))
+    {
+        return cue_after(tokens, lo + 1).filter(|c| c.at < end);
+    }
     let mut from = lo;
     // skip an opening adverbial ("During a speech earlier, Trump …")
-    if let Some(comma) = (lo..end.min(lo + 12)).find(|&k| tokens[k].is_punct(',')) {
+    // A clause opened by a conjunction may run long before its comma ("When told Perez was in
+    // President Obama's Cabinet and in the running for …, Bush thought …").
+    let window = if tokens
+        .get(lo)
+        .is_some_and(|t| t.is_capitalized() && CONJUNCTIONS.contains(t.lower()))
+    {
+        30
+    } else {
+        12
+    };
+    if let Some(comma) = (lo..end.min(lo + window)).find(|&k| tokens[k].is_punct(',')) {
         // ("He urged Mr. Trump to act, saying …": a pronoun opening it is the subject.)
         // ("Hours later, Trump …": so does a phrase ending in a lowercase adverb.)
         let ends_adverbially = comma > lo
@@ -334,6 +402,14 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             || opens_with_participle;
         if opens_with_adverbial {
             from = comma + 1;
+            // "On July 6, 2015, Sanders …": a date's own comma is inside the adverbial.
+            while tokens
+                .get(from)
+                .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+                && tokens.get(from + 1).is_some_and(|t| t.is_punct(','))
+            {
+                from += 2;
+            }
         }
     }
     mention_forward(tokens, from)
@@ -347,7 +423,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // A name agreeing with a plural auxiliary is a group ("Big Machine have twice denied").
     let mut plural = false;
     // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
-    while i > lo && SKIPPABLE.contains(&tokens[i - 1].lower()) && is_word(&tokens[i - 1]) {
+    while i > lo && is_word(&tokens[i - 1]) && is_adverb_or_auxiliary(&tokens[i - 1]) {
         plural |= matches!(tokens[i - 1].text.as_str(), "have" | "are" | "were");
         i -= 1;
     }
@@ -369,7 +445,16 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         i = open;
     }
     let mut role = None;
-    if i > lo && tokens[i - 1].is_punct(',') {
+    // "Jason Sims — a teacher from Mount Pleasant — says": an apposition between dashes.
+    if i > lo + 1 && is_dash(&tokens[i - 1]) {
+        let close = i - 1;
+        let open = (lo.max(close.saturating_sub(40))..close)
+            .rev()
+            .find(|&k| is_dash(&tokens[k]))?;
+        role = role_of(&tokens[open + 1..close]);
+        i = open;
+    }
+    if role.is_none() && i > lo && tokens[i - 1].is_punct(',') {
         // apposition: "Jones, a spokeswoman for the agency, said"
         let close = i - 1;
         let open = (lo.max(close.saturating_sub(40))..close)
@@ -448,8 +533,8 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // a description ending in a role noun: "the U.S. diplomat", "a CBP spokesperson", "officials";
     // or in an organisation's noun: "the Russian and Syrian defense ministries", "the campaign"
     let head = t.lower();
-    let org_head = !t.is_capitalized() && is_org_noun(&head);
-    if !is_role_noun(&head) && !org_head {
+    let org_head = !t.is_capitalized() && is_org_noun(head);
+    if !is_role_noun(head) && !org_head {
         return None;
     }
     let mut first = last;
@@ -459,14 +544,14 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             break;
         }
         first -= 1;
-        if DETERMINERS.contains(&p.lower()) || is_possessive(p) {
+        if DETERMINERS.contains(p.lower()) || is_possessive(p) {
             break;
         }
     }
     let det = tokens[first].lower();
     // "Obama's former campaign strategist": a possessive determines like "the".
-    let has_det = DETERMINERS.contains(&det) || is_possessive(&tokens[first]);
-    if !has_det && (!head.ends_with('s') || !is_role_noun(&head)) {
+    let has_det = DETERMINERS.contains(det) || is_possessive(&tokens[first]);
+    if !has_det && (!head.ends_with('s') || !is_role_noun(head)) {
         // a bare singular noun ("spokesman said") is too weak to name anyone; so is a bare
         // plural organisation noun ("organizations say")
         return None;
@@ -475,7 +560,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     Some(Cue {
         mention: Mention::Description {
             text: join(&tokens[first..=last]),
-            head,
+            head: head.to_owned(),
             definite: det == "the" || is_possessive(&tokens[first]),
         },
         at: last,
@@ -518,7 +603,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         ));
     }
     let lower = t.lower();
-    if DETERMINERS.contains(&lower) {
+    if DETERMINERS.contains(lower) {
         // "the White House", "the spokeswoman", "a senior official"
         let mut j = from + 1;
         while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
@@ -547,16 +632,16 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                 .get(j)
                 .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
             && !tokens[j - 1].is_capitalized()
-            && !TIME_NOUNS.contains(&tokens[j - 1].lower());
+            && !TIME_NOUNS.contains(tokens[j - 1].lower());
         let head_at = (from + 1..j)
             .rev()
-            .find(|&k| is_role_noun(&tokens[k].lower()))
+            .find(|&k| is_role_noun(tokens[k].lower()))
             .or_else(|| (before_verb || ends_clause).then_some(j - 1))?;
         return Some((
             Cue {
                 mention: Mention::Description {
                     text: join(&tokens[from..=head_at]),
-                    head: tokens[head_at].lower(),
+                    head: tokens[head_at].lower().to_owned(),
                     definite: lower == "the",
                 },
                 at: head_at,
@@ -577,7 +662,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         })
         .find(|&k| {
             !tokens[k].is_capitalized()
-                && is_role_noun(&tokens[k].lower())
+                && is_role_noun(tokens[k].lower())
                 && tokens.get(k + 1).is_some_and(is_nameish)
         })
         .map(|k| k + 1)
@@ -621,7 +706,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                     Cue {
                         mention: Mention::Description {
                             text: join(&tokens[from..k]),
-                            head: tokens[k - 1].lower(),
+                            head: tokens[k - 1].lower().to_owned(),
                             definite: true,
                         },
                         at: k - 1,
@@ -638,12 +723,21 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                 end = close + 1;
             }
         }
+        // "Jason Sims — a teacher from Mount Pleasant — says"
+        if tokens.get(end).is_some_and(is_dash) {
+            if let Some(close) =
+                (end + 1..tokens.len().min(end + 20)).find(|&k| is_dash(&tokens[k]))
+            {
+                role = role_of(&tokens[end + 1..close]);
+                end = close + 1;
+            }
+        }
         // trailing apposition: "Jane Doe, a spokeswoman for the agency, said" / "… said Jane Doe, a spokeswoman."
         if tokens.get(end).is_some_and(|n| n.is_punct(',')) {
             let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
                 let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
-                if stop > end + 1 && (DETERMINERS.contains(&first_word) || first_word == "who") {
+                if stop > end + 1 && (DETERMINERS.contains(first_word) || first_word == "who") {
                     role = role_of(&tokens[end + 1..stop]);
                     end = if tokens[stop].is_punct(',') {
                         stop + 1
@@ -661,12 +755,12 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             end,
         ));
     }
-    if is_role_noun(&lower) && lower.ends_with('s') {
+    if is_role_noun(lower) && lower.ends_with('s') {
         return Some((
             Cue {
                 mention: Mention::Description {
                     text: t.text.clone(),
-                    head: lower,
+                    head: lower.to_owned(),
                     definite: false,
                 },
                 at: from,
@@ -682,7 +776,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
 fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
     let is_acronym = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !crate::text::is_lower(c))
     };
     // An organisation when it ends in an organisation word or acronym ("the White House",
     // "NATO") or is a definite phrase; otherwise the name is the trailing run of words that are
@@ -803,6 +897,9 @@ mod tests {
             ("\"Yes,\" said the designer, who works for another brand.", "the designer"),
             ("\"Yes,\" he said the next day.", "<pronoun>"),
             ("\"Yes?\" Hannity pressed.", "Hannity"),
+            ("\"Yes,\" Cruz himself said.", "Cruz"),
+            ("\"Yes,\" Clinton emphatically proclaimed.", "Clinton"),
+            ("\"Yes,\" Jason Sims — a teacher from Mount Pleasant — says.", "Jason Sims"),
             ("\"Yes?\" Hannity pressed the point.", "<none>"),
             ("\"Yes?\" The crowd roared wildly.", "<none>"),
         ];

@@ -24,7 +24,7 @@ crate::words!(
     "point|ponder|posit|post|praise|preach|predict|preface|proclaim|promise|",
     "pronounce|propose|protest|question|quip|quote|rage|rant|rap|read|reaffirm|",
     "reason|reassure|rebuke|rebut|recall|recite|reckon|recollect|recommend|recount|",
-    "reflect|refute|reiterate|reject|relate|remark|remind|reminisce|remonstrate|",
+    "refer|reflect|refute|reiterate|reject|relate|remark|remind|reminisce|remonstrate|",
     "repeat|reply|report|request|respond|retort|reveal|ridicule|sass|say|scoff|",
     "scold|scream|shout|shrug|sigh|signal|sing|slam|snap|snarl|sneer|speak|specify|",
     "speculate|spell|stammer|state|stress|stutter|suggest|summarize|suppose|",
@@ -39,7 +39,7 @@ crate::words!(
     static WEAK_LEMMAS = concat!(
     "attack|boo|brand|call|cheer|cite|command|compare|continue|describe|detail|",
     "direct|dub|estimate|express|hail|indicate|label|maintain|mention|nod|object|",
-    "offer|order|outline|point|post|praise|predict|question|quote|rap|read|reflect|",
+    "offer|order|outline|point|post|praise|predict|question|quote|rap|read|refer|reflect|",
     "relate|report|request|shrug|signal|sing|speak|spell|term|text|thank|voice",
 ));
 

@@ -74,7 +74,11 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
             }
         }
     }
-    spans.retain(|s| text[s.start..s.end].iter().any(|c| c.is_alphanumeric()));
+    spans.retain(|s| {
+        text[s.start..s.end]
+            .iter()
+            .any(|c| crate::text::is_word_char(*c))
+    });
     spans
 }
 
@@ -90,12 +94,14 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
     let c = text[i];
     let prev = i.checked_sub(1).map(|p| text[p]);
     let next = text.get(i + 1).copied();
-    let at_word_start = prev.is_none_or(|p| !p.is_alphanumeric());
+    let at_word_start = prev.is_none_or(|p| !crate::text::is_word_char(p));
     match c {
         '“' => Some(&['”', '"', '“']),
         // A closing mark typed where a quote opens ("”Mr. Trump embodies …”"): outside any
         // quote, at a word start and before a word, it can only open one.
-        '”' if at_word_start && next.is_some_and(char::is_alphanumeric) => Some(&['”', '"', '“']),
+        '”' if at_word_start && next.is_some_and(crate::text::is_word_char) => {
+            Some(&['”', '"', '“'])
+        }
         '‟' => Some(&['”', '"']),
         '„' => Some(&['“', '”', '"']),
         '«' => Some(&['»']),
@@ -108,7 +114,9 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
         '"' if at_word_start || prev.is_some_and(|p| p == '(' || p == '[') => Some(&['"', '”']),
         // Single quotes quote at the outer level only where the paragraph uses no double marks
         // (British style); they must open a word, which rules out apostrophes and possessives.
-        '‘' | '‚' if !has_double && next.is_some_and(|n| n.is_alphanumeric() || n == '.') => {
+        '‘' | '‚'
+            if !has_double && next.is_some_and(|n| crate::text::is_word_char(n) || n == '.') =>
+        {
             Some(&['’', '‘', '\''])
         }
         '\'' if !has_double && at_word_start && next.is_some_and(|n| n.is_alphabetic()) => {
@@ -128,7 +136,7 @@ fn is_closer_at(text: &[char], j: usize, start: usize) -> bool {
         '’' | '\'' => {
             j > start
                 && prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric())
+                && next.is_none_or(|n| !crate::text::is_word_char(n))
         }
         '"' => j > start,
         _ => true,

@@ -12,7 +12,9 @@ pub mod speakers;
 use serde::Serialize;
 
 use crate::text::{tokenize, Token, TokenKind};
-use attribution::{cue_after, cue_before, cue_later, mention_before, says, Cue, Mention};
+use attribution::{
+    colon_subject, cue_after, cue_before, cue_later, mention_before, says, Cue, Mention,
+};
 use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
 pub use speakers::{Speaker, SpeakerId, SpeakerKind};
@@ -161,6 +163,10 @@ impl Extractor {
                     (kind == QuoteKind::Full && sentence_start > 0 && sentence_start == k)
                         .then(|| cue_before(&tokens, previous_sentence_start(&tokens, k), k))
                         .flatten()
+                })
+                .or_else(|| {
+                    colon_subject(&tokens, sentence_start, k)
+                        .filter(|c| plainly_person(c, speakers))
                 });
             let continues = k == 0 && (*previous_unclosed || colon_speaker.is_some());
             // One word is a quotation only as a speaker's word in reported speech ("said he was
@@ -170,7 +176,7 @@ impl Extractor {
                 && kind == QuoteKind::Partial
                 && text
                     .chars()
-                    .all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’');
+                    .all(|c| crate::text::is_lower(c) || c == '-' || c == '\'' || c == '’');
             if (words < 2 && !single_word_quote)
                 || is_title_or_name(&text)
                 || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind))
@@ -281,7 +287,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         if k == sentence_at {
             topic = None;
         }
-        let female = match t.lower().as_str() {
+        let female = match t.lower() {
             _ if t.kind != TokenKind::Word => None,
             "he" | "him" | "his" | "himself" => Some(false),
             "she" | "her" | "hers" | "herself" => Some(true),
@@ -348,12 +354,12 @@ fn subject_of(
 fn issues_document(tokens: &[Token], k: usize) -> bool {
     let verb = tokens[k].kind == TokenKind::Word
         && matches!(
-            tokens[k].lower().as_str(),
+            tokens[k].lower(),
             "issued" | "released" | "published" | "posted" | "sent" | "put"
         );
     verb && tokens[k + 1..tokens.len().min(k + 5)]
         .iter()
-        .any(|t| lexicon::is_document_noun(&t.lower()))
+        .any(|t| lexicon::is_document_noun(t.lower()))
 }
 
 /// Registers a capitalized run as a person when it plainly names one: a first and last name, a
@@ -367,7 +373,7 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
         .rposition(|w| {
             is_title_word(w)
                 || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && w.chars().all(|c| !c.is_lowercase())
+                    && w.chars().all(|c| !crate::text::is_lower(c))
                 || *w == "of"
         })
         .map_or(0, |p| p + 1);
@@ -464,12 +470,25 @@ fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<S
     if !last.is_punct(':') {
         return None;
     }
-    let cue = cue_before(
-        tokens,
-        sentence_start(tokens, tokens.len() - 1),
-        tokens.len() - 1,
-    )?;
+    let (lo, colon) = (sentence_start(tokens, tokens.len() - 1), tokens.len() - 1);
+    let cue = cue_before(tokens, lo, colon)
+        .or_else(|| colon_subject(tokens, lo, colon).filter(|c| plainly_person(c, speakers)))?;
     resolve(&cue, pi, speakers)
+}
+
+/// Returns true if and only if the mention is a pronoun or plainly names a person: a first and
+/// last name, a titled name, or the surname of someone already known ("Wait, it gets better:"
+/// and "Estimates show:" name no one).
+fn plainly_person(cue: &Cue, speakers: &Speakers) -> bool {
+    match &cue.mention {
+        Mention::Pronoun { .. } => true,
+        Mention::Name { title, name, .. } => match name.as_slice() {
+            [] => false,
+            [surname] => !title.is_empty() || speakers.is_known_surname(surname),
+            _ => true,
+        },
+        _ => false,
+    }
 }
 
 /// Index of the first token of the sentence containing token `k` (a quotation that ends a
@@ -483,7 +502,7 @@ fn sentence_start(tokens: &[Token], k: usize) -> usize {
             matches!(tokens[i].kind, TokenKind::Quote(_)) && !tokens[i].text.is_empty();
         (tokens[i].ends_sentence() || quote_ends_sentence)
             && tokens.get(i + 1).is_none_or(|n| {
-                n.kind != TokenKind::Word || !n.text.starts_with(char::is_lowercase)
+                n.kind != TokenKind::Word || !n.text.starts_with(crate::text::is_lower)
             })
     };
     (0..k).rev().find(|&i| is_boundary(i)).map_or(0, |i| i + 1)
@@ -498,8 +517,8 @@ fn previous_sentence_start(tokens: &[Token], k: usize) -> usize {
 fn is_full(tokens: &[Token], k: usize, text: &str) -> bool {
     let starts_upper = text
         .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic());
+        .find(|c| crate::text::is_word_char(*c))
+        .is_some_and(|c| crate::text::is_upper(c) || !c.is_alphabetic());
     let after_boundary = k == 0
         || tokens[k - 1].ends_sentence()
         || tokens[k - 1].is_punct(':')
@@ -528,7 +547,7 @@ fn transcript_label(text: &str) -> Option<String> {
         && label.len() <= 24
         && label
             .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '.'))
+            .all(|c| crate::text::is_upper(c) || matches!(c, ' ' | '-' | '\'' | '.'))
         && label.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && rest.starts_with(' ');
     is_label.then(|| {
@@ -550,14 +569,16 @@ fn is_title_or_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let content: Vec<&&str> = words
         .iter()
-        .filter(|w| !FUNCTION_WORDS.contains(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| {
+            !FUNCTION_WORDS.contains(w.trim_matches(|c: char| !crate::text::is_word_char(c)))
+        })
         .collect();
     words.len() <= 8
         && !content.is_empty()
         && content.iter().all(|w| {
             w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                .find(|c| crate::text::is_word_char(*c))
+                .is_some_and(|c| crate::text::is_upper(c) || c.is_ascii_digit())
         })
 }
 
@@ -746,6 +767,27 @@ mod tests {
             "\"Cruz can win,\" the crowd chanted all night long.",
         ]);
         assert_ne!(got.first().map(|q| q.0.as_str()), Some("Richard Viguerie"));
+    }
+
+    #[test]
+    fn a_colon_after_a_sentence_about_a_person_introduces_their_words() {
+        let got = said(&[
+            "On July 6, 2015, Bernie Sanders made the following comment:",
+            "\"For young people who have graduated high school, the rate is 33 percent.\"",
+            "Sanders offered a blunt assessment: \"We need change.\"",
+            "Wait, it gets better:",
+            "\"By law, the president sets the maximum number of refugees.\"",
+        ]);
+        assert_eq!(got[0].0, "Bernie Sanders");
+        assert_eq!(got[1].0, "Bernie Sanders");
+        // "Wait" names no one
+        assert_eq!(got[2].0, "-");
+    }
+
+    #[test]
+    fn a_participle_after_an_inverted_attribution_is_the_speakers() {
+        let got = said(&["\"It is good strategy,\" said Ed Rendell, a former Pennsylvania governor, referring to the endorsements. \"In a general election, cities can be crucial.\""]);
+        assert_eq!(got[1].0, "Ed Rendell");
     }
 
     #[test]
