@@ -42,7 +42,9 @@ pub fn is_lower(c: char) -> bool {
     let u = c as u32;
     match u {
         0x61..=0x7A | 0xAA | 0xB5 | 0xBA | 0xDF..=0xFF => u != 0xF7,
-        0x100..=0x17F => fold_char(char::from_u32(u - 1).unwrap_or(c)) == c || matches!(u, 0x138 | 0x149 | 0x17F),
+        0x100..=0x17F => {
+            fold_char(char::from_u32(u - 1).unwrap_or(c)) == c || matches!(u, 0x138 | 0x149 | 0x17F)
+        }
         0x3AC..=0x3CE | 0x430..=0x45F => true,
         _ => false,
     }
@@ -227,7 +229,10 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 verb.speech = Speech::Strong;
             }
         }
-        let speech = speech_of(&word);
+        let mut speech = speech_of(&word);
+        if speech != Speech::None && reads_as_noun(&word, tokens.last()) {
+            speech = Speech::None;
+        }
         tokens.push(Token {
             kind: TokenKind::Word,
             folded: fold_case(&word),
@@ -250,6 +255,35 @@ fn speech_of(word: &str) -> Speech {
     } else {
         Speech::Weak
     }
+}
+
+crate::words!(static NOUN_TOO = concat!(
+    "answer|attack|call|challenge|charge|claim|comment|cry|demand|message|note|offer|order|",
+    "pledge|post|praise|promise|question|quote|remark|reply|report|request|shout|statement|",
+    "text|tweet|vow|whisper",
+));
+crate::words!(static NOUN_DETERMINERS = "a|an|each|every|her|his|its|my|no|our|that|the|their|this|your");
+crate::words!(static BEFORE_A_VERB = concat!(
+    "also|and|can|could|did|do|does|he|i|it|may|might|must|not|often|or|shall|she|should|",
+    "that|they|to|we|which|who|will|would|you",
+));
+
+/// Returns true if and only if a speech verb's base form reads as a noun after the word before
+/// it: "a new campaign message:", "the call", "his promise" (not "they promise", "to call",
+/// "officials say").
+fn reads_as_noun(word: &str, previous: Option<&Token>) -> bool {
+    let Some(p) = previous.filter(|p| p.kind == TokenKind::Word) else {
+        return false;
+    };
+    if NOUN_TOO.find_sorted(word).is_none() {
+        return false;
+    }
+    let lower = fold_case(&p.text);
+    NOUN_DETERMINERS.contains(&lower)
+        || (!p.text.starts_with(is_upper)
+            && !lower.ends_with('s')
+            && !lower.ends_with("ly")
+            && !BEFORE_A_VERB.contains(&lower))
 }
 
 /// The number of chars in `s`. NOTE: counts the bytes that start a UTF-8 sequence; the same

@@ -419,6 +419,29 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
 
 /// The subject of the speech verb at `verb`, reading backwards no further than `lo`.
 pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
+    subject_before(tokens, lo, verb).or_else(|| {
+        // "Protesters (marching) through the streets chanted": a short place phrase, maybe
+        // after a participle, between the speaker and the verb.
+        let prep = (verb.saturating_sub(5).max(lo + 1)..verb)
+            .find(|&k| PLACE_PREPOSITIONS.contains(&tokens[k].text))?;
+        if !tokens[prep..verb].iter().all(is_word) {
+            return None;
+        }
+        let end = if tokens[prep - 1].text.ends_with("ing") {
+            prep - 1
+        } else {
+            prep
+        };
+        // only the sentence's own subject: in "said a lot of voters in Missouri look past …"
+        // the words before the phrase are no speaker
+        sentence_subject(tokens, lo, end).filter(|c| c.at + 1 == end)
+    })
+}
+
+crate::words!(static PLACE_PREPOSITIONS = "across|at|from|in|inside|near|on|outside|through");
+
+/// [`mention_before`] with the subject right before the verb.
+fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     let mut i = verb;
     // A name agreeing with a plural auxiliary is a group ("Big Machine have twice denied").
     let mut plural = false;
@@ -776,7 +799,8 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
 fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
     let is_acronym = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !crate::text::is_lower(c))
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| !crate::text::is_lower(c))
     };
     // An organisation when it ends in an organisation word or acronym ("the White House",
     // "NATO") or is a definite phrase; otherwise the name is the trailing run of words that are

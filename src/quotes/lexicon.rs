@@ -169,6 +169,14 @@ pub fn is_org_word(word: &str) -> bool {
 /// Returns true if and only if the lowercase noun, singular or plural, names an organisation
 /// ("the campaign", "the defense ministries").
 pub fn is_org_noun(word: &str) -> bool {
+    // Lowercase, these name places and things: "the streets", "the house", "many times".
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    if matches!(
+        singular,
+        "street" | "house" | "state" | "time" | "post" | "new" | "force"
+    ) {
+        return false;
+    }
     is_org_word(word)
         || word
             .strip_suffix("ies")
