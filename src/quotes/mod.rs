@@ -792,14 +792,18 @@ mod tests {
 
     #[test]
     fn a_place_phrase_may_stand_between_speaker_and_verb() {
-        let got = said(&["Protesters marching through the streets chanted \"What curfew?\" and kept going."]);
+        let got = said(&[
+            "Protesters marching through the streets chanted \"What curfew?\" and kept going.",
+        ]);
         assert_eq!(got[0].0, "Protesters");
     }
 
     #[test]
     fn a_speech_word_read_as_a_noun_is_no_cue() {
         // "message" is a noun here: the campaign does not speak, Obama does (colon rule)
-        let got = said(&["President Barack Obama is rolling out a new campaign message: \"It's about me.\""]);
+        let got = said(&[
+            "President Barack Obama is rolling out a new campaign message: \"It's about me.\"",
+        ]);
         assert_eq!(got[0].0, "Barack Obama");
         let got = said(&["\"It's about me,\" officials message."]);
         assert_eq!(got[0].0, "officials");
