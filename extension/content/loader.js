@@ -16,10 +16,25 @@
   let enabled = true;
   let report = null; // {hidden, quotes, speakers} counts, once the pass is done
 
+  // Fetches and compiles the wasm. Streaming compiles while the bytes arrive; a browser that
+  // will not stream this response (its MIME type) gets the bytes compiled at once. A CompileError
+  // (the page's CSP) is the caller's to handle.
+  async function compileWasm(href) {
+    try {
+      return await WebAssembly.compileStreaming(fetch(href));
+    } catch (e) {
+      if (e instanceof WebAssembly.CompileError) throw e;
+      return WebAssembly.compile(await (await fetch(href)).arrayBuffer());
+    }
+  }
+
   async function load() {
+    // The wasm is fetched and compiled while the glue module loads: neither waits for the other.
+    const compiled = compileWasm(url("pkg/newsclean_bg.wasm"));
+    compiled.catch(() => {}); // awaited below; no unhandled-rejection report in the meantime
     try {
       const pkg = await import(url("pkg/newsclean.js"));
-      await pkg.default({ module_or_path: url("pkg/newsclean_bg.wasm") });
+      await pkg.default({ module_or_path: await compiled });
       return [pkg, "wasm"];
     } catch (wasmError) {
       console.debug("[newsclean] WebAssembly unavailable here; using the JavaScript build:", wasmError);
