@@ -55,7 +55,13 @@ pub fn is_lower(c: char) -> bool {
 /// NOTE: not `char::is_alphanumeric`, whose table of the world's digits and numerals costs the
 /// wasm about 0.6 KB; the rules here read only ASCII digits ("2015", "R-Ky.").
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_ascii_digit()
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// Returns true if and only if [`fold_case`] would return the text unchanged.
+fn is_folded(text: &str) -> bool {
+    !text.bytes().any(|b| b.is_ascii_uppercase())
+        && (text.is_ascii() || text.chars().all(|c| fold_char(c) == c))
 }
 
 /// Lowercases a string with [`fold_char`].
@@ -66,6 +72,9 @@ pub fn is_word_char(c: char) -> bool {
 /// assert_eq!(newsclean::text::fold_case("РЕКЛАМА Publicité ÉTÉ"), "реклама publicité été");
 /// ```
 pub fn fold_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(fold_char).collect()
 }
 
@@ -94,8 +103,9 @@ pub struct Token {
     pub end: usize,
     /// What the word is as a speech verb, worked out once (lookups run many times per token).
     pub speech: Speech,
-    /// The word in lowercase, folded once: the rules compare it many times per token.
-    folded: String,
+    /// The word in lowercase, folded once (the rules compare it many times per token); `None`
+    /// when the text is lowercase already, as most words are.
+    folded: Option<String>,
 }
 
 /// A word's standing as a speech verb.
@@ -128,7 +138,7 @@ impl Token {
 
     /// The lowercase text.
     pub fn lower(&self) -> &str {
-        &self.folded
+        self.folded.as_deref().unwrap_or(&self.text)
     }
 }
 
@@ -151,7 +161,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 start: i,
                 end: span.after,
                 speech: Speech::None,
-                folded: String::new(),
+                folded: None,
             });
             i = span.after;
             next_span += 1;
@@ -177,7 +187,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 start: i,
                 end: i + 1,
                 speech: Speech::None,
-                folded: String::new(),
+                folded: None,
             });
             i += 1;
             continue;
@@ -199,7 +209,8 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 break;
             }
         }
-        let mut word: String = text[start..i].iter().collect();
+        let mut word = String::with_capacity(i - start + 1);
+        word.extend(&text[start..i]);
         // Keep the period of an abbreviation, an initial ("J.") or a dotted acronym ("U.S.").
         if text.get(i) == Some(&'.') {
             let is_initial = char_count(&word) == 1 && word.chars().all(is_upper);
@@ -235,7 +246,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         }
         tokens.push(Token {
             kind: TokenKind::Word,
-            folded: fold_case(&word),
+            folded: (!is_folded(&word)).then(|| fold_case(&word)),
             text: word,
             start,
             end: i,

@@ -52,6 +52,11 @@ impl<const N: usize> Words<N> {
         Self { text: bytes, ends }
     }
 
+    /// The packed text: the entries separated by `|`.
+    pub const fn text(&self) -> &'static [u8] {
+        self.text
+    }
+
     /// The number of entries.
     pub const fn len(&self) -> usize {
         N
@@ -64,18 +69,12 @@ impl<const N: usize> Words<N> {
 
     /// The `i`-th entry's bytes.
     pub fn get(&self, i: usize) -> &'static [u8] {
-        let start = if i == 0 {
-            0
-        } else {
-            self.ends[i - 1] as usize + 1
-        };
-        let text: &'static [u8] = self.text;
-        &text[start..self.ends[i] as usize]
+        entry(self.text, &self.ends, i)
     }
 
     /// Returns true if and only if `word` is an entry (a scan: for short or rarely used lists).
     pub fn contains(&self, word: &str) -> bool {
-        (0..N).any(|i| self.get(i) == word.as_bytes())
+        contains(self.text, &self.ends, word.as_bytes())
     }
 
     /// The index of `word` in a list written in sorted order (binary search).
@@ -85,22 +84,52 @@ impl<const N: usize> Words<N> {
 
     /// [`Words::find_sorted`] for bytes.
     pub fn find_sorted_bytes(&self, word: &[u8]) -> Option<usize> {
-        let (mut lo, mut hi) = (0, N);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.get(mid).cmp(word) {
-                core::cmp::Ordering::Less => lo = mid + 1,
-                core::cmp::Ordering::Greater => hi = mid,
-                core::cmp::Ordering::Equal => return Some(mid),
-            }
+        find_sorted(self.text, &self.ends, |e| e.cmp(word))
+    }
+
+    /// [`Words::find_sorted`] for `word` in any case (the list being lowercase): ASCII words are
+    /// compared folded byte by byte, without the allocation of a lowercase copy.
+    pub fn find_sorted_any_case(&self, word: &str) -> Option<usize> {
+        if !word.is_ascii() {
+            return self.find_sorted(&crate::text::fold_case(word));
         }
-        None
+        let folded = || word.bytes().map(|b| b.to_ascii_lowercase());
+        find_sorted(self.text, &self.ends, |e| e.iter().copied().cmp(folded()))
     }
 
     /// Returns true if and only if the entries are in strictly increasing order.
     pub fn is_sorted(&self) -> bool {
         (1..N).all(|i| self.get(i - 1) < self.get(i))
     }
+}
+
+// NOTE: the lookups are free functions over the list's parts, not methods of the generic
+// `Words<N>`: one copy of each in the wasm instead of one per list length.
+
+fn entry(text: &'static [u8], ends: &[u16], i: usize) -> &'static [u8] {
+    let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
+    &text[start..ends[i] as usize]
+}
+
+fn contains(text: &'static [u8], ends: &[u16], word: &[u8]) -> bool {
+    (0..ends.len()).any(|i| entry(text, ends, i) == word)
+}
+
+fn find_sorted(
+    text: &'static [u8],
+    ends: &[u16],
+    cmp: impl Fn(&[u8]) -> core::cmp::Ordering,
+) -> Option<usize> {
+    let (mut lo, mut hi) = (0, ends.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match cmp(entry(text, ends, mid)) {
+            core::cmp::Ordering::Less => lo = mid + 1,
+            core::cmp::Ordering::Greater => hi = mid,
+            core::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
 }
 
 /// Declares a packed word list: `words!(static NAME = "a|b|c");` (the text may be a `concat!`).
@@ -131,6 +160,8 @@ mod tests {
             assert_eq!(LIST.find_sorted(w), Some(i));
         }
         assert_eq!(LIST.find_sorted("b"), None);
+        assert_eq!(LIST.find_sorted_any_case("AnZeige"), Some(2));
+        assert_eq!(LIST.find_sorted_any_case("ADVERTS"), None);
         assert_eq!(LIST.find_sorted(""), None);
     }
 }
