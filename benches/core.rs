@@ -82,6 +82,16 @@ fn main() {
         .map(|o| per_call_ms(|| plan(o, &cleanup)))
         .collect();
 
+    // ── outline::replay per page: what the browser's wasm does with the DOM walk's events ─
+    let events: Vec<String> = pages
+        .iter()
+        .map(|(_, html)| newsclean::html::events(html))
+        .collect();
+    let replay_ms: Vec<f64> = events
+        .iter()
+        .map(|e| per_call_ms(|| newsclean::outline::replay(e)))
+        .collect();
+
     // ── quotes::extract in-process over PolNeAR dev ──────────────────────────────────────
     let extract_ms: Vec<f64> = articles
         .iter()
@@ -163,6 +173,11 @@ fn main() {
         format!("{:.0} pages/s", n / (total_cleanup / 1e3)),
     );
     row(
+        "outline::replay of the walk's events, per page",
+        &replay_ms,
+        format!("{:.0} pages/s", n / (replay_ms.iter().sum::<f64>() / 1e3)),
+    );
+    row(
         "quotes::extract, per PolNeAR article",
         &extract_ms,
         format!("{:.0} art/s", articles.len() as f64 / (extract_total / 1e3)),
@@ -218,6 +233,7 @@ fn main() {
         "parse_ms_total": parse_ms,
         "plan_full": stats(&plan_full), "plan_full_pages_per_s": n / (total_full / 1e3),
         "plan_cleanup_only": stats(&plan_cleanup), "plan_cleanup_pages_per_s": n / (total_cleanup / 1e3),
+        "replay": stats(&replay_ms),
         "extract_per_article": stats(&extract_ms), "extract_articles_per_s": articles.len() as f64 / (extract_total / 1e3),
         "cli_report_s": report_s, "cli_report_pages_per_s": n / report_s,
         "cli_quotes_s": quotes_s, "cli_quotes_articles_per_s": quotes_rate, "articles": articles.len(),

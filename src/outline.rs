@@ -222,16 +222,12 @@ impl Replayer {
         let builder = &mut self.builder;
         let skipping = &mut self.skipping;
         let bytes = events.as_bytes();
-        let is_marker = |b: &u8| (1..=3).contains(b);
-        let mut at = bytes.iter().position(is_marker).unwrap_or(bytes.len());
+        let mut at = next_marker(bytes, 0);
         // NOTE: markers are ASCII, so every cut is a char boundary; `get` keeps the slicing free
         // of panic paths (they weigh ≈5 KB in the wasm build).
         while at < bytes.len() {
             let marker = bytes[at];
-            let end = bytes[at + 1..]
-                .iter()
-                .position(is_marker)
-                .map_or(bytes.len(), |n| at + 1 + n);
+            let end = next_marker(bytes, at + 1);
             let body = events.get(at + 1..end).unwrap_or_default();
             at = end;
             match (marker, *skipping) {
@@ -587,7 +583,7 @@ impl OutlineBuilder {
         if self.stack.is_empty() {
             return;
         }
-        let has_visible = text.chars().any(|c| !c.is_whitespace());
+        let has_visible = has_visible_text(text);
         if has_visible {
             if let Some(frame) = self.stack.last_mut() {
                 frame.last_child = Sibling::Other;
@@ -1363,10 +1359,52 @@ impl Names {
 /// NOTE: a byte-window scan instead of `str::contains(&str)`, whose two-way searcher drags the
 /// string-slicing panic path and its char formatting into the wasm build (≈5 KB).
 fn has_word(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    // the first byte decides most windows without a call to compare the rest
+    let first = needle.first().copied();
     haystack
         .as_bytes()
         .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+        .any(|w| w.first().copied() == first && w == needle)
+}
+
+/// The index of the first event marker (bytes 1 to 3) at or after `from`, or the length.
+/// NOTE: eight bytes at a time ("has a byte below 4", Hacker's Delight): the scan runs over all
+/// the page's text, where markers are a few bytes in a hundred.
+fn next_marker(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let is_marker = |b: u8| (1..=3).contains(&b);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if x.wrapping_sub(ONES * 4) & !x & HIGHS != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| is_marker(b)))
+        .map_or(bytes.len(), |n| at + n)
+}
+
+/// Returns true if and only if the text has a char that is not whitespace. NOTE: a byte loop
+/// that decodes only from the first non-ASCII byte on: most text nodes settle within a byte or two.
+fn has_visible_text(text: &str) -> bool {
+    for (at, b) in text.bytes().enumerate() {
+        if !b.is_ascii() {
+            return text
+                .get(at..)
+                .is_some_and(|rest| rest.chars().any(|c| !c.is_whitespace()));
+        }
+        if !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            return true;
+        }
+    }
+    false
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
