@@ -73,7 +73,16 @@ pub fn is_strong_speech_verb(word: &str) -> bool {
 pub fn is_inverting_speech_verb(word: &str) -> bool {
     matches!(
         word,
-        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "explained" | "noted" | "replied"
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "asked"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "noted"
+            | "replied"
     )
 }
 

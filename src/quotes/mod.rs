@@ -840,6 +840,13 @@ mod tests {
     }
 
     #[test]
+    fn asked_inverts_like_said() {
+        // not the subject of "denies" earlier in the writer's sentence
+        let got = said(&["If the plan fails, as critics fear but the ministry strongly denies, \"why not try again?\" asked Jane Dunn, now a partner at a law firm. \"It is only prudent to raise that.\""]);
+        assert_eq!(got[1].0, "Jane Dunn");
+    }
+
+    #[test]
     fn organisation_and_unnamed_sources() {
         let got = said(&[
             "\"We support Ukraine in this fight,\" the White House said in a statement.",
