@@ -85,8 +85,8 @@ pub enum TokenKind {
 pub struct Token {
     /// What the token is.
     pub kind: TokenKind,
-    /// The token's text as written (for a quotation: its final stop, `.`, `!` or `?`, if it ends
-    /// with one; else empty).
+    /// The token's text as written (for a quotation: its final stop, `.`, `!` or `?`, or its
+    /// final comma, if it ends with one; else empty).
     pub text: String,
     /// Offset of the first char.
     pub start: usize,
@@ -126,6 +126,11 @@ impl Token {
         self.kind == TokenKind::Punct && matches!(self.text.as_str(), "." | "!" | "?" | "…")
     }
 
+    /// Returns true if and only if the token is a quotation whose text ends a sentence.
+    pub fn quote_ends_sentence(&self) -> bool {
+        matches!(self.kind, TokenKind::Quote(_)) && matches!(self.text.as_str(), "." | "!" | "?")
+    }
+
     /// The lowercase text.
     pub fn lower(&self) -> &str {
         &self.folded
@@ -139,12 +144,13 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
     let mut i = 0;
     while i < text.len() {
         if let Some(span) = spans.get(next_span).filter(|s| s.open == i) {
-            // The quotation's own final stop, if any: a sentence may end inside the marks.
+            // The quotation's own final stop, if any: a sentence may end inside the marks. So
+            // may a clause: "needled the “reporter,” saying".
             let stop = text[span.start..span.end]
                 .iter()
                 .rev()
                 .find(|c| !c.is_whitespace())
-                .filter(|c| matches!(c, '.' | '!' | '?'));
+                .filter(|c| matches!(c, '.' | '!' | '?' | ','));
             tokens.push(Token {
                 kind: TokenKind::Quote(next_span),
                 text: stop.map(char::to_string).unwrap_or_default(),

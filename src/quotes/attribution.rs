@@ -186,9 +186,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     }
     // "“… the [censored] is going on.” The crowd enthusiastically cheers": after a quotation
     // that ends its sentence, a verb with a non-speech sense opens a new one.
-    let closed = from > 0
-        && matches!(tokens[from - 1].kind, TokenKind::Quote(_))
-        && !tokens[from - 1].text.is_empty();
+    let closed = from > 0 && tokens[from - 1].quote_ends_sentence();
     if tokens
         .get(v)
         .is_some_and(|t| says(t) && (!closed || t.speech == Speech::Strong))
@@ -270,7 +268,8 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
             // tweeting that “…”": a participle after a comma, "by", "after", "while" or "before"
             // speaks for the subject of its sentence.
             if verb && lower.ends_with("ing") && v > lo {
-                let after_comma = tokens[v - 1].is_punct(',');
+                // (the comma may close a quotation: "needled the “reporter,” saying")
+                let after_comma = tokens[v - 1].text == ",";
                 // "…, Nefzi said, adding, “…”": after a comma it goes on from the speech verb
                 // just before it, whose subject need not be the sentence's.
                 let said_before = after_comma && v >= lo + 3 && says(&tokens[v - 2]);
@@ -608,7 +607,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     // or "former" before the name is no part of it.
     while tokens
         .get(from)
-        .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.text == "former"))
+        .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.lower() == "former"))
     {
         from += 1;
     }

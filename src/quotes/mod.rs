@@ -498,9 +498,7 @@ fn sentence_start(tokens: &[Token], k: usize) -> usize {
     // So does a quotation ending in a stop before a capitalized word ("“… without delay.”
     // Donald Trump said").
     let is_boundary = |i: usize| {
-        let quote_ends_sentence =
-            matches!(tokens[i].kind, TokenKind::Quote(_)) && !tokens[i].text.is_empty();
-        (tokens[i].ends_sentence() || quote_ends_sentence)
+        (tokens[i].ends_sentence() || tokens[i].quote_ends_sentence())
             && tokens.get(i + 1).is_none_or(|n| {
                 n.kind != TokenKind::Word || !n.text.starts_with(crate::text::is_lower)
             })
@@ -844,6 +842,17 @@ mod tests {
         // not the subject of "denies" earlier in the writer's sentence
         let got = said(&["If the plan fails, as critics fear but the ministry strongly denies, \"why not try again?\" asked Jane Dunn, now a partner at a law firm. \"It is only prudent to raise that.\""]);
         assert_eq!(got[1].0, "Jane Dunn");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_inside_the_marks_is_the_subjects() {
+        let got = said(&[
+            "Jane Kerpen needled the TV “reporter,” saying, “A reporter who tweets on request!”",
+        ]);
+        assert_eq!(got[0].0, "Jane Kerpen");
+        // a capitalized "Former" opening a description is no name
+        let got = said(&["Former prosecutor and city mayor Rudy Giuliani trashed Comey on “Morning Joe,” calling it a “no-brainer” to prosecute."]);
+        assert!(got.iter().all(|q| q.0 != "Former"), "{got:?}");
     }
 
     #[test]
