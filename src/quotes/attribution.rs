@@ -409,6 +409,17 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             {
                 from += 2;
             }
+            // "On Thursday, after remaining neutral …, Warren …": a second adverbial, opened
+            // by a lowercase conjunction, runs to the next comma.
+            if tokens.get(from).is_some_and(|t| {
+                t.text.starts_with(crate::text::is_lower) && CONJUNCTIONS.contains(&t.text)
+            }) {
+                if let Some(next) =
+                    (from..end.min(from + window)).find(|&k| tokens[k].is_punct(','))
+                {
+                    from = next + 1;
+                }
+            }
         }
     }
     mention_forward(tokens, from)

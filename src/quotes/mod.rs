@@ -856,6 +856,15 @@ mod tests {
     }
 
     #[test]
+    fn two_opening_adverbials_before_the_subject() {
+        let got = said(&["On Thursday, after staying neutral for months, Jane Warren endorsed the mayor, saying, “She is the fighter this city needs.”"]);
+        assert_eq!(got[0].0, "Jane Warren");
+        // a determiner after the first adverbial opens the subject itself
+        let got = said(&["Jane Warren spoke first. In December, the prince called for a recount, calling it “a disgrace to the whole country.”"]);
+        assert_ne!(got[0].0, "Jane Warren");
+    }
+
+    #[test]
     fn organisation_and_unnamed_sources() {
         let got = said(&[
             "\"We support Ukraine in this fight,\" the White House said in a statement.",
