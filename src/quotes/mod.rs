@@ -865,6 +865,12 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_preposition_is_no_name() {
+        let got = said(&["Like Corker, Bob Menendez also rejected the notion, arguing that there is “flexibility for the administration” in the regime."]);
+        assert_eq!(got[0].0, "Bob Menendez");
+    }
+
+    #[test]
     fn organisation_and_unnamed_sources() {
         let got = said(&[
             "\"We support Ukraine in this fight,\" the White House said in a statement.",
