@@ -684,19 +684,30 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     }
     // "said campaign spokeswoman Jen Psaki", "former Obama adviser David Axelrod said": a short
     // description ending in a lowercase role noun right before a name is that person's role.
+    // So is any short lowercase description before a full name that ends the clause ("said
+    // retired neurosurgeon Ben Carson, …", "said master of ceremonies Asab Al-Tabchi.").
+    let full_name_ends_clause = |at: usize| {
+        let n = tokens[at..].iter().take_while(|t| is_nameish(t)).count();
+        n >= 2 && !tokens.get(at + n).is_some_and(is_word)
+    };
     if let Some(name_at) = (from..tokens.len().min(from + 5))
         .take_while(|&k| {
             let t = &tokens[k];
             // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
             let function_word = !t.is_capitalized()
                 && is_not_name_word(&t.text)
-                && !matches!(t.text.as_str(), "his" | "her" | "their" | "its" | "our");
+                && !matches!(
+                    t.text.as_str(),
+                    "his" | "her" | "their" | "its" | "our" | "of"
+                );
             is_word(t) && !says(t) && !function_word
         })
         .find(|&k| {
+            // ("Sen. Tom Udall of New Mexico": "of" before a name is no description.)
             !tokens[k].is_capitalized()
-                && is_role_noun(tokens[k].lower())
+                && tokens[k].text != "of"
                 && tokens.get(k + 1).is_some_and(is_nameish)
+                && (is_role_noun(tokens[k].lower()) || full_name_ends_clause(k + 1))
         })
         .map(|k| k + 1)
     {
@@ -936,6 +947,9 @@ mod tests {
             ("\"Yes,\" Jason Sims — a teacher from Mount Pleasant — says.", "Jason Sims"),
             ("\"Yes?\" Hannity pressed the point.", "<none>"),
             ("\"Yes?\" The crowd roared wildly.", "<none>"),
+            ("\"Yes,\" said retired neurosurgeon Ben Carson, asked about it.", "Ben Carson"),
+            ("\"Yes,\" said master of ceremonies Asab Al-Tabchi.", "Asab Al-Tabchi"),
+            ("\"Yes,\" said Sen. Tom Udall of New Mexico.", "Tom Udall"),
         ];
         for (text, want) in cases {
             let t = toks(text);
