@@ -265,7 +265,7 @@ fn speech_of(word: &str) -> Speech {
 
 crate::words!(static NOUN_TOO = concat!(
     "answer|attack|call|challenge|charge|claim|comment|cry|demand|message|note|offer|order|",
-    "pledge|post|praise|promise|question|quote|remark|reply|report|request|shout|statement|",
+    "pledge|post|praise|promise|question|quote|remark|reply|report|request|shout|state|statement|",
     "text|tweet|vow|whisper",
 ));
 crate::words!(static NOUN_DETERMINERS = "a|an|each|every|her|his|its|my|no|our|that|the|their|this|your");

@@ -871,6 +871,12 @@ mod tests {
     }
 
     #[test]
+    fn state_after_of_is_a_noun_not_a_speech_verb() {
+        let got = said(&["Former secretary of state Hillary Rodham Clinton: \"We learned that from the department and its analysis of the e-mails.\""]);
+        assert_eq!(got[0].0, "Hillary Rodham Clinton");
+    }
+
+    #[test]
     fn organisation_and_unnamed_sources() {
         let got = said(&[
             "\"We support Ukraine in this fight,\" the White House said in a statement.",
