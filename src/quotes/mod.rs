@@ -877,6 +877,16 @@ mod tests {
     }
 
     #[test]
+    fn went_on_to_say_is_the_subjects() {
+        let got = said(&[
+            "Jane Bryne went on to say, “From the bottom of my soul, I know this to be true.”",
+        ]);
+        assert_eq!(got[0].0, "Jane Bryne");
+        let got = said(&["Jane Bryne chose not to respond to claims that her backers wage “profane and sexist” attacks."]);
+        assert_ne!(got[0].0, "Jane Bryne");
+    }
+
+    #[test]
     fn organisation_and_unnamed_sources() {
         let got = said(&[
             "\"We support Ukraine in this fight,\" the White House said in a statement.",
