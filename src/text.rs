@@ -169,10 +169,10 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            // "as Cornyn put it: “…”": an idiom of speech.
+            // "as Cornyn put it: “…”", "As Milbank puts it, …": an idiom of speech.
             if matches!(c, ',' | ':') {
                 if let [.., verb, it] = tokens.as_mut_slice() {
-                    if verb.text == "put" && it.text == "it" {
+                    if matches!(verb.text.as_str(), "put" | "puts") && it.text == "it" {
                         verb.speech = Speech::Strong;
                     }
                 }

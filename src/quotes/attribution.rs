@@ -994,6 +994,7 @@ mod tests {
             ("Hours later, Trump returned the compliment, telling Reuters, \"He is an amazing man.\"", "Trump"),
             ("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be \"more aggressive\"", "Claire McCaskill"),
             ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
+            ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
         ];
         for (text, want) in cases {
             let t = toks(text);
