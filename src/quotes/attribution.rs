@@ -665,6 +665,22 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         if words.is_empty() {
             return None;
         }
+        // "The Blaze’s Matt Walsh provided …": a full name after a possessive is the person's.
+        let n = words.iter().take_while(|t| is_nameish(t)).count();
+        if let Some(p) = words[..n]
+            .iter()
+            .position(is_possessive)
+            .filter(|&p| n >= p + 3)
+        {
+            let role = Some(join(&tokens[from..from + p + 2]));
+            return Some((
+                Cue {
+                    mention: name_mention(&words[p + 1..n], false, role),
+                    at: from + n,
+                },
+                from + n + 1,
+            ));
+        }
         if words.iter().all(is_nameish) {
             return Some((
                 Cue {
@@ -969,6 +985,7 @@ mod tests {
             ("\"Yes,\" said retired neurosurgeon Ben Carson, asked about it.", "Ben Carson"),
             ("\"Yes,\" said master of ceremonies Asab Al-Tabchi.", "Asab Al-Tabchi"),
             ("\"Yes,\" said Sen. Tom Udall of New Mexico.", "Tom Udall"),
+            ("\"Yes,\" said the Post's Dana Milbank.", "Dana Milbank"),
         ];
         for (text, want) in cases {
             let t = toks(text);
