@@ -282,7 +282,7 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 let adverbial = after_comma
                     || matches!(
                         tokens[v - 1].text.as_str(),
-                        "by" | "after" | "while" | "before"
+                        "by" | "after" | "while" | "before" | "upon"
                     );
                 if let Some(cue) = adverbial.then(|| sentence_subject(tokens, lo, v)).flatten() {
                     return Some(cue);
@@ -1012,6 +1012,7 @@ mod tests {
             ("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be \"more aggressive\"", "Claire McCaskill"),
             ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
             ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
+            ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
         ];
         for (text, want) in cases {
             let t = toks(text);
