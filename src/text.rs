@@ -94,8 +94,8 @@ pub enum TokenKind {
 pub struct Token {
     /// What the token is.
     pub kind: TokenKind,
-    /// The token's text as written (for a quotation: its final stop, `.`, `!` or `?`, if it ends
-    /// with one; else empty).
+    /// The token's text as written (for a quotation: its final stop, `.`, `!` or `?`, or its
+    /// final comma, if it ends with one; else empty).
     pub text: String,
     /// Offset of the first char.
     pub start: usize,
@@ -136,6 +136,11 @@ impl Token {
         self.kind == TokenKind::Punct && matches!(self.text.as_str(), "." | "!" | "?" | "…")
     }
 
+    /// Returns true if and only if the token is a quotation whose text ends a sentence.
+    pub fn quote_ends_sentence(&self) -> bool {
+        matches!(self.kind, TokenKind::Quote(_)) && matches!(self.text.as_str(), "." | "!" | "?")
+    }
+
     /// The lowercase text.
     pub fn lower(&self) -> &str {
         self.folded.as_deref().unwrap_or(&self.text)
@@ -149,12 +154,13 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
     let mut i = 0;
     while i < text.len() {
         if let Some(span) = spans.get(next_span).filter(|s| s.open == i) {
-            // The quotation's own final stop, if any: a sentence may end inside the marks.
+            // The quotation's own final stop, if any: a sentence may end inside the marks. So
+            // may a clause: "needled the “reporter,” saying".
             let stop = text[span.start..span.end]
                 .iter()
                 .rev()
                 .find(|c| !c.is_whitespace())
-                .filter(|c| matches!(c, '.' | '!' | '?'));
+                .filter(|c| matches!(c, '.' | '!' | '?' | ','));
             tokens.push(Token {
                 kind: TokenKind::Quote(next_span),
                 text: stop.map(char::to_string).unwrap_or_default(),
@@ -173,10 +179,10 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            // "as Cornyn put it: “…”": an idiom of speech.
+            // "as Cornyn put it: “…”", "As Milbank puts it, …": an idiom of speech.
             if matches!(c, ',' | ':') {
                 if let [.., verb, it] = tokens.as_mut_slice() {
-                    if verb.text == "put" && it.text == "it" {
+                    if matches!(verb.text.as_str(), "put" | "puts") && it.text == "it" {
                         verb.speech = Speech::Strong;
                     }
                 }
@@ -270,7 +276,7 @@ fn speech_of(word: &str) -> Speech {
 
 crate::words!(static NOUN_TOO = concat!(
     "answer|attack|call|challenge|charge|claim|comment|cry|demand|message|note|offer|order|",
-    "pledge|post|praise|promise|question|quote|remark|reply|report|request|shout|statement|",
+    "pledge|post|praise|promise|question|quote|remark|reply|report|request|shout|state|statement|",
     "text|tweet|vow|whisper",
 ));
 crate::words!(static NOUN_DETERMINERS = "a|an|each|every|her|his|its|my|no|our|that|the|their|this|your");

@@ -186,9 +186,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     }
     // "“… the [censored] is going on.” The crowd enthusiastically cheers": after a quotation
     // that ends its sentence, a verb with a non-speech sense opens a new one.
-    let closed = from > 0
-        && matches!(tokens[from - 1].kind, TokenKind::Quote(_))
-        && !tokens[from - 1].text.is_empty();
+    let closed = from > 0 && tokens[from - 1].quote_ends_sentence();
     if tokens
         .get(v)
         .is_some_and(|t| says(t) && (!closed || t.speech == Speech::Strong))
@@ -270,7 +268,8 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
             // tweeting that “…”": a participle after a comma, "by", "after", "while" or "before"
             // speaks for the subject of its sentence.
             if verb && lower.ends_with("ing") && v > lo {
-                let after_comma = tokens[v - 1].is_punct(',');
+                // (the comma may close a quotation: "needled the “reporter,” saying")
+                let after_comma = tokens[v - 1].text == ",";
                 // "…, Nefzi said, adding, “…”": after a comma it goes on from the speech verb
                 // just before it, whose subject need not be the sentence's.
                 let said_before = after_comma && v >= lo + 3 && says(&tokens[v - 2]);
@@ -283,7 +282,7 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 let adverbial = after_comma
                     || matches!(
                         tokens[v - 1].text.as_str(),
-                        "by" | "after" | "while" | "before"
+                        "by" | "after" | "while" | "before" | "upon"
                     );
                 if let Some(cue) = adverbial.then(|| sentence_subject(tokens, lo, v)).flatten() {
                     return Some(cue);
@@ -410,6 +409,17 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             {
                 from += 2;
             }
+            // "On Thursday, after remaining neutral …, Warren …": a second adverbial, opened
+            // by a lowercase conjunction, runs to the next comma.
+            if tokens.get(from).is_some_and(|t| {
+                t.text.starts_with(crate::text::is_lower) && CONJUNCTIONS.contains(&t.text)
+            }) {
+                if let Some(next) =
+                    (from..end.min(from + window)).find(|&k| tokens[k].is_punct(','))
+                {
+                    from = next + 1;
+                }
+            }
         }
     }
     mention_forward(tokens, from)
@@ -419,23 +429,42 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
 
 /// The subject of the speech verb at `verb`, reading backwards no further than `lo`.
 pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
-    subject_before(tokens, lo, verb).or_else(|| {
-        // "Protesters (marching) through the streets chanted": a short place phrase, maybe
-        // after a participle, between the speaker and the verb.
-        let prep = (verb.saturating_sub(5).max(lo + 1)..verb)
-            .find(|&k| PLACE_PREPOSITIONS.contains(&tokens[k].text))?;
-        if !tokens[prep..verb].iter().all(is_word) {
-            return None;
-        }
-        let end = if tokens[prep - 1].text.ends_with("ing") {
-            prep - 1
-        } else {
-            prep
-        };
-        // only the sentence's own subject: in "said a lot of voters in Missouri look past …"
-        // the words before the phrase are no speaker
-        sentence_subject(tokens, lo, end).filter(|c| c.at + 1 == end)
-    })
+    subject_before(tokens, lo, verb)
+        .or_else(|| {
+            // "Pence went on to say", "Sanders used this question to demand": the sentence's
+            // subject, a few lowercase words before "to" (not "declined to specify", "chose not
+            // to respond").
+            let to = verb.checked_sub(1).filter(|&t| {
+                t > lo
+                    && tokens[t].text == "to"
+                    && tokens[t - 1].text != "not"
+                    && !tokens[t - 1].text.starts_with("declin")
+                    && !tokens[t - 1].text.starts_with("refus")
+            })?;
+            sentence_subject(tokens, lo, to).filter(|c| {
+                to - c.at <= 4
+                    && tokens[c.at + 1..to]
+                        .iter()
+                        .all(|t| is_word(t) && !t.is_capitalized())
+            })
+        })
+        .or_else(|| {
+            // "Protesters (marching) through the streets chanted": a short place phrase, maybe
+            // after a participle, between the speaker and the verb.
+            let prep = (verb.saturating_sub(5).max(lo + 1)..verb)
+                .find(|&k| PLACE_PREPOSITIONS.contains(&tokens[k].text))?;
+            if !tokens[prep..verb].iter().all(is_word) {
+                return None;
+            }
+            let end = if tokens[prep - 1].text.ends_with("ing") {
+                prep - 1
+            } else {
+                prep
+            };
+            // only the sentence's own subject: in "said a lot of voters in Missouri look past …"
+            // the words before the phrase are no speaker
+            sentence_subject(tokens, lo, end).filter(|c| c.at + 1 == end)
+        })
 }
 
 crate::words!(static PLACE_PREPOSITIONS = "across|at|from|in|inside|near|on|outside|through");
@@ -608,7 +637,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     // or "former" before the name is no part of it.
     while tokens
         .get(from)
-        .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.text == "former"))
+        .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.lower() == "former"))
     {
         from += 1;
     }
@@ -635,6 +664,22 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         let words = &tokens[from + 1..j];
         if words.is_empty() {
             return None;
+        }
+        // "The Blaze’s Matt Walsh provided …": a full name after a possessive is the person's.
+        let n = words.iter().take_while(|t| is_nameish(t)).count();
+        if let Some(p) = words[..n]
+            .iter()
+            .position(is_possessive)
+            .filter(|&p| n >= p + 3)
+        {
+            let role = Some(join(&tokens[from..from + p + 2]));
+            return Some((
+                Cue {
+                    mention: name_mention(&words[p + 1..n], false, role),
+                    at: from + n,
+                },
+                from + n + 1,
+            ));
         }
         if words.iter().all(is_nameish) {
             return Some((
@@ -674,19 +719,30 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     }
     // "said campaign spokeswoman Jen Psaki", "former Obama adviser David Axelrod said": a short
     // description ending in a lowercase role noun right before a name is that person's role.
+    // So is any short lowercase description before a full name that ends the clause ("said
+    // retired neurosurgeon Ben Carson, …", "said master of ceremonies Asab Al-Tabchi.").
+    let full_name_ends_clause = |at: usize| {
+        let n = tokens[at..].iter().take_while(|t| is_nameish(t)).count();
+        n >= 2 && !tokens.get(at + n).is_some_and(is_word)
+    };
     if let Some(name_at) = (from..tokens.len().min(from + 5))
         .take_while(|&k| {
             let t = &tokens[k];
             // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
             let function_word = !t.is_capitalized()
                 && is_not_name_word(&t.text)
-                && !matches!(t.text.as_str(), "his" | "her" | "their" | "its" | "our");
+                && !matches!(
+                    t.text.as_str(),
+                    "his" | "her" | "their" | "its" | "our" | "of"
+                );
             is_word(t) && !says(t) && !function_word
         })
         .find(|&k| {
+            // ("Sen. Tom Udall of New Mexico": "of" before a name is no description.)
             !tokens[k].is_capitalized()
-                && is_role_noun(tokens[k].lower())
+                && tokens[k].text != "of"
                 && tokens.get(k + 1).is_some_and(is_nameish)
+                && (is_role_noun(tokens[k].lower()) || full_name_ends_clause(k + 1))
         })
         .map(|k| k + 1)
     {
@@ -926,6 +982,10 @@ mod tests {
             ("\"Yes,\" Jason Sims — a teacher from Mount Pleasant — says.", "Jason Sims"),
             ("\"Yes?\" Hannity pressed the point.", "<none>"),
             ("\"Yes?\" The crowd roared wildly.", "<none>"),
+            ("\"Yes,\" said retired neurosurgeon Ben Carson, asked about it.", "Ben Carson"),
+            ("\"Yes,\" said master of ceremonies Asab Al-Tabchi.", "Asab Al-Tabchi"),
+            ("\"Yes,\" said Sen. Tom Udall of New Mexico.", "Tom Udall"),
+            ("\"Yes,\" said the Post's Dana Milbank.", "Dana Milbank"),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -951,6 +1011,8 @@ mod tests {
             ("Hours later, Trump returned the compliment, telling Reuters, \"He is an amazing man.\"", "Trump"),
             ("Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her to be \"more aggressive\"", "Claire McCaskill"),
             ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
+            ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
+            ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
         ];
         for (text, want) in cases {
             let t = toks(text);

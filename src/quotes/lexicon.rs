@@ -71,7 +71,16 @@ pub fn is_strong_speech_verb(word: &str) -> bool {
 pub fn is_inverting_speech_verb(word: &str) -> bool {
     matches!(
         word,
-        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "explained" | "noted" | "replied"
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "asked"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "noted"
+            | "replied"
     )
 }
 
@@ -229,15 +238,16 @@ pub fn is_org_noun(word: &str) -> bool {
 crate::words!(
     /// Capitalized words that start sentences or name times, never people.
     static NOT_NAME_WORDS = concat!(
-    "a|about|according|after|again|all|also|although|amid|an|and|another|any|april|",
-    "as|asked|at|august|because|before|both|but|by|december|despite|during|each|",
-    "earlier|early|either|even|every|february|few|following|for|friday|from|he|her|",
-    "here|his|however|i|if|in|instead|it|its|january|july|june|just|last|later|",
-    "many|march|may|meanwhile|monday|moreover|most|my|neither|next|no|not|november|",
-    "now|october|of|on|once|one|only|or|other|our|recently|saturday|september|",
-    "several|she|since|so|some|speaking|still|sunday|talk|that|the|their|then|",
-    "there|these|they|this|those|though|through|thursday|to|today|tuesday|under|",
-    "until|we|wednesday|what|when|where|while|who|why|with|without|yes|yet|you",
+    "a|about|according|after|again|against|all|alongside|also|although|amid|among|",
+    "an|and|another|any|april|as|asked|at|august|because|before|both|but|by|",
+    "december|despite|during|each|earlier|early|either|even|every|february|few|",
+    "following|for|friday|from|he|her|here|his|however|i|if|in|instead|it|its|",
+    "january|july|june|just|last|later|like|many|march|may|meanwhile|monday|",
+    "moreover|most|my|neither|next|no|not|november|now|october|of|on|once|one|only|",
+    "or|other|our|recently|saturday|september|several|she|since|so|some|speaking|",
+    "still|sunday|talk|that|the|their|then|there|these|they|this|those|though|",
+    "through|thursday|to|today|tuesday|under|unlike|until|upon|we|wednesday|what|",
+    "when|where|while|who|why|with|within|without|yes|yet|you",
 ));
 
 /// Returns true if and only if the word can never be part of a person's name.

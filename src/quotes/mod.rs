@@ -498,9 +498,7 @@ fn sentence_start(tokens: &[Token], k: usize) -> usize {
     // So does a quotation ending in a stop before a capitalized word ("“… without delay.”
     // Donald Trump said").
     let is_boundary = |i: usize| {
-        let quote_ends_sentence =
-            matches!(tokens[i].kind, TokenKind::Quote(_)) && !tokens[i].text.is_empty();
-        (tokens[i].ends_sentence() || quote_ends_sentence)
+        (tokens[i].ends_sentence() || tokens[i].quote_ends_sentence())
             && tokens.get(i + 1).is_none_or(|n| {
                 n.kind != TokenKind::Word || !n.text.starts_with(crate::text::is_lower)
             })
@@ -837,6 +835,55 @@ mod tests {
         assert!(
             said(&["The so-called \"experts\" watched \"Saturday Night Live\" again."]).is_empty()
         );
+    }
+
+    #[test]
+    fn asked_inverts_like_said() {
+        // not the subject of "denies" earlier in the writer's sentence
+        let got = said(&["If the plan fails, as critics fear but the ministry strongly denies, \"why not try again?\" asked Jane Dunn, now a partner at a law firm. \"It is only prudent to raise that.\""]);
+        assert_eq!(got[1].0, "Jane Dunn");
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_inside_the_marks_is_the_subjects() {
+        let got = said(&[
+            "Jane Kerpen needled the TV “reporter,” saying, “A reporter who tweets on request!”",
+        ]);
+        assert_eq!(got[0].0, "Jane Kerpen");
+        // a capitalized "Former" opening a description is no name
+        let got = said(&["Former prosecutor and city mayor Rudy Giuliani trashed Comey on “Morning Joe,” calling it a “no-brainer” to prosecute."]);
+        assert!(got.iter().all(|q| q.0 != "Former"), "{got:?}");
+    }
+
+    #[test]
+    fn two_opening_adverbials_before_the_subject() {
+        let got = said(&["On Thursday, after staying neutral for months, Jane Warren endorsed the mayor, saying, “She is the fighter this city needs.”"]);
+        assert_eq!(got[0].0, "Jane Warren");
+        // a determiner after the first adverbial opens the subject itself
+        let got = said(&["Jane Warren spoke first. In December, the prince called for a recount, calling it “a disgrace to the whole country.”"]);
+        assert_ne!(got[0].0, "Jane Warren");
+    }
+
+    #[test]
+    fn an_opening_preposition_is_no_name() {
+        let got = said(&["Like Corker, Bob Menendez also rejected the notion, arguing that there is “flexibility for the administration” in the regime."]);
+        assert_eq!(got[0].0, "Bob Menendez");
+    }
+
+    #[test]
+    fn state_after_of_is_a_noun_not_a_speech_verb() {
+        let got = said(&["Former secretary of state Hillary Rodham Clinton: \"We learned that from the department and its analysis of the e-mails.\""]);
+        assert_eq!(got[0].0, "Hillary Rodham Clinton");
+    }
+
+    #[test]
+    fn went_on_to_say_is_the_subjects() {
+        let got = said(&[
+            "Jane Bryne went on to say, “From the bottom of my soul, I know this to be true.”",
+        ]);
+        assert_eq!(got[0].0, "Jane Bryne");
+        let got = said(&["Jane Bryne chose not to respond to claims that her backers wage “profane and sexist” attacks."]);
+        assert_ne!(got[0].0, "Jane Bryne");
     }
 
     #[test]
