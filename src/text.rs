@@ -295,12 +295,12 @@ fn reads_as_noun(word: &str, previous: Option<&Token>) -> bool {
     if NOUN_TOO.find_sorted(word).is_none() {
         return false;
     }
-    let lower = fold_case(&p.text);
-    NOUN_DETERMINERS.contains(&lower)
-        || (!p.text.starts_with(is_upper)
-            && !lower.ends_with('s')
-            && !lower.ends_with("ly")
-            && !BEFORE_A_VERB.contains(&lower))
+    let lower = p.lower();
+    NOUN_DETERMINERS.contains(lower)
+        || !(p.text.starts_with(is_upper)
+            || lower.ends_with('s')
+            || lower.ends_with("ly")
+            || BEFORE_A_VERB.contains(lower))
 }
 
 /// The number of chars in `s`. NOTE: counts the bytes that start a UTF-8 sequence; the same

@@ -429,42 +429,27 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
 
 /// The subject of the speech verb at `verb`, reading backwards no further than `lo`.
 pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
-    subject_before(tokens, lo, verb)
-        .or_else(|| {
-            // "Pence went on to say", "Sanders used this question to demand": the sentence's
-            // subject, a few lowercase words before "to" (not "declined to specify", "chose not
-            // to respond").
-            let to = verb.checked_sub(1).filter(|&t| {
-                t > lo
-                    && tokens[t].text == "to"
-                    && tokens[t - 1].text != "not"
-                    && !tokens[t - 1].text.starts_with("declin")
-                    && !tokens[t - 1].text.starts_with("refus")
-            })?;
-            sentence_subject(tokens, lo, to).filter(|c| {
-                to - c.at <= 4
-                    && tokens[c.at + 1..to]
-                        .iter()
-                        .all(|t| is_word(t) && !t.is_capitalized())
-            })
-        })
-        .or_else(|| {
-            // "Protesters (marching) through the streets chanted": a short place phrase, maybe
-            // after a participle, between the speaker and the verb.
-            let prep = (verb.saturating_sub(5).max(lo + 1)..verb)
-                .find(|&k| PLACE_PREPOSITIONS.contains(&tokens[k].text))?;
-            if !tokens[prep..verb].iter().all(is_word) {
-                return None;
-            }
-            let end = if tokens[prep - 1].text.ends_with("ing") {
-                prep - 1
-            } else {
-                prep
-            };
-            // only the sentence's own subject: in "said a lot of voters in Missouri look past …"
-            // the words before the phrase are no speaker
-            sentence_subject(tokens, lo, end).filter(|c| c.at + 1 == end)
-        })
+    subject_before(tokens, lo, verb).or_else(|| {
+        // "Pence went on to say", "Sanders used this question to demand", "Protesters
+        // (marching) through the streets chanted": the sentence's subject, when a few words
+        // stand between it and the verb that lead into an infinitive (lowercase; not "declined
+        // to specify", "chose not to respond") or make a place phrase.
+        let subject = sentence_subject(tokens, lo, verb)?;
+        let between = tokens.get(subject.at + 1..verb)?;
+        let short = between.len() <= 5 && between.iter().all(is_word);
+        let infinitive = between.last().is_some_and(|t| t.text == "to")
+            && !between.iter().any(|t| {
+                t.is_capitalized()
+                    || t.text == "not"
+                    || t.text.starts_with("declin")
+                    || t.text.starts_with("refus")
+            });
+        let place = between
+            .iter()
+            .position(|t| PLACE_PREPOSITIONS.contains(&t.text))
+            .is_some_and(|p| p == 0 || (p == 1 && between[0].text.ends_with("ing")));
+        (short && (infinitive || place)).then_some(subject)
+    })
 }
 
 crate::words!(static PLACE_PREPOSITIONS = "across|at|from|in|inside|near|on|outside|through");
