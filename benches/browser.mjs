@@ -3,13 +3,14 @@
 //   node benches/browser.mjs [--strict] [--reps N] [--limit N] [--pages id,id] [--loads N] [--no-longtask]
 //
 // 1. Sizes: extension/pkg/newsclean_bg.wasm raw, gzip, brotli (and the glue and wasm2js fallback).
-// 2. Start-up, on fresh tabs of a blank page, as the loader does it: the wasm fetched and compiled
-//    (compileStreaming) while the glue is imported, then init() instantiates it; the same split
-//    into fetch / compile / instantiate, one after another; and the import of the wasm2js fallback.
+// 2. Start-up, on fresh tabs of a blank page, as the extension starts: the glue (the content script
+//    pkg/newsclean.classic.js) runs, then the loader fetches and compiles the wasm (compileStreaming)
+//    and init() instantiates it; the same split into fetch / compile / instantiate; and the import
+//    of the wasm2js fallback.
 // 3. Every corpus page, one tab each, in ONE Chromium: the package runs in the page's main world
-//    (served from the same 127.0.0.1 server, dynamic import()), Readability.js likewise. After one
-//    untimed warm-up of each, REPS timed runs of (a) analyze(document.body) and (c) Readability's
-//    parse() on document.cloneNode(true) (clone timed separately), newsclean first on even pages and
+//    (the glue run from an inline script, as the extension injects it; Readability.js by dynamic
+//    import()). After one untimed warm-up of each, REPS timed runs of (a) analyze(document.body)
+//    and (c) Readability's parse() on document.cloneNode(true) (clone timed separately), newsclean first on even pages and
 //    Readability first on odd ones; then (b) cleanDocument() on the same load (after (a) and (c),
 //    which change nothing), each run followed by a forced layout (timed as "clean+layout") and
 //    setEnabled(false). A layout is forced before every timed run, so no contender pays for another's
@@ -65,7 +66,7 @@ const BUDGET = {
 
 // ── the package, snapshotted so a rebuild during the run cannot mix versions ─────────────────────
 
-const REQUIRED = ["pkg/newsclean.js", "pkg/newsclean_bg.wasm", "pkg-fallback/newsclean.mjs"];
+const REQUIRED = ["pkg/newsclean.classic.js", "pkg/newsclean_bg.wasm", "pkg-fallback/newsclean.mjs"];
 
 /**
  * Reads the built package, extension/pkg and extension/pkg-fallback (waiting out a rebuild in
@@ -117,11 +118,10 @@ function sizes(files) {
       params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length },
     }).length,
   });
-  const sum = (parts) => parts.reduce((t, p) => ({ raw: t.raw + p.raw, gzip: t.gzip + p.gzip, brotli: t.brotli + p.brotli }));
   return {
     wasm: one(files["pkg/newsclean_bg.wasm"]),
-    // newsclean.js and its snippets (each compressed on its own, as served)
-    glue: sum(Object.keys(files).filter((f) => f.startsWith("pkg/") && f.endsWith(".js")).map((f) => one(files[f]))),
+    // the glue the extension injects (pkg/newsclean.js, the same as an ES module, is not loaded)
+    glue: one(files["pkg/newsclean.classic.js"]),
     fallback: one(files["pkg-fallback/newsclean.mjs"]),
   };
 }
@@ -131,37 +131,35 @@ function sizes(files) {
 // ── in-page code (serialized by page.evaluate: self-contained) ───────────────────────────────────
 
 /**
- * Start-up in a fresh tab: `mode` "init" (import the glue, then init() fetches, compiles and
- * instantiates the wasm, as the loader does), "split" (fetch / compile / instantiate apart) or
- * "fallback" (import the wasm2js module). The files are first copied into blob: URLs, untimed:
- * blob: requests bypass the route gate, whose interception of every 127.0.0.1 request adds
- * ~10 ms each and is no part of an extension's start-up (it reads its package from disk).
+ * Start-up in a fresh tab, as the extension starts: the browser injects the glue
+ * (pkg/newsclean.classic.js, a content script listed before the loader), then the loader fetches
+ * and compiles the wasm (compileStreaming) and init() instantiates it. `mode` "init" times those
+ * two steps; "split" times fetch / compile / instantiate apart; "fallback" imports the wasm2js
+ * module. The glue runs from an inline script (its text fetched untimed: content scripts are read
+ * from the extension package, not fetched); the wasm comes from a blob: URL (copied untimed:
+ * blob: requests bypass the route gate, whose interception of every 127.0.0.1 request adds ~10
+ * ms each and is no part of an extension's start-up).
  */
-async function startupInPage({ mode, snippets }) {
+async function startupInPage({ mode }) {
   const now = () => performance.now();
   const blob = async (path, type) => URL.createObjectURL(new Blob([await (await fetch(location.origin + path)).arrayBuffer()], { type }));
-  // The glue as a blob: URL, its relative imports of snippets pointed at blob: copies of them.
-  const glueBlob = async () => {
-    let text = await (await fetch(location.origin + "/pkg/newsclean.js")).text();
-    for (const s of snippets) text = text.replaceAll(`from "./${s}"`, `from "${await blob(`/pkg/${s}`, "text/javascript")}"`);
-    return URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-  };
   if (mode === "fallback") {
     const fb = await blob("/pkg-fallback/newsclean.mjs", "text/javascript");
     const t = now();
     await import(fb);
     return { importMs: now() - t };
   }
-  const glue = await glueBlob();
+  const glueText = await (await fetch(location.origin + "/pkg/newsclean.classic.js")).text();
   const wasmUrl = await blob("/pkg/newsclean_bg.wasm", "application/wasm");
   const t0 = now();
-  // "init" as the loader does it: the wasm streams in and compiles while the glue is imported.
-  const compiled = mode === "init" ? WebAssembly.compileStreaming(fetch(wasmUrl)) : null;
-  const pkg = await import(glue);
+  const script = document.createElement("script");
+  script.textContent = glueText; // runs as it is added
+  document.documentElement.append(script);
+  const pkg = globalThis.newsclean;
   const importMs = now() - t0;
   if (mode === "init") {
     const t = now();
-    const wasm = await pkg.default({ module_or_path: await compiled });
+    const wasm = await pkg.default({ module_or_path: await WebAssembly.compileStreaming(fetch(wasmUrl)) });
     return { importMs, initMs: now() - t, memory: wasm.memory.buffer.byteLength };
   }
   let t = now();
@@ -176,7 +174,7 @@ async function startupInPage({ mode, snippets }) {
 }
 
 /** All timings of one page; see the header comment. */
-async function measureInPage({ newscleanFirst, reps, css, warm, withClean, snippets }) {
+async function measureInPage({ newscleanFirst, reps, css, warm, withClean }) {
   const now = () => performance.now();
   const html = document.documentElement;
   // The extension's stylesheet (its manifest `css`), adopted rather than inserted: no DOM node is
@@ -187,22 +185,18 @@ async function measureInPage({ newscleanFirst, reps, css, warm, withClean, snipp
   // Forces style and layout, so that the next timed call starts from a clean layout.
   const settle = () => html.getBoundingClientRect().height + (document.body ? document.body.offsetHeight : 0);
   const out = { coi: self.crossOriginIsolated === true };
-  // Start-up as in startupInPage's "init" mode (blob: URLs, see there), on a loaded page.
+  // Start-up as in startupInPage's "init" mode (see there), on a loaded page.
   const blob = async (path, type) => URL.createObjectURL(new Blob([await (await fetch(location.origin + path)).arrayBuffer()], { type }));
-  // The glue as a blob: URL, its relative imports of snippets pointed at blob: copies of them.
-  const glueBlob = async () => {
-    let text = await (await fetch(location.origin + "/pkg/newsclean.js")).text();
-    for (const s of snippets) text = text.replaceAll(`from "./${s}"`, `from "${await blob(`/pkg/${s}`, "text/javascript")}"`);
-    return URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
-  };
-  const glue = await glueBlob();
+  const glueText = await (await fetch(location.origin + "/pkg/newsclean.classic.js")).text();
   const wasmUrl = await blob("/pkg/newsclean_bg.wasm", "application/wasm");
   let t = now();
-  const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)); // as the loader: beside the import
-  const pkg = await import(glue);
+  const script = document.createElement("script");
+  script.textContent = glueText;
+  document.documentElement.append(script);
+  const pkg = globalThis.newsclean;
   out.importMs = now() - t;
   t = now();
-  const wasm = await pkg.default({ module_or_path: await compiled });
+  const wasm = await pkg.default({ module_or_path: await WebAssembly.compileStreaming(fetch(wasmUrl)) });
   out.initMs = now() - t;
   const { default: Readability } = await import(location.origin + "/lib/readability.mjs");
   const body = document.body;
@@ -352,13 +346,13 @@ async function measureInPage({ newscleanFirst, reps, css, warm, withClean, snipp
 
 // ── driving the browser ──────────────────────────────────────────────────────────────────────────
 
-async function measureStartup(context, base, snippets) {
+async function measureStartup(context, base) {
   const runs = { init: [], split: [], fallback: [] };
   for (let i = 0; i < STARTUP_TABS; i++) {
     for (const mode of Object.keys(runs)) {
       const page = await open(context, `${base}/blank.html`, PAGE_TIMEOUT_MS);
       try {
-        runs[mode].push(await withTimeout(page.evaluate(startupInPage, { mode, snippets }), 30_000, "start-up"));
+        runs[mode].push(await withTimeout(page.evaluate(startupInPage, { mode }), 30_000, "start-up"));
       } finally {
         await closePage(page);
       }
@@ -381,7 +375,7 @@ async function measureStartup(context, base, snippets) {
   };
 }
 
-async function measurePage(context, id, url, i, { timeout = PAGE_TIMEOUT_MS, reps = REPS, bytes, css, snippets, warm = true, withClean = true } = {}) {
+async function measurePage(context, id, url, i, { timeout = PAGE_TIMEOUT_MS, reps = REPS, bytes, css, warm = true, withClean = true } = {}) {
   const row = { id, bytes, order: i % 2 === 0 ? "newsclean-first" : "readability-first", status: "ok" };
   let page;
   try {
@@ -390,7 +384,7 @@ async function measurePage(context, id, url, i, { timeout = PAGE_TIMEOUT_MS, rep
     return { ...row, status: "skipped", reason: firstLine(e) };
   }
   try {
-    const r = await withTimeout(page.evaluate(measureInPage, { newscleanFirst: i % 2 === 0, reps, css, warm, withClean, snippets }), Math.max(120_000, timeout), "measure");
+    const r = await withTimeout(page.evaluate(measureInPage, { newscleanFirst: i % 2 === 0, reps, css, warm, withClean }), Math.max(120_000, timeout), "measure");
     if (page.url().split("#")[0] !== url) return { ...row, status: "skipped", reason: "navigated away during the measurement" };
     return { ...row, ...r };
   } catch (e) {
@@ -552,14 +546,14 @@ function printTable(s) {
   console.log(`analyze median by timed round: ${s.analyzeByRound.join(" / ")} ms (V8 tier-up shows as a falling series)`);
   const st = s.startup;
   console.log(`\nstart-up (blank page, ${st.tabs} fresh tabs)            median       p95       max`);
-  line("(d) glue import ∥ wasm fetch+compile, init()", st.total, `first ${f(st.first.totalMs)}`);
-  line("    import newsclean.js (glue)", st.glueImport);
-  line("    then init({module_or_path: compiled})", st.init);
+  line("(d) glue script, then wasm fetch+compile+init", st.total, `first ${f(st.first.totalMs)}`);
+  line("    run newsclean.classic.js (the glue)", st.glueImport);
+  line("    compileStreaming + init({module_or_path})", st.init);
   line("    fetch .wasm", st.fetch);
   line("    WebAssembly.compile", st.compile);
   line("    instantiate (init with a Module)", st.instantiate);
   line("    import pkg-fallback/newsclean.mjs (wasm2js)", st.fallbackImport, `first ${f(st.fallbackFirstMs)}`);
-  line("    on corpus pages: import + init()", s.startupOnPages);
+  line("    on corpus pages: glue + wasm", s.startupOnPages);
   const z = s.sizes;
   console.log(`\nsize (bytes)          raw      gzip    brotli`);
   for (const [k, v] of Object.entries(z)) console.log(`${k.padEnd(14)} ${String(v.raw).padStart(9)} ${String(v.gzip).padStart(9)} ${String(v.brotli).padStart(9)}`);
@@ -614,17 +608,15 @@ async function main() {
     ...serveTree(files, ""),
     "/gen/big.html": ["text/html; charset=utf-8", Buffer.from(big)],
   });
-  // The glue's own modules (wasm-bindgen `inline_js` snippets), which it imports by relative URL.
-  const snippets = Object.keys(files).filter((f) => f.startsWith("pkg/snippets/") && f.endsWith(".js")).map((f) => f.slice(4));
 
   const { browser, context } = await launchPlain();
   const chromiumVersion = browser.version();
   let startup, rows = [], bigRow = null;
   try {
     log("start-up");
-    startup = await measureStartup(context, server.url, snippets);
+    startup = await measureStartup(context, server.url);
     for (const [i, id] of ids.entries()) {
-      const row = await measurePage(context, id, `${server.url}/page/${id}.html`, i, { bytes: bytesOf.get(id), css, snippets });
+      const row = await measurePage(context, id, `${server.url}/page/${id}.html`, i, { bytes: bytesOf.get(id), css });
       if (row.status === "ok") row.ratio = row.readabilityMs / row.analyzeMs;
       rows.push(row);
       if (i % 20 === 0 || row.status !== "ok") {
@@ -636,7 +628,7 @@ async function main() {
     // Cold, one run, and no cleanDocument(): with the stylesheet its apply step takes minutes on this
     // page (see the long-task check, which times it with the real extension).
     bigRow = await measurePage(context, "generated-10mb", `${server.url}/gen/big.html`, 0,
-      { timeout: BIG_TIMEOUT_MS, reps: 1, bytes: Buffer.byteLength(big), css, snippets, warm: false, withClean: false });
+      { timeout: BIG_TIMEOUT_MS, reps: 1, bytes: Buffer.byteLength(big), css, warm: false, withClean: false });
     delete bigRow.raw;
   } finally {
     await browser.close();
@@ -708,7 +700,7 @@ async function main() {
         walkFloor > BUDGET.cleanupOnlyMedianMs ? "FAIL is certain: the value is the pure-JS DOM-read floor" : "value is only the DOM-read floor; needs analyzeCleanupOnly"),
     budget("wasm size raw", size.wasm.raw / 1000, `≤ ${BUDGET.wasmRawBytes / 1000}`, size.wasm.raw <= BUDGET.wasmRawBytes, "KB"),
     budget("wasm size brotli", size.wasm.brotli / 1000, `≤ ${BUDGET.wasmBrotliBytes / 1000}`, size.wasm.brotli <= BUDGET.wasmBrotliBytes, "KB"),
-    budget("start-up: glue import + init() on corpus pages (median)", s.startupOnPages.median, `≤ ${BUDGET.startupMs}`, s.startupOnPages.median <= BUDGET.startupMs, "ms"),
+    budget("start-up: glue + wasm compile + init() on corpus pages (median)", s.startupOnPages.median, `≤ ${BUDGET.startupMs}`, s.startupOnPages.median <= BUDGET.startupMs, "ms"),
   ];
   if (longtasks) {
     const worst = longtasks.reduce((m, r) => (r.worstMs > (m?.worstMs ?? -1) ? r : m), null);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds everything `extension/` and `www/` need, plus the native CLI:
-#   extension/pkg/           wasm-bindgen --target web package (the engine every page uses)
+#   extension/pkg/           wasm-bindgen --target web package (the engine every page uses): the
+#                            glue as an ES module (newsclean.js) and as the content script the
+#                            extension injects (newsclean.classic.js)
 #   extension/pkg-fallback/  the same crate through wasm2js, one ES module, loaded only when the
 #                            page's CSP forbids compiling wasm (Chromium: CompileError)
 #   www/pkg/                 a copy of extension/pkg for the playground page
@@ -25,6 +27,11 @@ rm -f extension/pkg/package.json extension/pkg/.gitignore
 esbuild extension/pkg/newsclean.js --bundle --format=esm --minify --log-level=warning \
   --outfile=extension/pkg/newsclean.js --allow-overwrite
 rm -rf extension/pkg/snippets
+# The same glue as a classic script that defines `newsclean`, for the extension's content-script
+# list: the browser injects it with the loader, so no module is fetched on a page. (import.meta,
+# the glue's default wasm path, is unused: the loader always hands init() the compiled module.)
+esbuild extension/pkg/newsclean.js --bundle --format=iife --global-name=newsclean --minify \
+  --log-level=error --outfile=extension/pkg/newsclean.classic.js
 
 log "strict-CSP fallback (mvp wasm -> wasm2js -> esbuild)"
 fb=target/fallback

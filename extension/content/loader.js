@@ -33,7 +33,9 @@
     const compiled = compileWasm(url("pkg/newsclean_bg.wasm"));
     compiled.catch(() => {}); // awaited below; no unhandled-rejection report in the meantime
     try {
-      const pkg = await import(url("pkg/newsclean.js"));
+      // The glue: a classic script the manifest injects before this one (no module to fetch);
+      // the ES module only if this loader runs alone.
+      const pkg = globalThis.newsclean ?? (await import(url("pkg/newsclean.js")));
       await pkg.default({ module_or_path: await compiled });
       return [pkg, "wasm"];
     } catch (wasmError) {

@@ -46,7 +46,8 @@ async function checkDemo(path, engine) {
 
 test("demo page: cleaned by the wasm build", async () => {
   const s = await checkDemo("/index.html", "wasm");
-  assert.ok(s.requests.some((u) => u.endsWith("/pkg/newsclean.js")), "the package was requested");
+  assert.ok(s.requests.some((u) => u.endsWith("/pkg/newsclean_bg.wasm")), "the wasm was requested");
+  assert.deepEqual(s.requests.filter((u) => u.endsWith("/pkg/newsclean.js")), [], "no glue module is fetched: the manifest injects it");
   assert.deepEqual(s.requests.filter((u) => u.includes("/pkg-fallback/")), [], "the wasm2js fallback is not loaded where wasm works");
 });
 

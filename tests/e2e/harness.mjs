@@ -22,7 +22,7 @@ export const SEED = resolve(process.env.NEWSCLEAN_SEED ?? join(ROOT, "..", "shar
 
 /** Returns what is missing for the extension to load, or null when `make build` has run. */
 export function missingBuild(ext = EXTENSION) {
-  const need = ["pkg/newsclean.js", "pkg/newsclean_bg.wasm", "pkg-fallback/newsclean.mjs"];
+  const need = ["pkg/newsclean.classic.js", "pkg/newsclean_bg.wasm", "pkg-fallback/newsclean.mjs"];
   const missing = need.filter((f) => !existsSync(join(ext, f)));
   return missing.length ? `missing ${missing.map((f) => join(ext, f)).join(", ")}: run \`make build\`` : null;
 }
