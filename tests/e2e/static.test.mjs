@@ -16,7 +16,8 @@ test("manifest: MV3 for Chromium and Firefox 142+, least privilege", () => {
   assert.equal(manifest.version, "0.1.0");
   assert.deepEqual(manifest.background, { service_worker: "background/worker.js", scripts: ["background/worker.js"] });
   assert.deepEqual(manifest.content_scripts, [{
-    matches: ["http://*/*", "https://*/*"], js: ["content/loader.js"], css: ["content/newsclean.css"], run_at: "document_idle",
+    matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/loader.js"], css: ["content/newsclean.css"],
+    run_at: "document_idle",
   }]);
   assert.deepEqual(manifest.web_accessible_resources, [{ resources: ["pkg/*", "pkg-fallback/*"], matches: ["http://*/*", "https://*/*"] }]);
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
