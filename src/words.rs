@@ -121,24 +121,20 @@ fn find_sorted(text: &'static [u8], word: &[u8], fold: bool) -> Option<&'static 
         let mut i = start;
         let mut k = 0;
         let ord = loop {
-            let ended = i == hi || text[i] == b'|';
-            if k == word.len() {
-                break if ended {
+            // 0 past the entry's end: below every byte of a word
+            let e = if i < hi { text[i] } else { b'|' };
+            let e = if e == b'|' { 0 } else { e };
+            let Some(&w) = word.get(k) else {
+                break if e == 0 {
                     Ordering::Equal
                 } else {
                     Ordering::Greater
                 };
-            }
-            if ended {
-                break Ordering::Less;
-            }
-            let w = if fold {
-                word[k].to_ascii_lowercase()
-            } else {
-                word[k]
             };
-            if text[i] != w {
-                break text[i].cmp(&w);
+            let w = if fold { w.to_ascii_lowercase() } else { w };
+            if e != w || e == 0 {
+                // (a word's NUL byte is not the entry's end)
+                break e.cmp(&w).then(Ordering::Less);
             }
             i += 1;
             k += 1;
@@ -309,8 +305,16 @@ mod tests {
                     assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
                 }
             }
-            for miss in ["", "a", "z", "x", "x00|", "|"] {
+            for miss in ["", "a", "z", "x", "x00|", "|", "x00\0", "x00\0x01", "\0"] {
                 assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+            }
+            // a NUL or `|` in the word is not an entry's end
+            for pair in all[..n].windows(2) {
+                for sep in ["\0", "|"] {
+                    let miss = pair.join(sep);
+                    assert_eq!(list.find_sorted(&miss), None, "{miss:?} in {text}");
+                    assert_eq!(list.find_sorted_any_case(&miss), None, "{miss:?}");
+                }
             }
             for w in &all[n..] {
                 assert_eq!(list.find_sorted(w), None, "{w} in {text}");
