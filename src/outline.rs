@@ -1061,7 +1061,7 @@ mod tag {
     pub const KIND_CELL: u32 = 10 << KIND_SHIFT;
     pub const KIND_PRE: u32 = 11 << KIND_SHIFT;
 
-    crate::words!(
+    crate::indexed_words!(
         /// The tags the outline treats apart from a plain inline element, sorted.
         pub(super) static KNOWN_TAGS = concat!(
         "a|address|article|aside|audio|blockquote|body|br|canvas|caption|center|dd|",
@@ -1183,7 +1183,7 @@ const NAMES_AD_SLOT: u8 = 1 << 4;
 const NAMES_FIGURE: u8 = 1 << 5;
 const NAMES_CAPTION: u8 = 1 << 6;
 
-crate::words!(
+crate::indexed_words!(
     /// Words of class, id and hint attributes that name a part of the page, sorted (looked up
     /// for every word of every element: a binary search, not a `match` of 75 string arms).
     static NAME_WORDS = concat!(

@@ -296,11 +296,11 @@ fn reads_as_noun(word: &str, previous: Option<&Token>) -> bool {
         return false;
     }
     let lower = p.lower();
-    NOUN_DETERMINERS.contains(lower)
+    NOUN_DETERMINERS.contains_sorted(lower)
         || !(p.text.starts_with(is_upper)
             || lower.ends_with('s')
             || lower.ends_with("ly")
-            || BEFORE_A_VERB.contains(lower))
+            || BEFORE_A_VERB.contains_sorted(lower))
 }
 
 /// The number of chars in `s`. NOTE: counts the bytes that start a UTF-8 sequence; the same
@@ -341,6 +341,13 @@ pub fn join_words<S: AsRef<str>>(words: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(NOUN_TOO.is_sorted());
+        assert!(NOUN_DETERMINERS.is_sorted());
+        assert!(BEFORE_A_VERB.is_sorted());
+    }
 
     #[test]
     fn case_agrees_with_unicode_on_the_alphabets_it_covers() {

@@ -1,25 +1,28 @@
 //! Word lists packed into one string each.
 //!
 //! A `&[&str]` table spends 8 bytes of wasm data per entry on a pointer and a length — more than
-//! most of its words. A [`Words`] list keeps the words in one `|`-separated string and 2 bytes
-//! per entry for where each ends, worked out at compile time.
+//! most of its words. A [`Words`] list is one `|`-separated string and nothing else: a sorted
+//! list is binary-searched byte by byte (probe a middle byte, widen to the entry around it). Only
+//! a list whose lookups need the entry's index (to read a parallel table) is an [`IndexedWords`],
+//! with 2 bytes per entry for where each ends, worked out at compile time.
 
-/// A list of words or phrases: one `|`-separated string and the end of each entry.
+use core::cmp::Ordering;
+
+/// A list of words or phrases: one `|`-separated string.
 ///
 /// # Example
 ///
 /// ```
 /// newsclean::words!(static FRUIT = "apple|banana|cherry");
 /// assert!(FRUIT.contains("banana"));
-/// assert_eq!(FRUIT.find_sorted("cherry"), Some(2));
-/// assert_eq!(FRUIT.get(0), b"apple");
+/// assert_eq!(FRUIT.find_sorted("cherry"), Some(&b"cherry"[..]));
+/// assert_eq!(FRUIT.iter().next(), Some(&b"apple"[..]));
 /// ```
-pub struct Words<const N: usize> {
+pub struct Words {
     text: &'static [u8],
-    ends: [u16; N],
 }
 
-/// How many entries a `|`-separated list has (for [`Words`]' length).
+/// How many entries a `|`-separated list has (for [`IndexedWords`]' length).
 pub const fn count(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut n = 1;
@@ -33,8 +36,133 @@ pub const fn count(text: &str) -> usize {
     n
 }
 
-impl<const N: usize> Words<N> {
-    /// Packs `text`, entries separated by `|`. Evaluated at compile time by [`words!`].
+impl Words {
+    /// Wraps `text`, entries separated by `|`.
+    pub const fn new(text: &'static str) -> Self {
+        Self {
+            text: text.as_bytes(),
+        }
+    }
+
+    /// The packed text: the entries separated by `|`.
+    pub const fn text(&self) -> &'static [u8] {
+        self.text
+    }
+
+    /// The entries, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static [u8]> {
+        self.text.split(|&b| b == b'|')
+    }
+
+    /// Returns true if and only if `word` is an entry (a scan: for short or rarely used lists).
+    pub fn contains(&self, word: &str) -> bool {
+        contains(self.text, word.as_bytes())
+    }
+
+    /// Returns true if and only if `word` is an entry of a list written in sorted order (binary
+    /// search).
+    pub fn contains_sorted(&self, word: &str) -> bool {
+        self.find_sorted(word).is_some()
+    }
+
+    /// The entry equal to `word` in a list written in sorted order (binary search).
+    pub fn find_sorted(&self, word: &str) -> Option<&'static [u8]> {
+        find_sorted(self.text, word.as_bytes(), false)
+    }
+
+    /// [`Words::find_sorted`] for bytes.
+    pub fn find_sorted_bytes(&self, word: &[u8]) -> Option<&'static [u8]> {
+        find_sorted(self.text, word, false)
+    }
+
+    /// [`Words::find_sorted`] for `word` in any case (the list being lowercase): ASCII words are
+    /// compared folded byte by byte, without the allocation of a lowercase copy.
+    pub fn find_sorted_any_case(&self, word: &str) -> Option<&'static [u8]> {
+        if !word.is_ascii() {
+            return self.find_sorted(&crate::text::fold_case(word));
+        }
+        find_sorted(self.text, word.as_bytes(), true)
+    }
+
+    /// Returns true if and only if the entries are in strictly increasing order.
+    pub fn is_sorted(&self) -> bool {
+        self.iter().zip(self.iter().skip(1)).all(|(a, b)| a < b)
+    }
+}
+
+fn contains(text: &'static [u8], word: &[u8]) -> bool {
+    let mut start = 0;
+    loop {
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b'|')
+            .map_or(text.len(), |i| start + i);
+        if &text[start..end] == word {
+            return true;
+        }
+        if end == text.len() {
+            return false;
+        }
+        start = end + 1;
+    }
+}
+
+/// The entry of the sorted `|`-separated `text` equal to `word` (`fold`: to `word` with its ASCII
+/// letters lowercased).
+fn find_sorted(text: &'static [u8], word: &[u8], fold: bool) -> Option<&'static [u8]> {
+    // The entries left are those of text[lo..hi]: `lo` starts an entry, `hi` ends one.
+    let (mut lo, mut hi) = (0, text.len());
+    while lo < hi {
+        // The entry around the middle byte, compared as it is read.
+        let mut start = lo + (hi - lo) / 2;
+        while start > lo && text[start - 1] != b'|' {
+            start -= 1;
+        }
+        let mut i = start;
+        let mut k = 0;
+        let ord = loop {
+            // 0 past the entry's end: below every byte of a word
+            let e = if i < hi { text[i] } else { b'|' };
+            let e = if e == b'|' { 0 } else { e };
+            let Some(&w) = word.get(k) else {
+                break if e == 0 {
+                    Ordering::Equal
+                } else {
+                    Ordering::Greater
+                };
+            };
+            let w = if fold { w.to_ascii_lowercase() } else { w };
+            if e != w || e == 0 {
+                // (a word's NUL byte is not the entry's end)
+                break e.cmp(&w).then(Ordering::Less);
+            }
+            i += 1;
+            k += 1;
+        };
+        match ord {
+            Ordering::Less => {
+                while i < hi && text[i] != b'|' {
+                    i += 1;
+                }
+                lo = i + 1;
+            }
+            // `start - 1` is the `|` that ends the entry before (none if `start == lo`).
+            Ordering::Greater => hi = start.saturating_sub(1).max(lo),
+            Ordering::Equal => return Some(&text[start..i]),
+        }
+    }
+    None
+}
+
+/// A [`Words`] list that also knows where each entry ends, for lookups that need the entry's
+/// index.
+pub struct IndexedWords<const N: usize> {
+    text: &'static [u8],
+    ends: [u16; N],
+}
+
+impl<const N: usize> IndexedWords<N> {
+    /// Packs `text`, entries separated by `|`. Evaluated at compile time by [`indexed_words!`].
     pub const fn new(text: &'static str) -> Self {
         let bytes = text.as_bytes();
         assert!(bytes.len() < u16::MAX as usize, "word list too long");
@@ -52,11 +180,6 @@ impl<const N: usize> Words<N> {
         Self { text: bytes, ends }
     }
 
-    /// The packed text: the entries separated by `|`.
-    pub const fn text(&self) -> &'static [u8] {
-        self.text
-    }
-
     /// The number of entries.
     pub const fn len(&self) -> usize {
         N
@@ -72,29 +195,9 @@ impl<const N: usize> Words<N> {
         entry(self.text, &self.ends, i)
     }
 
-    /// Returns true if and only if `word` is an entry (a scan: for short or rarely used lists).
-    pub fn contains(&self, word: &str) -> bool {
-        contains(self.text, &self.ends, word.as_bytes())
-    }
-
     /// The index of `word` in a list written in sorted order (binary search).
     pub fn find_sorted(&self, word: &str) -> Option<usize> {
-        self.find_sorted_bytes(word.as_bytes())
-    }
-
-    /// [`Words::find_sorted`] for bytes.
-    pub fn find_sorted_bytes(&self, word: &[u8]) -> Option<usize> {
-        find_sorted(self.text, &self.ends, |e| e.cmp(word))
-    }
-
-    /// [`Words::find_sorted`] for `word` in any case (the list being lowercase): ASCII words are
-    /// compared folded byte by byte, without the allocation of a lowercase copy.
-    pub fn find_sorted_any_case(&self, word: &str) -> Option<usize> {
-        if !word.is_ascii() {
-            return self.find_sorted(&crate::text::fold_case(word));
-        }
-        let folded = || word.bytes().map(|b| b.to_ascii_lowercase());
-        find_sorted(self.text, &self.ends, |e| e.iter().copied().cmp(folded()))
+        find_sorted_index(self.text, &self.ends, word.as_bytes())
     }
 
     /// Returns true if and only if the entries are in strictly increasing order.
@@ -104,29 +207,21 @@ impl<const N: usize> Words<N> {
 }
 
 // NOTE: the lookups are free functions over the list's parts, not methods of the generic
-// `Words<N>`: one copy of each in the wasm instead of one per list length.
+// `IndexedWords<N>`: one copy of each in the wasm instead of one per list length.
 
 fn entry(text: &'static [u8], ends: &[u16], i: usize) -> &'static [u8] {
     let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
     &text[start..ends[i] as usize]
 }
 
-fn contains(text: &'static [u8], ends: &[u16], word: &[u8]) -> bool {
-    (0..ends.len()).any(|i| entry(text, ends, i) == word)
-}
-
-fn find_sorted(
-    text: &'static [u8],
-    ends: &[u16],
-    cmp: impl Fn(&[u8]) -> core::cmp::Ordering,
-) -> Option<usize> {
+fn find_sorted_index(text: &'static [u8], ends: &[u16], word: &[u8]) -> Option<usize> {
     let (mut lo, mut hi) = (0, ends.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        match cmp(entry(text, ends, mid)) {
-            core::cmp::Ordering::Less => lo = mid + 1,
-            core::cmp::Ordering::Greater => hi = mid,
-            core::cmp::Ordering::Equal => return Some(mid),
+        match entry(text, ends, mid).cmp(word) {
+            Ordering::Less => lo = mid + 1,
+            Ordering::Greater => hi = mid,
+            Ordering::Equal => return Some(mid),
         }
     }
     None
@@ -137,31 +232,94 @@ fn find_sorted(
 macro_rules! words {
     ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr) => {
         $(#[$meta])*
-        $vis static $name: $crate::words::Words<{ $crate::words::count($text) }> =
-            $crate::words::Words::new($text);
+        $vis static $name: $crate::words::Words = $crate::words::Words::new($text);
+    };
+}
+
+/// Declares a packed word list with its entries' ends: `indexed_words!(static NAME = "a|b|c");`.
+#[macro_export]
+macro_rules! indexed_words {
+    ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr) => {
+        $(#[$meta])*
+        $vis static $name: $crate::words::IndexedWords<{ $crate::words::count($text) }> =
+            $crate::words::IndexedWords::new($text);
     };
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     words!(static LIST = concat!("ad|advert|", "anzeige|sponsored content"));
+    indexed_words!(static INDEXED = concat!("ad|advert|", "anzeige|sponsored content"));
 
     #[test]
     fn entries_and_lookups() {
-        assert_eq!(LIST.len(), 4);
-        assert_eq!(LIST.get(3), b"sponsored content");
+        assert_eq!(LIST.iter().count(), 4);
         assert!(LIST.contains("advert"));
         assert!(!LIST.contains("adv"));
+        assert!(!LIST.contains("ad|advert"));
         assert!(LIST.is_sorted());
-        for (i, w) in ["ad", "advert", "anzeige", "sponsored content"]
-            .iter()
-            .enumerate()
-        {
-            assert_eq!(LIST.find_sorted(w), Some(i));
+        for w in ["ad", "advert", "anzeige", "sponsored content"] {
+            assert_eq!(LIST.find_sorted(w), Some(w.as_bytes()));
         }
         assert_eq!(LIST.find_sorted("b"), None);
-        assert_eq!(LIST.find_sorted_any_case("AnZeige"), Some(2));
+        assert_eq!(LIST.find_sorted_any_case("AnZeige"), Some(&b"anzeige"[..]));
         assert_eq!(LIST.find_sorted_any_case("ADVERTS"), None);
         assert_eq!(LIST.find_sorted(""), None);
+        assert!(!Words::new("b|a").is_sorted());
+        assert!(!Words::new("a|a").is_sorted());
+
+        assert_eq!(INDEXED.len(), 4);
+        assert_eq!(INDEXED.get(3), b"sponsored content");
+        assert!(INDEXED.is_sorted());
+        for (i, w) in LIST.iter().enumerate() {
+            assert_eq!(
+                INDEXED.find_sorted(std::str::from_utf8(w).unwrap()),
+                Some(i)
+            );
+        }
+        assert_eq!(INDEXED.find_sorted("adv"), None);
+    }
+
+    /// The byte-level binary search finds every entry of lists of every length, and nothing else.
+    #[test]
+    fn binary_search_of_every_length() {
+        let all: Vec<String> = (0..40)
+            .map(|i| "x".repeat(1 + i % 5) + &format!("{i:02}") + &"y".repeat(i % 3))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        for n in 1..=all.len() {
+            let text: &'static str = Box::leak(all[..n].join("|").into_boxed_str());
+            let list = Words::new(text);
+            assert!(list.is_sorted());
+            for w in &all[..n] {
+                assert_eq!(list.find_sorted(w), Some(w.as_bytes()), "{w} in {text}");
+                assert_eq!(
+                    list.find_sorted_any_case(&w.to_uppercase()),
+                    Some(w.as_bytes())
+                );
+                assert!(list.contains(w));
+                for miss in [&w[..w.len() - 1], &format!("{w}a"), &format!("{w}|")] {
+                    assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+                }
+            }
+            for miss in ["", "a", "z", "x", "x00|", "|", "x00\0", "x00\0x01", "\0"] {
+                assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+            }
+            // a NUL or `|` in the word is not an entry's end
+            for pair in all[..n].windows(2) {
+                for sep in ["\0", "|"] {
+                    let miss = pair.join(sep);
+                    assert_eq!(list.find_sorted(&miss), None, "{miss:?} in {text}");
+                    assert_eq!(list.find_sorted_any_case(&miss), None, "{miss:?}");
+                }
+            }
+            for w in &all[n..] {
+                assert_eq!(list.find_sorted(w), None, "{w} in {text}");
+                assert!(!list.contains(w));
+            }
+        }
     }
 }

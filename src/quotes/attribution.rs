@@ -48,26 +48,25 @@ pub struct Cue {
     pub at: usize,
 }
 
-crate::words!(static DETERMINERS = "the|a|an|one|another|two|three|several|some|many");
+crate::words!(static DETERMINERS = "a|an|another|many|one|several|some|the|three|two");
 crate::words!(static SKIPPABLE = concat!(
-    "is|was|are|were|been|be|being|also|later|then|previously|once|again|recently|",
-    "earlier|has|had|have|would|will|repeatedly|simply|flatly|further|quickly|",
-    "publicly|privately|often|angrily|bluntly|calmly|firmly|frankly|happily|jokingly|",
-    "loudly|proudly|quietly|softly|sternly|tearfully|twice|never|already|now|himself|",
-    "herself|themselves|itself",
+    "again|already|also|angrily|are|be|been|being|bluntly|calmly|earlier|firmly|flatly|",
+    "frankly|further|had|happily|has|have|herself|himself|is|itself|jokingly|later|loudly|",
+    "never|now|often|once|previously|privately|proudly|publicly|quickly|quietly|recently|",
+    "repeatedly|simply|softly|sternly|tearfully|themselves|then|twice|was|were|will|would",
 ));
 crate::words!(static CONJUNCTIONS = concat!(
     "after|although|amid|as|because|before|despite|during|following|if|once|since|though|",
     "until|when|while",
 ));
 crate::words!(static TIME_NOUNS = "afternoon|day|evening|hour|month|morning|night|time|week|weekend|year");
-crate::words!(static NAME_PARTICLES = "de|van|von|bin|al|da|di|del|der|den|le|la|du|dos|ter");
+crate::words!(static NAME_PARTICLES = "al|bin|da|de|del|den|der|di|dos|du|la|le|ter|van|von");
 
 /// Returns true if and only if the word may stand between a subject and its verb: an auxiliary
 /// or an adverb ("Clinton emphatically proclaimed").
 fn is_adverb_or_auxiliary(t: &Token) -> bool {
     let lower = t.lower();
-    SKIPPABLE.contains(lower)
+    SKIPPABLE.contains_sorted(lower)
         || (lower.len() > 4
             && lower.ends_with("ly")
             && t.text == lower
@@ -378,7 +377,7 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     // President Obama's Cabinet and in the running for …, Bush thought …").
     let window = if tokens
         .get(lo)
-        .is_some_and(|t| t.is_capitalized() && CONJUNCTIONS.contains(t.lower()))
+        .is_some_and(|t| t.is_capitalized() && CONJUNCTIONS.contains_sorted(t.lower()))
     {
         30
     } else {
@@ -412,7 +411,7 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             // "On Thursday, after remaining neutral …, Warren …": a second adverbial, opened
             // by a lowercase conjunction, runs to the next comma.
             if tokens.get(from).is_some_and(|t| {
-                t.text.starts_with(crate::text::is_lower) && CONJUNCTIONS.contains(&t.text)
+                t.text.starts_with(crate::text::is_lower) && CONJUNCTIONS.contains_sorted(&t.text)
             }) {
                 if let Some(next) =
                     (from..end.min(from + window)).find(|&k| tokens[k].is_punct(','))
@@ -446,7 +445,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             });
         let place = between
             .iter()
-            .position(|t| PLACE_PREPOSITIONS.contains(&t.text))
+            .position(|t| PLACE_PREPOSITIONS.contains_sorted(&t.text))
             .is_some_and(|p| p == 0 || (p == 1 && between[0].text.ends_with("ing")));
         (short && (infinitive || place)).then_some(subject)
     })
@@ -551,7 +550,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && first - 2 >= lo
                     && is_title_word(&tokens[first - 2].text))
                 || (is_word(p)
-                    && NAME_PARTICLES.contains(&p.text)
+                    && NAME_PARTICLES.contains_sorted(&p.text)
                     && first >= 2
                     && first - 2 >= lo
                     && tokens[first - 2].is_capitalized());
@@ -581,13 +580,13 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             break;
         }
         first -= 1;
-        if DETERMINERS.contains(p.lower()) || is_possessive(p) {
+        if DETERMINERS.contains_sorted(p.lower()) || is_possessive(p) {
             break;
         }
     }
     let det = tokens[first].lower();
     // "Obama's former campaign strategist": a possessive determines like "the".
-    let has_det = DETERMINERS.contains(det) || is_possessive(&tokens[first]);
+    let has_det = DETERMINERS.contains_sorted(det) || is_possessive(&tokens[first]);
     if !has_det && (!head.ends_with('s') || !is_role_noun(head)) {
         // a bare singular noun ("spokesman said") is too weak to name anyone; so is a bare
         // plural organisation noun ("organizations say")
@@ -640,7 +639,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         ));
     }
     let lower = t.lower();
-    if DETERMINERS.contains(lower) {
+    if DETERMINERS.contains_sorted(lower) {
         // "the White House", "the spokeswoman", "a senior official"
         let mut j = from + 1;
         while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
@@ -685,7 +684,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                 .get(j)
                 .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
             && !tokens[j - 1].is_capitalized()
-            && !TIME_NOUNS.contains(tokens[j - 1].lower());
+            && !TIME_NOUNS.contains_sorted(tokens[j - 1].lower());
         let head_at = (from + 1..j)
             .rev()
             .find(|&k| is_role_noun(tokens[k].lower()))
@@ -748,7 +747,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                 || (matches!(n.text.as_str(), "of" | "and")
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized())
                     && is_title_word(&tokens[j - 1].text))
-                || (NAME_PARTICLES.contains(&n.text)
+                || (NAME_PARTICLES.contains_sorted(&n.text)
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()));
             if !joins {
                 break;
@@ -801,7 +800,9 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
                 let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
-                if stop > end + 1 && (DETERMINERS.contains(first_word) || first_word == "who") {
+                if stop > end + 1
+                    && (DETERMINERS.contains_sorted(first_word) || first_word == "who")
+                {
                     role = role_of(&tokens[end + 1..stop]);
                     end = if tokens[stop].is_punct(',') {
                         stop + 1
@@ -903,6 +904,16 @@ mod tests {
     use super::*;
     use crate::quotes::marks::find_spans;
     use crate::text::tokenize;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        assert!(DETERMINERS.is_sorted());
+        assert!(SKIPPABLE.is_sorted());
+        assert!(CONJUNCTIONS.is_sorted());
+        assert!(TIME_NOUNS.is_sorted());
+        assert!(NAME_PARTICLES.is_sorted());
+        assert!(PLACE_PREPOSITIONS.is_sorted());
+    }
 
     fn toks(s: &str) -> Vec<Token> {
         let chars: Vec<char> = s.chars().collect();

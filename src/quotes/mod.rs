@@ -559,16 +559,17 @@ fn transcript_label(text: &str) -> Option<String> {
     })
 }
 
+crate::words!(static FUNCTION_WORDS = "a|an|and|as|at|by|de|for|in|of|on|or|the|to|with");
+
 /// Returns true if and only if the quoted text reads as a title, a name or a nickname ("Fox News
 /// Sunday", "Make Your Kid a Millionaire", "Lyin' Ted."): at most eight words, every word other
 /// than short function words capitalized. Such text is never a quotation, cue or not.
 fn is_title_or_name(text: &str) -> bool {
-    crate::words!(static FUNCTION_WORDS = "a|an|and|as|at|by|de|for|in|of|on|or|the|to|with");
     let words: Vec<&str> = text.split_whitespace().collect();
     let content: Vec<&&str> = words
         .iter()
         .filter(|w| {
-            !FUNCTION_WORDS.contains(w.trim_matches(|c: char| !crate::text::is_word_char(c)))
+            !FUNCTION_WORDS.contains_sorted(w.trim_matches(|c: char| !crate::text::is_word_char(c)))
         })
         .collect();
     words.len() <= 8
@@ -651,6 +652,11 @@ fn finish(mut quotes: Vec<Quote>, speakers: &Speakers) -> Extraction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.is_sorted());
+    }
 
     fn said(article: &[&str]) -> Vec<(String, String)> {
         let x = extract(article);
