@@ -212,7 +212,8 @@ fn is_finite(t: &Token) -> bool {
     t.speech != Speech::None && !t.text.ends_with("ing")
 }
 
-fn is_dash(t: &Token) -> bool {
+/// Returns true if and only if the token is a dash or a hyphen standing alone.
+pub fn is_dash(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text.chars().next(), Some('—' | '–' | '―' | '-' | '‒'))
 }
 
