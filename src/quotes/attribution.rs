@@ -392,7 +392,9 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             && !tokens[comma - 1].is_capitalized()
             && is_not_name_word(&tokens[comma - 1].text);
         // ("Appearing before supporters, Suu Kyi …": so does a participle.)
-        let opens_with_participle = tokens[lo].text.ends_with("ing")
+        // ("Reached by phone, Bennett …": a past participle too.)
+        let opens_with_participle = (tokens[lo].text.ends_with("ing")
+            || tokens[lo].text.ends_with("ed"))
             && tokens
                 .get(lo + 1)
                 .is_some_and(|n| is_word(n) && !n.is_capitalized());
@@ -999,6 +1001,7 @@ mod tests {
             ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
             ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
             ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
+            ("Reached by phone, Bennett denied it, saying he was \"taking a day off.\"", "Bennett"),
         ];
         for (text, want) in cases {
             let t = toks(text);
