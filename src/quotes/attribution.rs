@@ -468,10 +468,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         i -= 1;
     }
     // A second predicate shares the first one's subject: "Donald Trump bemoaned the unrest and
-    // said" (not a comma and a new clause: ", and Jones said" has its own subject).
+    // said", "Carson did not name them, but told" (not ", and said" after a list or a clause).
     if i > lo + 1
         && matches!(tokens[i - 1].text.as_str(), "and" | "but")
-        && !tokens[i - 2].is_punct(',')
+        && (tokens[i - 1].text == "but" || !tokens[i - 2].is_punct(','))
     {
         return sentence_subject(tokens, lo, i - 1);
     }
@@ -1002,6 +1002,7 @@ mod tests {
             ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
             ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
             ("Reached by phone, Bennett denied it, saying he was \"taking a day off.\"", "Bennett"),
+            ("Carson did not name his rivals, but told supporters, \"Our nation is in trouble.\"", "Carson"),
         ];
         for (text, want) in cases {
             let t = toks(text);
