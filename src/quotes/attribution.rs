@@ -375,12 +375,13 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     }
     let mut from = lo;
     // skip an opening adverbial ("During a speech earlier, Trump …")
-    // A clause opened by a conjunction may run long before its comma ("When told Perez was in
-    // President Obama's Cabinet and in the running for …, Bush thought …").
-    let window = if tokens
-        .get(lo)
-        .is_some_and(|t| t.is_capitalized() && CONJUNCTIONS.contains(t.lower()))
-    {
+    // A clause opened by a conjunction or a preposition may run long before its comma ("When
+    // told Perez was in President Obama's Cabinet and in the running for …, Bush thought …",
+    // "On the eve of his election to a fourth term as prime minister in March, Netanyahu …").
+    let window = if tokens.get(lo).is_some_and(|t| {
+        t.is_capitalized()
+            && (CONJUNCTIONS.contains(t.lower()) || PLACE_PREPOSITIONS.contains(t.lower()))
+    }) {
         30
     } else {
         12
@@ -1002,6 +1003,7 @@ mod tests {
             ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
             ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
             ("Reached by phone, Bennett denied it, saying he was \"taking a day off.\"", "Bennett"),
+            ("On the eve of his election to a fourth term as prime minister in March, Netanyahu rallied supporters by warning that \"the rule of the right is in danger.\"", "Netanyahu"),
             ("Carson did not name his rivals, but told supporters, \"Our nation is in trouble.\"", "Carson"),
         ];
         for (text, want) in cases {
