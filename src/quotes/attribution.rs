@@ -211,7 +211,8 @@ fn is_finite(t: &Token) -> bool {
     t.speech != Speech::None && !t.text.ends_with("ing")
 }
 
-fn is_dash(t: &Token) -> bool {
+/// Returns true if and only if the token is a dash or a hyphen standing alone.
+pub fn is_dash(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.text.chars().next(), Some('—' | '–' | '―' | '-' | '‒'))
 }
 
@@ -373,12 +374,14 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     }
     let mut from = lo;
     // skip an opening adverbial ("During a speech earlier, Trump …")
-    // A clause opened by a conjunction may run long before its comma ("When told Perez was in
-    // President Obama's Cabinet and in the running for …, Bush thought …").
-    let window = if tokens
-        .get(lo)
-        .is_some_and(|t| t.is_capitalized() && CONJUNCTIONS.contains_sorted(t.lower()))
-    {
+    // A clause opened by a conjunction or a preposition may run long before its comma ("When
+    // told Perez was in President Obama's Cabinet and in the running for …, Bush thought …",
+    // "On the eve of his election to a fourth term as prime minister in March, Netanyahu …").
+    let window = if tokens.get(lo).is_some_and(|t| {
+        t.is_capitalized()
+            && (CONJUNCTIONS.contains_sorted(t.lower())
+                || PLACE_PREPOSITIONS.contains_sorted(t.lower()))
+    }) {
         30
     } else {
         12
@@ -390,7 +393,9 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             && !tokens[comma - 1].is_capitalized()
             && is_not_name_word(&tokens[comma - 1].text);
         // ("Appearing before supporters, Suu Kyi …": so does a participle.)
-        let opens_with_participle = tokens[lo].text.ends_with("ing")
+        // ("Reached by phone, Bennett …": a past participle too.)
+        let opens_with_participle = (tokens[lo].text.ends_with("ing")
+            || tokens[lo].text.ends_with("ed"))
             && tokens
                 .get(lo + 1)
                 .is_some_and(|n| is_word(n) && !n.is_capitalized());
@@ -464,10 +469,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         i -= 1;
     }
     // A second predicate shares the first one's subject: "Donald Trump bemoaned the unrest and
-    // said" (not a comma and a new clause: ", and Jones said" has its own subject).
+    // said", "Carson did not name them, but told" (not ", and said" after a list or a clause).
     if i > lo + 1
         && matches!(tokens[i - 1].text.as_str(), "and" | "but")
-        && !tokens[i - 2].is_punct(',')
+        && (tokens[i - 1].text == "but" || !tokens[i - 2].is_punct(','))
     {
         return sentence_subject(tokens, lo, i - 1);
     }
@@ -1009,6 +1014,9 @@ mod tests {
             ("After Jerry Brown criticized him, Hillary Clinton shot back, \"I suppose I could have stayed home.\"", "Hillary Clinton"),
             ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
             ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
+            ("Reached by phone, Bennett denied it, saying he was \"taking a day off.\"", "Bennett"),
+            ("On the eve of his election to a fourth term as prime minister in March, Netanyahu rallied supporters by warning that \"the rule of the right is in danger.\"", "Netanyahu"),
+            ("Carson did not name his rivals, but told supporters, \"Our nation is in trouble.\"", "Carson"),
         ];
         for (text, want) in cases {
             let t = toks(text);

@@ -497,11 +497,20 @@ fn sentence_start(tokens: &[Token], k: usize) -> usize {
     // A period followed by a lowercase word ("Jr. said", "a.m. on") ends no sentence.
     // So does a quotation ending in a stop before a capitalized word ("“… without delay.”
     // Donald Trump said").
+    // "WASHINGTON (AP) — Sen. Jane Doe said", "POLLS WERE EARLY - Jane Doe: “…”": a dateline
+    // or headline opening the paragraph (no lowercase word) ends at its dash.
+    let dateline = (0..tokens.len().min(14))
+        .take_while(|&i| !tokens[i].text.starts_with(crate::text::is_lower))
+        .find(|&i| i > 0 && attribution::is_dash(&tokens[i]))
+        .filter(|&i| {
+            tokens[0].text.chars().take(2).all(crate::text::is_upper) || tokens[i - 1].is_punct(')')
+        });
     let is_boundary = |i: usize| {
-        (tokens[i].ends_sentence() || tokens[i].quote_ends_sentence())
-            && tokens.get(i + 1).is_none_or(|n| {
-                n.kind != TokenKind::Word || !n.text.starts_with(crate::text::is_lower)
-            })
+        Some(i) == dateline
+            || ((tokens[i].ends_sentence() || tokens[i].quote_ends_sentence())
+                && tokens.get(i + 1).is_none_or(|n| {
+                    n.kind != TokenKind::Word || !n.text.starts_with(crate::text::is_lower)
+                }))
     };
     (0..k).rev().find(|&i| is_boundary(i)).map_or(0, |i| i + 1)
 }
@@ -890,6 +899,20 @@ mod tests {
         assert_eq!(got[0].0, "Jane Bryne");
         let got = said(&["Jane Bryne chose not to respond to claims that her backers wage “profane and sexist” attacks."]);
         assert_ne!(got[0].0, "Jane Bryne");
+    }
+
+    #[test]
+    fn a_dateline_or_headline_ends_at_its_dash() {
+        let got = said(&[
+            "BOSTON, Mass. (AP) — Mayor Jane Doe has attacked the plan, saying that \"short cuts\" cost more.",
+            "POLLS WERE NOT WRONG, JUST EARLY - Mark Smith and Ann Lee: \"The polls failed to predict the result.\"",
+        ]);
+        assert_eq!(got[0].0, "Jane Doe");
+        assert_eq!(got[1].0, "Ann Lee");
+        // a name before a dash in running text is no dateline
+        let got =
+            said(&["Jason Sims — a teacher from Mount Pleasant — says \"we will stay here.\""]);
+        assert_eq!(got[0].0, "Jason Sims");
     }
 
     #[test]
