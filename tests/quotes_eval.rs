@@ -15,8 +15,8 @@ use serde_json::Value;
 /// partial quote we report ("said he was “appalled”", which the corpus gold counts) is a false
 /// positive here: about 30 on dev, −0.014 detection F1 and −0.016 end-to-end F1.
 const FLOOR_DETECTION_F1: f64 = 0.85;
-const FLOOR_SPEAKER_ACCURACY: f64 = 0.83;
-const FLOOR_END_TO_END_F1: f64 = 0.69;
+const FLOOR_SPEAKER_ACCURACY: f64 = 0.845;
+const FLOOR_END_TO_END_F1: f64 = 0.70;
 
 fn shared(path: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -301,12 +301,13 @@ fn polnear_dev() {
 /// PolNeAR train (840 articles, 6,301 quotes): rules are written from dev and checked here, that
 /// they do not break what they were not written for. Its annotation is sparser than dev's (more
 /// real quotes without a gold entry), hence lower detection precision and its own floors under
-/// today's figures (detection F1 0.832, speaker 0.857, end-to-end 0.671 on 2026-11-28).
+/// today's figures (detection F1 0.831, speaker 0.876, end-to-end 0.685 on 2026-11-28, session
+/// 9; 0.832 / 0.857 / 0.671 at its start).
 #[test]
 fn polnear_train_untuned() {
     assert_floors(
         score_polnear("corpus/quotes/polnear-train.jsonl", "PolNeAR train"),
-        (0.82, 0.85, 0.66),
+        (0.82, 0.865, 0.675),
     );
 }
 
