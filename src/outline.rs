@@ -1452,12 +1452,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tag_table_is_sorted_for_binary_search() {
-        assert!(tag::KNOWN_TAGS.is_sorted());
-        assert!(NAME_WORDS.is_sorted());
-    }
-
-    #[test]
     fn collapse_whitespace_is_split_whitespace_joined() {
         for s in [
             "",

@@ -343,13 +343,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_are_sorted_for_binary_search() {
-        assert!(NOUN_TOO.is_sorted());
-        assert!(NOUN_DETERMINERS.is_sorted());
-        assert!(BEFORE_A_VERB.is_sorted());
-    }
-
-    #[test]
     fn case_agrees_with_unicode_on_the_alphabets_it_covers() {
         let covered = (0x20..0x180).chain(0x391..0x3CF).chain(0x400..0x460);
         for c in covered.filter_map(char::from_u32) {

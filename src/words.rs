@@ -227,22 +227,70 @@ fn find_sorted_index(text: &'static [u8], ends: &[u16], word: &[u8]) -> Option<u
     None
 }
 
+/// Returns true if and only if the `|`-separated entries are in strictly increasing byte order.
+/// Evaluated at compile time by [`words!`] and [`indexed_words!`]: the binary searches need it.
+pub const fn entries_sorted(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // the previous entry is bytes[prev..prev_end]; compare it with the one starting at `start`
+    let (mut prev, mut prev_end, mut start) = (0, usize::MAX, 0);
+    let mut i = 0;
+    while i <= bytes.len() {
+        if i == bytes.len() || bytes[i] == b'|' {
+            if prev_end != usize::MAX {
+                // lexicographic comparison of bytes[prev..prev_end] and bytes[start..i]
+                let mut k = 0;
+                loop {
+                    let (a, b) = (prev + k, start + k);
+                    if a == prev_end {
+                        if b == i {
+                            return false; // equal entries
+                        }
+                        break; // a prefix of the next: smaller
+                    }
+                    if b == i || bytes[a] > bytes[b] {
+                        return false;
+                    }
+                    if bytes[a] < bytes[b] {
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+            prev = start;
+            prev_end = i;
+            start = i + 1;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Declares a packed word list: `words!(static NAME = "a|b|c");` (the text may be a `concat!`).
+/// The entries must be in sorted byte order: the build fails otherwise.
 #[macro_export]
 macro_rules! words {
     ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr) => {
         $(#[$meta])*
         $vis static $name: $crate::words::Words = $crate::words::Words::new($text);
+        const _: () = assert!(
+            $crate::words::entries_sorted($text),
+            concat!(stringify!($name), ": entries must be in sorted byte order")
+        );
     };
 }
 
 /// Declares a packed word list with its entries' ends: `indexed_words!(static NAME = "a|b|c");`.
+/// The entries must be in sorted byte order: the build fails otherwise.
 #[macro_export]
 macro_rules! indexed_words {
     ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr) => {
         $(#[$meta])*
         $vis static $name: $crate::words::IndexedWords<{ $crate::words::count($text) }> =
             $crate::words::IndexedWords::new($text);
+        const _: () = assert!(
+            $crate::words::entries_sorted($text),
+            concat!(stringify!($name), ": entries must be in sorted byte order")
+        );
     };
 }
 
@@ -252,6 +300,16 @@ mod tests {
 
     words!(static LIST = concat!("ad|advert|", "anzeige|sponsored content"));
     indexed_words!(static INDEXED = concat!("ad|advert|", "anzeige|sponsored content"));
+
+    #[test]
+    fn sortedness_is_checked_entry_by_entry() {
+        assert!(entries_sorted("a|ab|b|ba"));
+        assert!(entries_sorted("only"));
+        assert!(!entries_sorted("b|a"));
+        assert!(!entries_sorted("ab|a"));
+        assert!(!entries_sorted("a|a"));
+        assert!(!entries_sorted("a||b"));
+    }
 
     #[test]
     fn entries_and_lookups() {

@@ -138,12 +138,6 @@ mod tests {
     use super::*;
     use crate::outline::{BlockId, BlockKind, Context, NodeIx};
 
-    #[test]
-    fn labels_are_sorted_for_binary_search() {
-        assert!(LABELS.is_sorted());
-        assert!(SLOT_LABELS.is_sorted());
-    }
-
     fn block(text: &str, context: Context) -> Block {
         Block {
             id: BlockId(0),

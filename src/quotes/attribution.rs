@@ -910,16 +910,6 @@ mod tests {
     use crate::quotes::marks::find_spans;
     use crate::text::tokenize;
 
-    #[test]
-    fn lists_are_sorted_for_binary_search() {
-        assert!(DETERMINERS.is_sorted());
-        assert!(SKIPPABLE.is_sorted());
-        assert!(CONJUNCTIONS.is_sorted());
-        assert!(TIME_NOUNS.is_sorted());
-        assert!(NAME_PARTICLES.is_sorted());
-        assert!(PLACE_PREPOSITIONS.is_sorted());
-    }
-
     fn toks(s: &str) -> Vec<Token> {
         let chars: Vec<char> = s.chars().collect();
         tokenize(&chars, &find_spans(&chars))

@@ -662,11 +662,6 @@ fn finish(mut quotes: Vec<Quote>, speakers: &Speakers) -> Extraction {
 mod tests {
     use super::*;
 
-    #[test]
-    fn function_words_are_sorted_for_binary_search() {
-        assert!(FUNCTION_WORDS.is_sorted());
-    }
-
     fn said(article: &[&str]) -> Vec<(String, String)> {
         let x = extract(article);
         x.quotes
