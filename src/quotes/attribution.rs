@@ -456,6 +456,7 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     })
 }
 
+crate::words!(static OBJECT_PREPOSITIONS = "against|at|in|inside|into|near|on|outside|through|to|via");
 crate::words!(static PLACE_PREPOSITIONS = "across|at|from|in|inside|near|on|outside|through");
 
 /// [`mention_before`] with the subject right before the verb.
@@ -507,8 +508,14 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         // "The group that owns her music, Big Machine, says": the name is the apposition.
         let inner = &tokens[open + 1..close];
         // …but only after a lowercase description: "in Tulsa, Oklahoma, saying" names a place.
-        let after_description =
-            open > lo && is_word(&tokens[open - 1]) && !tokens[open - 1].is_capitalized();
+        // (or after a description ending in a place: "His partner at Lenox, Lawrence B.
+        // Cummings, called")
+        let after_description = open > lo + 1
+            && is_word(&tokens[open - 1])
+            && (!tokens[open - 1].is_capitalized()
+                || (inner.len() > 1
+                    && !super::is_place_prefix(&inner[0].text)
+                    && OBJECT_PREPOSITIONS.contains_sorted(&tokens[open - 2].text)));
         if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
@@ -519,9 +526,60 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         }
         role = role_of(inner);
         i = open;
+        // "Jean-Marc Ayrault, the foreign minister of France, a member of …, said": a second
+        // apposition before the first.
+        if let Some(second) = (lo.max(i.saturating_sub(20))..i)
+            .rev()
+            .find(|&k| !is_word(&tokens[k]))
+            .filter(|&k| {
+                k > lo
+                    && tokens[k].is_punct(',')
+                    && is_nameish(&tokens[k - 1])
+                    && DETERMINERS.contains_sorted(tokens[k + 1].lower())
+            })
+        {
+            i = second;
+        }
         if i > lo && tokens[i - 1].is_punct(')') {
             i = (lo..i - 1).rev().find(|&k| tokens[k].is_punct('('))?;
         }
+    }
+    // "Paul D. Ryan of Wisconsin said", "a woman in Worcester, Massachusetts, told": a name
+    // after a preposition says where the speaker before it is from. It is no subject itself ("a
+    // message on Twitter reading"), but after "of" it may be: "footage of Clinton asking".
+    let mut moved = false;
+    loop {
+        let mut f = i;
+        while f > lo && is_nameish(&tokens[f - 1]) && !is_title_word(&tokens[f - 1].text) {
+            f -= 1;
+        }
+        if f == i || f < lo + 2 || is_title_word(&tokens[f - 1].text) {
+            break;
+        }
+        let p = tokens[f - 1].text.as_str();
+        let of = matches!(p, "of" | "from");
+        if (of && !moved && tokens[verb].text.ends_with("ing"))
+            || !(of || OBJECT_PREPOSITIONS.contains_sorted(p))
+        {
+            break;
+        }
+        let before = &tokens[f - 2];
+        let lower = before.lower();
+        let owner = if before.is_capitalized() {
+            !is_title_word(&before.text)
+                && !is_org_word(&before.text)
+                && (!of || (f > lo + 2 && is_nameish(&tokens[f - 3])))
+        } else {
+            is_role_noun(lower) && !super::lexicon::is_document_noun(lower)
+        };
+        if !owner && (of && !moved) {
+            break;
+        }
+        if !owner {
+            return None;
+        }
+        i = f - 1;
+        moved = true;
     }
     if i == lo || i == 0 {
         return None;
@@ -1007,6 +1065,15 @@ mod tests {
             ("Reached by phone, Bennett denied it, saying he was \"taking a day off.\"", "Bennett"),
             ("On the eve of his election to a fourth term as prime minister in March, Netanyahu rallied supporters by warning that \"the rule of the right is in danger.\"", "Netanyahu"),
             ("Carson did not name his rivals, but told supporters, \"Our nation is in trouble.\"", "Carson"),
+            ("House Speaker Mary Ellen Stone of Ohio lamented the \"sorry\" state of the race.", "Mary Ellen Stone"),
+            ("The senator from Maine said the bill was \"a disgrace.\"", "The senator"),
+            ("Tom Reyes posted a note on Twitter reading \"Thank you Ohio\"", "Tom Reyes"),
+            ("The ad shows footage of Jane Doe asking \"Why not me?\"", "Jane Doe"),
+            ("He left after a woman in Dayton, Ohio, told him he was \"too soft\"", "a woman"),
+            ("Lena Marsh, a teacher in Akron, who runs a book club, recalled that \"we never gave up.\"", "Lena Marsh"),
+            ("Jon Ames, the mayor of Dover, a port town, said it was \"over.\"", "Jon Ames"),
+            ("His former partner at Acme, Lawrence B. Cole, called him \"a genius.\"", "Lawrence B. Cole"),
+            ("Jon Ames, a pastor at a rally in Salem, New Hampshire, said it was \"a disgrace.\"", "Jon Ames"),
         ];
         for (text, want) in cases {
             let t = toks(text);

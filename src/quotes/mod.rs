@@ -390,7 +390,7 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
 }
 
 /// Returns true if and only if the word starts place names that look like personal names.
-fn is_place_prefix(word: &str) -> bool {
+pub(super) fn is_place_prefix(word: &str) -> bool {
     matches!(
         word,
         "New"
