@@ -414,15 +414,23 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
                 from += 2;
             }
             // "On Thursday, after remaining neutral …, Warren …": a second adverbial, opened
-            // by a lowercase conjunction, runs to the next comma.
-            if tokens.get(from).is_some_and(|t| {
-                t.text.starts_with(crate::text::is_lower) && CONJUNCTIONS.contains_sorted(&t.text)
-            }) {
-                if let Some(next) =
-                    (from..end.min(from + window)).find(|&k| tokens[k].is_punct(','))
-                {
-                    from = next + 1;
-                }
+            // by a lowercase conjunction or preposition, runs to the next comma; so does the
+            // state after a town ("At a rally in Ames, Iowa, on Sunday, Clinton …").
+            while let Some(next) = (from..end.min(from + window))
+                .find(|&k| tokens[k].is_punct(','))
+                .filter(|&next| {
+                    let t = &tokens[from];
+                    (t.text.starts_with(crate::text::is_lower)
+                        && (CONJUNCTIONS.contains_sorted(&t.text)
+                            || OBJECT_PREPOSITIONS.contains_sorted(&t.text)))
+                        || (next <= from + 2
+                            && from >= lo + 3
+                            && tokens[from - 2].is_capitalized()
+                            && OBJECT_PREPOSITIONS.contains_sorted(&tokens[from - 3].text)
+                            && tokens[from..next].iter().all(is_nameish))
+                })
+            {
+                from = next + 1;
             }
         }
     }
@@ -1074,6 +1082,8 @@ mod tests {
             ("Jon Ames, the mayor of Dover, a port town, said it was \"over.\"", "Jon Ames"),
             ("His former partner at Acme, Lawrence B. Cole, called him \"a genius.\"", "Lawrence B. Cole"),
             ("Jon Ames, a pastor at a rally in Salem, New Hampshire, said it was \"a disgrace.\"", "Jon Ames"),
+            ("Speaking at a diner in Salem, New Hampshire, Jane Doe went after Smith, calling him \"a total bore.\"", "Jane Doe"),
+            ("At a rally in Ames, Iowa, on Sunday, Mrs. Doe tried again, saying \"we can win.\"", "Doe"),
         ];
         for (text, want) in cases {
             let t = toks(text);
