@@ -379,7 +379,12 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
         .map_or(0, |p| p + 1);
     let name = &run[name_start..];
     let title = &run[..name_start];
-    if name.is_empty() || name.len() > 4 || is_place_prefix(name[0]) {
+    // "Sen. Chris Coons, Democrat of Delaware": one word after "of" names a place.
+    if name.is_empty()
+        || name.len() > 4
+        || is_place_prefix(name[0])
+        || title.last() == Some(&"of") && name.len() == 1
+    {
         return None;
     }
     let plainly_person = name.len() >= 2 || !title.is_empty() || speakers.is_known_surname(name[0]);
@@ -696,6 +701,14 @@ mod tests {
             "\"And we will do it together, with all our partners.\"",
         ]);
         assert_eq!(got[1].0, "Jane Doe");
+    }
+
+    #[test]
+    fn one_word_after_title_of_is_a_place_not_a_person() {
+        let got = said(&[
+            "''We are ready to go on,'' said Senator Jane Holt, Democrat of Vermont. He predicted the campaign would ''work for everyone in the state.''",
+        ]);
+        assert_eq!(got[1].0, "Jane Holt");
     }
 
     #[test]
