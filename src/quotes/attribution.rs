@@ -561,7 +561,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         while f > lo && is_nameish(&tokens[f - 1]) && !is_title_word(&tokens[f - 1].text) {
             f -= 1;
         }
-        if f == i || f < lo + 2 || is_title_word(&tokens[f - 1].text) {
+        if f == i || f < lo + 2 {
             break;
         }
         let p = tokens[f - 1].text.as_str();
@@ -580,10 +580,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         } else {
             is_role_noun(lower) && !super::lexicon::is_document_noun(lower)
         };
-        if !owner && (of && !moved) {
-            break;
-        }
         if !owner {
+            if of && !moved {
+                break;
+            }
             return None;
         }
         i = f - 1;
