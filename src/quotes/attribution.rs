@@ -245,6 +245,11 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     for strong_only in [true, false] {
         for v in (lo..quote).rev() {
             let t = &tokens[v];
+            // "Ryan saying he was “very encouraged” and Trump calling it a “great meeting”": a
+            // plain speech verb before another quotation is that one's.
+            if strong_only && matches!(t.kind, TokenKind::Quote(_)) {
+                break;
+            }
             if !is_word(t) {
                 continue;
             }
@@ -269,10 +274,12 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
             // speaks for the subject of its sentence.
             if verb && lower.ends_with("ing") && v > lo {
                 // (the comma may close a quotation: "needled the “reporter,” saying")
-                let after_comma = tokens[v - 1].text == ",";
+                // (or a dash: "denounced the “pessimistic” vision - saying it …")
+                let after_comma = tokens[v - 1].text == "," || is_dash(&tokens[v - 1]);
                 // "…, Nefzi said, adding, “…”": after a comma it goes on from the speech verb
                 // just before it, whose subject need not be the sentence's.
-                let said_before = after_comma && v >= lo + 3 && says(&tokens[v - 2]);
+                let said_before =
+                    after_comma && v >= lo + 3 && tokens[v - 2].speech == Speech::Strong;
                 if let Some(cue) = said_before
                     .then(|| mention_before(tokens, lo, v - 2))
                     .flatten()

@@ -704,6 +704,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_speech_verb_before_another_quotation_is_that_ones() {
+        let got = said(&[
+            "Both men issued a statement, Jane Doe saying she was “very pleased” and Tom Poe calling it a “great day for the town.”",
+            "Ann Lee repeated accusations that Tom Poe recites the same campaign points, calling him a “nice guy” when asked to “read a script.”",
+            "Mayor Al Fox denounced what he called the “gloomy” plan - saying it fanned “fear and anger.”",
+        ]);
+        assert_eq!(got[1].0, "Tom Poe");
+        assert_eq!(got[3].0, "Ann Lee");
+        assert_eq!(got[5].0, "Al Fox");
+    }
+
+    #[test]
     fn one_word_after_title_of_is_a_place_not_a_person() {
         let got = said(&[
             "''We are ready to go on,'' said Senator Jane Holt, Democrat of Vermont. He predicted the campaign would ''work for everyone in the state.''",
