@@ -29,7 +29,7 @@
   }
 
   async function load() {
-    // The wasm is fetched and compiled while the glue module loads: neither waits for the other.
+    // The wasm is fetched and compiled first thing (while the glue module loads, if it has to).
     const compiled = compileWasm(url("pkg/newsclean_bg.wasm"));
     compiled.catch(() => {}); // awaited below; no unhandled-rejection report in the meantime
     try {
