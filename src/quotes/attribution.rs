@@ -221,14 +221,7 @@ pub fn is_dash(t: &Token) -> bool {
 pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     // "Mark Blumenthal and Jon Cohen: “…”", a paragraph "Former secretary of state Hillary
     // Rodham Clinton:": a name alone before a colon labels what follows.
-    let colon = if tokens.get(quote).is_some_and(|t| t.is_punct(':')) {
-        Some(quote)
-    } else {
-        quote
-            .checked_sub(1)
-            .filter(|&c| c >= lo && tokens[c].is_punct(':'))
-    };
-    if let Some(colon) = colon {
+    if let Some(colon) = colon_at(tokens, lo, quote) {
         let label = &tokens[lo..colon];
         if !label.is_empty()
             && label.len() <= 8
@@ -314,17 +307,23 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     None
 }
 
+/// The colon that introduces the quotation at `quote`: the token itself (a paragraph ending in
+/// "Blinken said:") or the one right before it, within the sentence from `lo`.
+fn colon_at(tokens: &[Token], lo: usize, quote: usize) -> Option<usize> {
+    if tokens.get(quote).is_some_and(|t| t.is_punct(':')) {
+        Some(quote)
+    } else {
+        quote
+            .checked_sub(1)
+            .filter(|&c| c >= lo && tokens[c].is_punct(':'))
+    }
+}
+
 /// The subject of a sentence that introduces the quotation at `quote` with a colon and no speech
 /// verb: "Sanders made the following comment:", "Trump offered a blunt assessment: “…”". A
 /// name or a pronoun only; the caller checks that the name is a person's.
 pub fn colon_subject(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
-    let colon = if tokens.get(quote).is_some_and(|t| t.is_punct(':')) {
-        quote
-    } else {
-        quote
-            .checked_sub(1)
-            .filter(|&c| c >= lo && tokens[c].is_punct(':'))?
-    };
+    let colon = colon_at(tokens, lo, quote)?;
     // "Hoff's letter makes the case:" is Hoff's; "Obama's first five questioners ranged from
     // skeptical to hostile:" is not Obama's.
     let owner_speaks = |at: usize| {

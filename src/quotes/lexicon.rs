@@ -231,8 +231,8 @@ pub fn is_org_noun(word: &str) -> bool {
     is_org_word(word)
         || word
             .strip_suffix("ies")
-            .is_some_and(|stem| is_org_word(&[stem, "y"].concat()))
-        || word.strip_suffix('s').is_some_and(is_org_word)
+            .is_some_and(|stem| is_org_word(&crate::text::concat(&[stem, "y"])))
+        || (singular != word && is_org_word(singular))
 }
 
 crate::words!(
