@@ -14,7 +14,7 @@ use core::cmp::Ordering;
 ///
 /// ```
 /// newsclean::words!(static FRUIT = "apple|banana|cherry");
-/// assert!(FRUIT.contains("banana"));
+/// assert!(FRUIT.contains_sorted("banana"));
 /// assert_eq!(FRUIT.find_sorted("cherry"), Some(&b"cherry"[..]));
 /// assert_eq!(FRUIT.iter().next(), Some(&b"apple"[..]));
 /// ```
@@ -54,11 +54,6 @@ impl Words {
         self.text.split(|&b| b == b'|')
     }
 
-    /// Returns true if and only if `word` is an entry (a scan: for short or rarely used lists).
-    pub fn contains(&self, word: &str) -> bool {
-        contains(self.text, word.as_bytes())
-    }
-
     /// Returns true if and only if `word` is an entry of a list written in sorted order (binary
     /// search).
     pub fn contains_sorted(&self, word: &str) -> bool {
@@ -82,28 +77,6 @@ impl Words {
             return self.find_sorted(&crate::text::fold_case(word));
         }
         find_sorted(self.text, word.as_bytes(), true)
-    }
-
-    /// Returns true if and only if the entries are in strictly increasing order.
-    pub fn is_sorted(&self) -> bool {
-        self.iter().zip(self.iter().skip(1)).all(|(a, b)| a < b)
-    }
-}
-
-fn contains(text: &'static [u8], word: &[u8]) -> bool {
-    let mut start = 0;
-    loop {
-        let end = text[start..]
-            .iter()
-            .position(|&b| b == b'|')
-            .map_or(text.len(), |i| start + i);
-        if &text[start..end] == word {
-            return true;
-        }
-        if end == text.len() {
-            return false;
-        }
-        start = end + 1;
     }
 }
 
@@ -198,11 +171,6 @@ impl<const N: usize> IndexedWords<N> {
     /// The index of `word` in a list written in sorted order (binary search).
     pub fn find_sorted(&self, word: &str) -> Option<usize> {
         find_sorted_index(self.text, &self.ends, word.as_bytes())
-    }
-
-    /// Returns true if and only if the entries are in strictly increasing order.
-    pub fn is_sorted(&self) -> bool {
-        (1..N).all(|i| self.get(i - 1) < self.get(i))
     }
 }
 
@@ -314,10 +282,9 @@ mod tests {
     #[test]
     fn entries_and_lookups() {
         assert_eq!(LIST.iter().count(), 4);
-        assert!(LIST.contains("advert"));
-        assert!(!LIST.contains("adv"));
-        assert!(!LIST.contains("ad|advert"));
-        assert!(LIST.is_sorted());
+        assert!(LIST.contains_sorted("advert"));
+        assert!(!LIST.contains_sorted("adv"));
+        assert!(!LIST.contains_sorted("ad|advert"));
         for w in ["ad", "advert", "anzeige", "sponsored content"] {
             assert_eq!(LIST.find_sorted(w), Some(w.as_bytes()));
         }
@@ -325,12 +292,9 @@ mod tests {
         assert_eq!(LIST.find_sorted_any_case("AnZeige"), Some(&b"anzeige"[..]));
         assert_eq!(LIST.find_sorted_any_case("ADVERTS"), None);
         assert_eq!(LIST.find_sorted(""), None);
-        assert!(!Words::new("b|a").is_sorted());
-        assert!(!Words::new("a|a").is_sorted());
 
         assert_eq!(INDEXED.len(), 4);
         assert_eq!(INDEXED.get(3), b"sponsored content");
-        assert!(INDEXED.is_sorted());
         for (i, w) in LIST.iter().enumerate() {
             assert_eq!(
                 INDEXED.find_sorted(std::str::from_utf8(w).unwrap()),
@@ -351,14 +315,14 @@ mod tests {
         for n in 1..=all.len() {
             let text: &'static str = Box::leak(all[..n].join("|").into_boxed_str());
             let list = Words::new(text);
-            assert!(list.is_sorted());
+            assert!(entries_sorted(text));
             for w in &all[..n] {
                 assert_eq!(list.find_sorted(w), Some(w.as_bytes()), "{w} in {text}");
                 assert_eq!(
                     list.find_sorted_any_case(&w.to_uppercase()),
                     Some(w.as_bytes())
                 );
-                assert!(list.contains(w));
+                assert!(list.contains_sorted(w));
                 for miss in [&w[..w.len() - 1], &format!("{w}a"), &format!("{w}|")] {
                     assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
                 }
@@ -376,7 +340,7 @@ mod tests {
             }
             for w in &all[n..] {
                 assert_eq!(list.find_sorted(w), None, "{w} in {text}");
-                assert!(!list.contains(w));
+                assert!(!list.contains_sorted(w));
             }
         }
     }
