@@ -11,12 +11,12 @@ use serde_json::Value;
 
 /// Today's level, minus a little: a change that lowers a score below these fails the build.
 ///
-/// NOTE: PolNeAR's gold keeps only segments of two words or more (its README), so every one-word
-/// partial quote we report ("said he was “appalled”", which the corpus gold counts) is a false
-/// positive here: about 30 on dev, −0.014 detection F1 and −0.016 end-to-end F1.
-const FLOOR_DETECTION_F1: f64 = 0.85;
-const FLOOR_SPEAKER_ACCURACY: f64 = 0.845;
-const FLOOR_END_TO_END_F1: f64 = 0.70;
+/// NOTE: PolNeAR's gold keeps only segments of two words or more (its README). Its own rule is
+/// applied to our predictions before scoring: a one-word quote ("said he was “appalled”", which
+/// the corpus gold counts) could only be a false positive here (about 30 on dev).
+const FLOOR_DETECTION_F1: f64 = 0.865;
+const FLOOR_SPEAKER_ACCURACY: f64 = 0.895;
+const FLOOR_END_TO_END_F1: f64 = 0.75;
 
 fn shared(path: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -112,26 +112,115 @@ const PRONOUNS: &[&str] = &[
     "he", "she", "they", "it", "i", "we", "you", "him", "her", "them",
 ];
 
-/// PolNeAR speakers are mentions: scored only when the mention is a name.
-fn polnear_speaker_ok(mention: &str, predicted: Option<&str>) -> Option<bool> {
+/// Words of a mention or a name: runs of alphanumerics, `'` and `-`.
+fn name_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty())
+}
+
+fn capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The lowercase name words of a mention: capitalized, longer than two letters, not a title.
+fn mention_names(mention: &str) -> Vec<String> {
+    name_words(mention)
+        .filter(|w| capitalized(w) && w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .filter(|w| !TITLE_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Before 2026-11-28 (session 10) the only rule: a mention with a capitalized word is scored, and
+/// is right when any of its name words appears in the predicted name. Still printed beside, for
+/// comparison with earlier figures.
+fn polnear_speaker_ok_any_name_word(mention: &str, predicted: Option<&str>) -> Option<bool> {
     let m = mention.trim();
     if m.is_empty() || PRONOUNS.contains(&m.to_lowercase().as_str()) {
         return None;
     }
-    let names: Vec<String> = m
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter(|w| w.chars().count() > 2 && !TITLE_WORDS.contains(&w.to_lowercase().as_str()))
-        .map(str::to_lowercase)
-        .collect();
-    if !m
-        .split_whitespace()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
+    if !m.split_whitespace().any(capitalized) {
         return None;
     }
     let predicted = predicted.unwrap_or_default().to_lowercase();
-    Some(names.iter().any(|n| predicted.contains(n.as_str())))
+    Some(
+        mention_names(m)
+            .iter()
+            .any(|n| predicted.contains(n.as_str())),
+    )
+}
+
+/// PolNeAR speakers are mentions, not canonical names: the issue's rule (surname match, no
+/// conflicting first name) applies to the mentions that are names.
+/// - A pronoun, or a mention without a capitalized word, is not scored (it needs coreference
+///   the corpus does not annotate).
+/// - So is a description: no part of it (split at commas, parentheses and relative pronouns)
+///   ends in a capitalized word ("the Vermont senator", "The Republican nominee", "one
+///   Democratic source on the panel"). Right or wrong, "Bernie Sanders" for "the Vermont
+///   senator" cannot be judged by its words.
+/// - "Obama and Clinton" is right when either is.
+/// - A name made only of title words ("The New York Times", "the White House") must be the
+///   predicted name, determiners aside.
+/// - Otherwise one of the mention's name words must appear in the predicted name, and the word
+///   before the surname must not differ: "Bill Clinton" is not "Hillary Clinton", "Eric Trump"
+///   not "Donald Trump".
+fn polnear_speaker_ok(mention: &str, predicted: Option<&str>) -> Option<bool> {
+    let m = mention.trim();
+    if m.contains(" and ") {
+        let verdicts: Vec<bool> = m
+            .split(" and ")
+            .filter_map(|part| polnear_speaker_ok(part, predicted))
+            .collect();
+        return (!verdicts.is_empty()).then(|| verdicts.contains(&true));
+    }
+    if m.is_empty() || PRONOUNS.contains(&m.to_lowercase().as_str()) {
+        return None;
+    }
+    if !m.split_whitespace().any(capitalized) {
+        return None;
+    }
+    let ends_in_a_name = |part: &str| {
+        let part = part.replace("’s", "").replace("'s", "");
+        name_words(&part).last().is_some_and(capitalized)
+    };
+    let parts = m.split([',', '(', ')']).flat_map(|p| {
+        p.split(" who ")
+            .flat_map(|p| p.split(" which "))
+            .flat_map(|p| p.split(" that "))
+    });
+    if !parts.into_iter().any(ends_in_a_name) {
+        return None;
+    }
+    let predicted = predicted.unwrap_or_default();
+    let names = mention_names(m);
+    if names.is_empty() {
+        let without_determiner = |s: &str| {
+            let s = s.trim().to_lowercase();
+            ["the ", "a ", "an "]
+                .iter()
+                .find_map(|d| s.strip_prefix(d).map(str::to_owned))
+                .unwrap_or(s)
+        };
+        return Some(without_determiner(m) == without_determiner(predicted));
+    }
+    let predicted_lower = predicted.to_lowercase();
+    if !names.iter().any(|n| predicted_lower.contains(n.as_str())) {
+        return Some(false);
+    }
+    let predicted_words: Vec<String> = name_words(predicted).map(str::to_lowercase).collect();
+    let surname = names.last().unwrap();
+    let first_use = names.iter().position(|n| n == surname).unwrap();
+    let (Some(at), Some(gold_first)) = (
+        predicted_words.iter().position(|w| w == surname),
+        first_use.checked_sub(1).map(|i| &names[i]),
+    ) else {
+        return Some(true);
+    };
+    let predicted_first = predicted_words[..at]
+        .iter()
+        .rev()
+        .find(|w| w.chars().count() > 2 && !TITLE_WORDS.contains(&w.as_str()));
+    Some(predicted_first.is_none_or(|first| first == gold_first))
 }
 
 /// The seed's speakers are canonical names: the surname or the whole name must appear.
@@ -161,6 +250,7 @@ impl Score {
         gold: &[(String, String)],
         pred: &[(String, Option<String>)],
         speaker_ok: fn(&str, Option<&str>) -> Option<bool>,
+        dump: &mut Option<(String, &str)>,
     ) {
         let pred_words: Vec<Vec<String>> = pred.iter().map(|(q, _)| words(q)).collect();
         let mut used = vec![false; pred.len()];
@@ -180,6 +270,12 @@ impl Score {
                 Some((i, _)) => {
                     used[i] = true;
                     self.matched += 1;
+                    if let Some((out, article)) = dump {
+                        let case = serde_json::json!({"article": article, "quote": quote,
+                            "gold": speaker, "predicted": pred[i].1, "ok": verdict(i)});
+                        out.push_str(&case.to_string());
+                        out.push('\n');
+                    }
                     match verdict(i) {
                         Some(ok) => {
                             self.scored += 1;
@@ -243,12 +339,17 @@ fn predictions(paragraphs: &[&str]) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-/// Scores the PolNeAR articles of `file` (one JSON object a line) and prints the figures.
+/// Scores the PolNeAR articles of `file` (one JSON object a line) and prints the figures. With
+/// `NEWSCLEAN_EVAL_DUMP=DIR`, every scored attribution (gold and predicted speaker, right or not)
+/// is written to `DIR/<name>.jsonl`, to study the errors.
 fn score_polnear(file: &str, name: &str) -> (f64, f64, f64) {
+    let dump_dir = std::env::var_os("NEWSCLEAN_EVAL_DUMP").map(PathBuf::from);
     let path = shared(file);
     let data = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut score = Score::default();
+    let mut by_any_name_word = Score::default();
+    let mut dumped = String::new();
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let article: Value = serde_json::from_str(line).expect("jsonl");
         let text = article["text"].as_str().unwrap();
@@ -262,8 +363,34 @@ fn score_polnear(file: &str, name: &str) -> (f64, f64, f64) {
                 (q["quote"].as_str().unwrap().to_owned(), s)
             })
             .collect();
-        score.add(&gold, &predictions(&paragraphs), polnear_speaker_ok);
+        let id = article["id"].as_str().unwrap_or_default();
+        let mut dump = dump_dir.as_ref().map(|_| (std::mem::take(&mut dumped), id));
+        let mut predicted = predictions(&paragraphs);
+        predicted.retain(|(quote, _)| words(quote).len() >= 2);
+        score.add(&gold, &predicted, polnear_speaker_ok, &mut dump);
+        by_any_name_word.add(
+            &gold,
+            &predicted,
+            polnear_speaker_ok_any_name_word,
+            &mut None,
+        );
+        if let Some((out, _)) = dump {
+            dumped = out;
+        }
     }
+    if let Some(dir) = dump_dir {
+        let path = dir.join(format!("{}.jsonl", name.replace(' ', "-")));
+        std::fs::create_dir_all(&dir)
+            .and_then(|()| std::fs::write(&path, dumped))
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+    println!(
+        "{name}: speaker accuracy by the rule before 2026-11-28 (any name word of any capitalized \
+         mention, descriptions included) {:.3} ({}/{})",
+        by_any_name_word.right as f64 / by_any_name_word.scored.max(1) as f64,
+        by_any_name_word.right,
+        by_any_name_word.scored
+    );
     score.report(name)
 }
 
@@ -301,13 +428,13 @@ fn polnear_dev() {
 /// PolNeAR train (840 articles, 6,301 quotes): rules are written from dev and checked here, that
 /// they do not break what they were not written for. Its annotation is sparser than dev's (more
 /// real quotes without a gold entry), hence lower detection precision and its own floors under
-/// today's figures (detection F1 0.831, speaker 0.876, end-to-end 0.685 on 2026-11-28, session
-/// 9; 0.832 / 0.857 / 0.671 at its start).
+/// today's figures (detection F1 0.846, speaker 0.921, end-to-end 0.731 on 2026-11-28, session
+/// 10, with the speaker rule of `polnear_speaker_ok`; by the rule before it, speaker 0.877).
 #[test]
 fn polnear_train_untuned() {
     assert_floors(
         score_polnear("corpus/quotes/polnear-train.jsonl", "PolNeAR train"),
-        (0.82, 0.865, 0.675),
+        (0.835, 0.91, 0.72),
     );
 }
 
@@ -330,7 +457,54 @@ fn seed_scores_perfectly() {
         })
         .collect();
     let mut score = Score::default();
-    score.add(&gold, &predictions(&paragraphs), canonical_speaker_ok);
+    score.add(
+        &gold,
+        &predictions(&paragraphs),
+        canonical_speaker_ok,
+        &mut None,
+    );
     let (f1, acc, e2e) = score.report("seed");
     assert_eq!((f1, acc, e2e), (1.0, 1.0, 1.0));
+}
+
+#[test]
+fn polnear_speaker_judge() {
+    let judge = polnear_speaker_ok;
+    assert_eq!(judge("he", Some("Donald Trump")), None);
+    assert_eq!(judge("the Vermont senator", Some("Bernie Sanders")), None);
+    assert_eq!(judge("one Democratic source on the panel", None), None);
+    assert_eq!(
+        judge("Sen. Bernie Sanders (Vt.)", Some("Bernie Sanders")),
+        Some(true)
+    );
+    assert_eq!(
+        judge(
+            "Another critic, Laurence H. Tribe,",
+            Some("Laurence H. Tribe")
+        ),
+        Some(true)
+    );
+    assert_eq!(
+        judge("Former President Bill Clinton", Some("Hillary Clinton")),
+        Some(false)
+    );
+    assert_eq!(judge("Eric Trump", Some("Donald Trump")), Some(false));
+    assert_eq!(judge("Trump", Some("Donald Trump")), Some(true));
+    assert_eq!(
+        judge("Secretary of State John F. Kerry", Some("John F. Kerry")),
+        Some(true)
+    );
+    assert_eq!(
+        judge("Obama and Clinton", Some("Hillary Clinton")),
+        Some(true)
+    );
+    assert_eq!(
+        judge("The New York Times", Some("the New York Times")),
+        Some(true)
+    );
+    assert_eq!(
+        judge("The New York Times", Some("Donald Trump")),
+        Some(false)
+    );
+    assert_eq!(judge("Trump", None), Some(false));
 }
