@@ -137,12 +137,14 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return mention_after(tokens, j + 2);
     }
     let (cue, end) = mention_forward(tokens, j)?;
-    // "“…” ― Sonya Herridge": a name set off by a dash and ending the line is the signature.
+    // "“…” ― Sonya Herridge": a name set off by a dash and ending the line (or followed by the
+    // next signed quotation, in a list of them) is the signature.
     if dashed
         && matches!(cue.mention, Mention::Name { .. })
-        && tokens
-            .get(end)
-            .is_none_or(|t| t.kind == TokenKind::Punct && !t.is_punct('('))
+        && tokens.get(end).is_none_or(|t| {
+            (t.kind == TokenKind::Punct && !t.is_punct('('))
+                || matches!(t.kind, TokenKind::Quote(_))
+        })
     {
         return Some(cue);
     }

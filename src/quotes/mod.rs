@@ -689,6 +689,16 @@ mod tests {
     }
 
     #[test]
+    fn signed_quotations_in_one_block_are_each_their_signers() {
+        let got = said(&[
+            "“He is ignorant of our culture and lives.” ― Pamela Padilla\n\
+             “I’m so ashamed to be an American today.” ― Jacklyn Ashley",
+        ]);
+        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(who, ["Pamela Padilla", "Jacklyn Ashley"]);
+    }
+
+    #[test]
     fn name_inside_the_quote_is_never_the_speaker() {
         let got = said(&["\"Mr. President Joe Biden asked me to come here today,\" he said."]);
         assert_eq!(got[0].0, "-");
