@@ -33,19 +33,40 @@ pub struct Span {
 /// assert_eq!(first, "We stand,");
 /// ```
 pub fn find_spans(text: &[char]) -> Vec<Span> {
-    let has_double = text.iter().any(|c| is_double_mark(*c));
+    let has_double = text
+        .iter()
+        .enumerate()
+        .any(|(i, c)| is_double_mark(*c) || is_two_apostrophes(text, i));
     let mut spans = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let Some(closers) = opener_at(text, i, has_double) else {
+        // ''Typewriter quotes,'' two apostrophes for a double mark (news archives, wiki text):
+        // opened at a word start, closed by the next pair.
+        let paired = is_two_apostrophes(text, i)
+            && i.checked_sub(1).is_none_or(|p| !is_word_or_stop(text[p]));
+        let Some(closers) = (if paired {
+            Some(&[][..])
+        } else {
+            opener_at(text, i, has_double)
+        }) else {
             i += 1;
             continue;
         };
-        let start = i + 1;
+        let mark = if paired { 2 } else { 1 };
+        let start = i + mark;
         let mut j = start;
         let mut close = None;
         while j < text.len() {
-            if closers.contains(&text[j]) && is_closer_at(text, j, start) {
+            let closes = if paired {
+                // the last two of three close it: "''She said, 'Not in line.'''"
+                j > start
+                    && text[j] == '\''
+                    && text.get(j + 1) == Some(&'\'')
+                    && text.get(j + 2) != Some(&'\'')
+            } else {
+                closers.contains(&text[j]) && is_closer_at(text, j, start)
+            };
+            if closes {
                 close = Some(j);
                 break;
             }
@@ -57,10 +78,10 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
                     open: i,
                     start,
                     end: c,
-                    after: c + 1,
+                    after: c + mark,
                     unclosed: false,
                 });
-                i = c + 1;
+                i = c + mark;
             }
             None => {
                 spans.push(Span {
@@ -80,6 +101,18 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
             .any(|c| crate::text::is_word_char(*c))
     });
     spans
+}
+
+/// Returns true if and only if `text[i..]` starts with exactly two straight apostrophes.
+fn is_two_apostrophes(text: &[char], i: usize) -> bool {
+    text.get(i) == Some(&'\'')
+        && text.get(i + 1) == Some(&'\'')
+        && text.get(i + 2) != Some(&'\'')
+        && i.checked_sub(1).is_none_or(|p| text[p] != '\'')
+}
+
+fn is_word_or_stop(c: char) -> bool {
+    crate::text::is_word_char(c) || c == '.'
 }
 
 fn is_double_mark(c: char) -> bool {
@@ -119,7 +152,12 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
         {
             Some(&['’', '‘', '\''])
         }
-        '\'' if !has_double && at_word_start && next.is_some_and(|n| n.is_alphabetic()) => {
+        // Not after a stop: "the U.N.'s record" is a possessive.
+        '\'' if !has_double
+            && at_word_start
+            && prev != Some('.')
+            && next.is_some_and(|n| n.is_alphabetic()) =>
+        {
             Some(&['\'', '’'])
         }
         _ => None,
@@ -214,6 +252,26 @@ mod tests {
             "unclosed runs to the end",
             "“We will stay and fight",
             &["We will stay and fight"],
+        ),
+        (
+            "possessive after an abbreviation",
+            "Examining the U.N.'s record on refugees, and the group's",
+            &[],
+        ),
+        (
+            "two apostrophes for a double mark",
+            "She said ''I had to think, 'This is their lives.' '' and left.",
+            &["I had to think, 'This is their lives.' "],
+        ),
+        (
+            "an inner single quote closing with the pair",
+            "''She said, 'You weren't in line,''' Ms. Compton recalled.",
+            &["She said, 'You weren't in line,'"],
+        ),
+        (
+            "two apostrophes around a single-quoted word",
+            "The rule ''only requires that companies report all 'significant' units,'' he said.",
+            &["only requires that companies report all 'significant' units,"],
         ),
         (
             "possessive inside a double-quoted paragraph",
