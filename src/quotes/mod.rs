@@ -306,7 +306,19 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 k += 1;
             }
             let run: Vec<&str> = tokens[start..=k].iter().map(|t| t.text.as_str()).collect();
-            if let Some(id) = note_person_run(&run, (pi, k), speakers) {
+            // "on the National Mall", "at a Veterans United conference": a run after an article
+            // names a place, a body or a thing, never a person; one with a possessive may still
+            // name one after it ("the Post's Dana Milbank").
+            let after_article = start > 0
+                && tokens[start - 1].kind == TokenKind::Word
+                && matches!(tokens[start - 1].lower(), "the" | "a" | "an")
+                && !run.iter().any(|w| is_possessive_word(w));
+            let person = if after_article {
+                None
+            } else {
+                note_person_run(&run, (pi, k), speakers)
+            };
+            if let Some(id) = person {
                 if start == sentence_at {
                     speakers.note_sentence_subject(id, (pi, k));
                     topic = Some(id);
@@ -392,6 +404,13 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
         let role = (!title.is_empty()).then(|| crate::text::join_words(title));
         speakers.person(name, role.as_deref(), at)
     })
+}
+
+/// Returns true if and only if the word is a possessive ("Obama's", "agency’s", "Sanders’").
+fn is_possessive_word(word: &str) -> bool {
+    ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|end| word.ends_with(end))
 }
 
 /// Returns true if and only if the word starts place names that look like personal names.
@@ -943,6 +962,15 @@ mod tests {
         let got =
             said(&["Jason Sims — a teacher from Mount Pleasant — says \"we will stay here.\""]);
         assert_eq!(got[0].0, "Jason Sims");
+    }
+
+    #[test]
+    fn a_name_after_an_article_is_a_place_not_a_person() {
+        let got = said(&[
+            "Jane Roe watched the parade from the Grand Plaza.",
+            "\"It was a day to remember,\" she said.",
+        ]);
+        assert_eq!(got[0].0, "Jane Roe");
     }
 
     #[test]
