@@ -377,6 +377,15 @@ fn issues_document(tokens: &[Token], k: usize) -> bool {
 /// Registers a capitalized run as a person when it plainly names one: a first and last name, a
 /// titled surname ("Mr. Smith"), or the surname of someone already known.
 fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Option<SpeakerId> {
+    // "Media Research Center’s Brent Bozell", "the Herald's Tom Poe": the words up to a
+    // possessive name the owner; the person, if any, follows.
+    let run = match run[..run.len() - 1]
+        .iter()
+        .rposition(|w| is_possessive_word(w))
+    {
+        Some(owner) => &run[owner + 1..],
+        None => run,
+    };
     if run.iter().any(|w| lexicon::is_org_word(w)) {
         return None;
     }
@@ -971,6 +980,15 @@ mod tests {
             "\"It was a day to remember,\" she said.",
         ]);
         assert_eq!(got[0].0, "Jane Roe");
+    }
+
+    #[test]
+    fn the_words_before_a_possessive_name_the_owner_not_the_person() {
+        let got = said(&[
+            "The Herald's Tom Poe wrote about the parade.",
+            "\"It was a day to remember,\" he said.",
+        ]);
+        assert_eq!(got[0].0, "Tom Poe");
     }
 
     #[test]
