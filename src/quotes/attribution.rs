@@ -943,6 +943,18 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
             name_start -= 1;
         }
     }
+    // "POLITICO Florida reported": one word after acronyms and organisation words alone names a
+    // branch or an edition of the organisation, not a person ("NATO Secretary General Jens
+    // Stoltenberg", "Sen. Smith" have titles).
+    // ("J.J. MacNab": initials are no acronym here.)
+    if name_start > 0
+        && text.len() - name_start == 1
+        && !text[..name_start]
+            .iter()
+            .any(|w| is_title_word(w) || w.contains('.'))
+    {
+        name_start = text.len();
+    }
     let name: Vec<String> = text[name_start..].iter().map(|w| (*w).to_owned()).collect();
     let title: Vec<String> = text[..name_start].iter().map(|w| (*w).to_owned()).collect();
     let mut full = crate::text::join_words(&text);
@@ -1051,6 +1063,8 @@ mod tests {
             ("\"Yes,\" said master of ceremonies Asab Al-Tabchi.", "Asab Al-Tabchi"),
             ("\"Yes,\" said Sen. Tom Udall of New Mexico.", "Tom Udall"),
             ("\"Yes,\" said the Post's Dana Milbank.", "Dana Milbank"),
+            ("\"Yes,\" NBC Boston reported.", "NBC Boston"),
+            ("\"Yes,\" J.R. Smith said.", "Smith"),
         ];
         for (text, want) in cases {
             let t = toks(text);

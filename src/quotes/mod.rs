@@ -408,7 +408,10 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     {
         return None;
     }
-    let plainly_person = name.len() >= 2 || !title.is_empty() || speakers.is_known_surname(name[0]);
+    // "POLITICO Florida", "CIA Langley": an acronym is no title, and one word after it names a
+    // branch or a place; "Sen. Smith" is a person.
+    let titled = title.iter().any(|w| is_title_word(w) || w.contains('.'));
+    let plainly_person = name.len() >= 2 || titled || speakers.is_known_surname(name[0]);
     plainly_person.then(|| {
         let role = (!title.is_empty()).then(|| crate::text::join_words(title));
         speakers.person(name, role.as_deref(), at)
@@ -978,6 +981,15 @@ mod tests {
         let got = said(&[
             "Jane Roe watched the parade from the Grand Plaza.",
             "\"It was a day to remember,\" she said.",
+        ]);
+        assert_eq!(got[0].0, "Jane Roe");
+    }
+
+    #[test]
+    fn one_word_after_an_acronym_is_no_person() {
+        let got = said(&[
+            "Jane Roe spoke to NBC Boston on Friday.",
+            "\"We are ready,\" she said.",
         ]);
         assert_eq!(got[0].0, "Jane Roe");
     }
