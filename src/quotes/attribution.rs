@@ -137,6 +137,11 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return mention_after(tokens, j + 2);
     }
     let (cue, end) = mention_forward(tokens, j)?;
+    // "“…” Editor’s note: …", "“…” Smith’s reply came later": the word after a possessive name
+    // is a noun, so the name is no speaker.
+    if matches!(cue.mention, Mention::Name { .. }) && is_possessive(&tokens[cue.at]) {
+        return None;
+    }
     // "“…” ― Sonya Herridge": a name set off by a dash and ending the line (or followed by the
     // next signed quotation, in a list of them) is the signature.
     if dashed
@@ -1064,6 +1069,7 @@ mod tests {
             ("\"Yes,\" said Sen. Tom Udall of New Mexico.", "Tom Udall"),
             ("\"Yes,\" said the Post's Dana Milbank.", "Dana Milbank"),
             ("\"Yes,\" NBC Boston reported.", "NBC Boston"),
+            ("\"Yes.\" Publisher’s note: we are sorry.", "<none>"),
             ("\"Yes,\" J.R. Smith said.", "Smith"),
         ];
         for (text, want) in cases {
