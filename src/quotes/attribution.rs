@@ -571,14 +571,49 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     let mut moved = false;
     loop {
         let mut f = i;
-        while f > lo && is_nameish(&tokens[f - 1]) && !is_title_word(&tokens[f - 1].text) {
+        let place_word = |k: usize| is_nameish(&tokens[k]) && !is_title_word(&tokens[k].text);
+        while f > lo && place_word(f - 1) {
             f -= 1;
+        }
+        // "of Ashton, Md., who …": a town and its state after "of" or "from" are one place,
+        // set off by commas ("at the Grille, Trump said" is no place).
+        if f < i
+            && f > lo + 2
+            && tokens[i].is_punct(',')
+            && tokens[f - 1].is_punct(',')
+            && place_word(f - 2)
+        {
+            let mut town = f - 2;
+            while town > lo && place_word(town - 1) {
+                town -= 1;
+            }
+            let p = tokens[town.saturating_sub(1)].text.as_str();
+            // (not "in Washington, Marc Morial, the chief executive, told")
+            if town > lo + 1 && matches!(p, "of" | "from") {
+                f = town;
+            }
         }
         if f == i || f < lo + 2 {
             break;
         }
         let p = tokens[f - 1].text.as_str();
         let of = matches!(p, "of" | "from");
+        // "Cory James, 22, of Flint, Mich., said": a place set off by commas (after an age, if
+        // any) says where the person before it is from.
+        if of && tokens[f - 2].is_punct(',') && !tokens[verb].text.ends_with("ing") {
+            let mut comma = f - 2;
+            if comma >= lo + 2
+                && tokens[comma - 1]
+                    .text
+                    .starts_with(|c: char| c.is_ascii_digit())
+                && tokens[comma - 2].is_punct(',')
+            {
+                comma -= 2;
+            }
+            i = comma;
+            role = None;
+            break;
+        }
         if (of && !moved && tokens[verb].text.ends_with("ing"))
             || !(of || OBJECT_PREPOSITIONS.contains_sorted(p))
         {
@@ -1112,6 +1147,9 @@ mod tests {
             ("Jon Ames, a pastor at a rally in Salem, New Hampshire, said it was \"a disgrace.\"", "Jon Ames"),
             ("Speaking at a diner in Salem, New Hampshire, Jane Doe went after Smith, calling him \"a total bore.\"", "Jane Doe"),
             ("At a rally in Ames, Iowa, on Sunday, Mrs. Doe tried again, saying \"we can win.\"", "Doe"),
+            ("Tom Poe, of Dover, Del., said he was \"very happy.\"", "Tom Poe"),
+            ("Ann Lee, 61, of Bath, Maine, who came by bus, said it was \"a long day.\"", "Ann Lee"),
+            ("In a talk in Salem, Jon Ames, the mayor, told a student that \"we are proud.\"", "Jon Ames"),
         ];
         for (text, want) in cases {
             let t = toks(text);
