@@ -712,6 +712,17 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         return None;
     }
     let first = if has_det { first } else { last };
+    // "Trump issued a statement saying …", "the campaign sent out a fundraising email
+    // stressing …": a document speaks for whoever issued it.
+    if det != "the" && super::lexicon::is_document_noun(head) {
+        if let Some(verb) = (lo..first)
+            .rev()
+            .take(2)
+            .find(|&k| super::issues_document(tokens, k))
+        {
+            return mention_before(tokens, lo, verb);
+        }
+    }
     Some(Cue {
         mention: Mention::Description {
             text: join(&tokens[first..=last]),
@@ -1150,6 +1161,8 @@ mod tests {
             ("Tom Poe, of Dover, Del., said he was \"very happy.\"", "Tom Poe"),
             ("Ann Lee, 61, of Bath, Maine, who came by bus, said it was \"a long day.\"", "Ann Lee"),
             ("In a talk in Salem, Jon Ames, the mayor, told a student that \"we are proud.\"", "Jon Ames"),
+            ("The city council issued a statement calling the plan \"a disgrace.\"", "The city council"),
+            ("Later, the campaign sent out an email saying he was \"very proud.\"", "the campaign"),
         ];
         for (text, want) in cases {
             let t = toks(text);
