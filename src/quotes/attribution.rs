@@ -868,6 +868,36 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         }
         return Some((cue, end));
     }
+    // "Small groups of protesters chanted", "Nuclear policy experts have warned": one
+    // capitalized word before lowercase words that end in a role noun opens a description
+    // (a sentence's first word is capitalized whatever it is).
+    let opens_sentence = from == 0 || tokens[from - 1].ends_sentence();
+    let description_end = (from + 1..tokens.len().min(from + 5))
+        .take_while(|&k| is_word(&tokens[k]) && !tokens[k].is_capitalized() && !says(&tokens[k]))
+        .find(|&k| {
+            let lower = tokens[k].lower();
+            is_role_noun(lower) && !super::lexicon::is_document_noun(lower)
+        })
+        .filter(|&end| !tokens.get(end + 1).is_some_and(Token::is_capitalized));
+    // (not a participle: "Casting himself as her prosecutor, …")
+    let adjective = opens_sentence
+        && is_nameish(t)
+        && !is_possessive(t)
+        && !t.text.ends_with("ing")
+        && !t.text.ends_with("ed");
+    if let Some(end) = description_end.filter(|_| adjective) {
+        return Some((
+            Cue {
+                mention: Mention::Description {
+                    text: join(&tokens[from..=end]),
+                    head: tokens[end].lower().to_owned(),
+                    definite: false,
+                },
+                at: end,
+            },
+            end + 1,
+        ));
+    }
     if is_nameish(t) {
         let mut j = from + 1;
         while let Some(n) = tokens.get(j) {
@@ -1161,6 +1191,8 @@ mod tests {
             ("Tom Poe, of Dover, Del., said he was \"very happy.\"", "Tom Poe"),
             ("Ann Lee, 61, of Bath, Maine, who came by bus, said it was \"a long day.\"", "Ann Lee"),
             ("In a talk in Salem, Jon Ames, the mayor, told a student that \"we are proud.\"", "Jon Ames"),
+            ("Small groups of students gathered outside, while chanting \"We want answers.\"", "Small groups of students"),
+            ("Casting himself as the prosecutor, Tom Poe led the crowd, shouting \"Lock her up!\"", "Tom Poe"),
             ("The city council issued a statement calling the plan \"a disgrace.\"", "The city council"),
             ("Later, the campaign sent out an email saying he was \"very proud.\"", "the campaign"),
         ];
