@@ -755,6 +755,13 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     {
         from += 1;
     }
+    // "Here’s Clinton in 1992: …": a contraction presents the name after it.
+    if tokens.get(from).is_some_and(|t| {
+        t.text.contains(['\'', '’']) && is_not_name_word(&t.text) && !is_pronoun(t)
+    }) && tokens.get(from + 1).is_some_and(is_nameish)
+    {
+        from += 1;
+    }
     let t = tokens.get(from)?;
     if !is_word(t) {
         return None;

@@ -986,6 +986,14 @@ mod tests {
     }
 
     #[test]
+    fn a_contraction_is_no_name_and_presents_the_name_after_it() {
+        let got = said(&["Here’s Jane Doe in 1992: \"We will win this race in the fall.\""]);
+        assert_eq!(got[0].0, "Jane Doe");
+        let got = said(&["It’s become a habit: \"We will win this race in the fall.\""]);
+        assert_eq!(got[0].0, "-");
+    }
+
+    #[test]
     fn one_word_after_an_acronym_is_no_person() {
         let got = said(&[
             "Jane Roe spoke to NBC Boston on Friday.",
