@@ -137,6 +137,11 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return mention_after(tokens, j + 2);
     }
     let (cue, end) = mention_forward(tokens, j)?;
+    // "“…” Editor’s note: …", "“…” Smith’s reply came later": the word after a possessive name
+    // is a noun, so the name is no speaker.
+    if matches!(cue.mention, Mention::Name { .. }) && is_possessive(&tokens[cue.at]) {
+        return None;
+    }
     // "“…” ― Sonya Herridge": a name set off by a dash and ending the line (or followed by the
     // next signed quotation, in a list of them) is the signature.
     if dashed
@@ -566,14 +571,49 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     let mut moved = false;
     loop {
         let mut f = i;
-        while f > lo && is_nameish(&tokens[f - 1]) && !is_title_word(&tokens[f - 1].text) {
+        let place_word = |k: usize| is_nameish(&tokens[k]) && !is_title_word(&tokens[k].text);
+        while f > lo && place_word(f - 1) {
             f -= 1;
+        }
+        // "of Ashton, Md., who …": a town and its state after "of" or "from" are one place,
+        // set off by commas ("at the Grille, Trump said" is no place).
+        if f < i
+            && f > lo + 2
+            && tokens[i].is_punct(',')
+            && tokens[f - 1].is_punct(',')
+            && place_word(f - 2)
+        {
+            let mut town = f - 2;
+            while town > lo && place_word(town - 1) {
+                town -= 1;
+            }
+            let p = tokens[town.saturating_sub(1)].text.as_str();
+            // (not "in Washington, Marc Morial, the chief executive, told")
+            if town > lo + 1 && matches!(p, "of" | "from") {
+                f = town;
+            }
         }
         if f == i || f < lo + 2 {
             break;
         }
         let p = tokens[f - 1].text.as_str();
         let of = matches!(p, "of" | "from");
+        // "Cory James, 22, of Flint, Mich., said": a place set off by commas (after an age, if
+        // any) says where the person before it is from.
+        if of && tokens[f - 2].is_punct(',') && !tokens[verb].text.ends_with("ing") {
+            let mut comma = f - 2;
+            if comma >= lo + 2
+                && tokens[comma - 1]
+                    .text
+                    .starts_with(|c: char| c.is_ascii_digit())
+                && tokens[comma - 2].is_punct(',')
+            {
+                comma -= 2;
+            }
+            i = comma;
+            role = None;
+            break;
+        }
         if (of && !moved && tokens[verb].text.ends_with("ing"))
             || !(of || OBJECT_PREPOSITIONS.contains_sorted(p))
         {
@@ -672,6 +712,17 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         return None;
     }
     let first = if has_det { first } else { last };
+    // "Trump issued a statement saying …", "the campaign sent out a fundraising email
+    // stressing …": a document speaks for whoever issued it.
+    if det != "the" && super::lexicon::is_document_noun(head) {
+        if let Some(verb) = (lo..first)
+            .rev()
+            .take(2)
+            .find(|&k| super::issues_document(tokens, k))
+        {
+            return mention_before(tokens, lo, verb);
+        }
+    }
     Some(Cue {
         mention: Mention::Description {
             text: join(&tokens[first..=last]),
@@ -701,6 +752,13 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     while tokens
         .get(from)
         .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.lower() == "former"))
+    {
+        from += 1;
+    }
+    // "Here’s Clinton in 1992: …": a contraction presents the name after it.
+    if tokens.get(from).is_some_and(|t| {
+        t.text.contains(['\'', '’']) && is_not_name_word(&t.text) && !is_pronoun(t)
+    }) && tokens.get(from + 1).is_some_and(is_nameish)
     {
         from += 1;
     }
@@ -816,6 +874,36 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             }
         }
         return Some((cue, end));
+    }
+    // "Small groups of protesters chanted", "Nuclear policy experts have warned": one
+    // capitalized word before lowercase words that end in a role noun opens a description
+    // (a sentence's first word is capitalized whatever it is).
+    let opens_sentence = from == 0 || tokens[from - 1].ends_sentence();
+    let description_end = (from + 1..tokens.len().min(from + 5))
+        .take_while(|&k| is_word(&tokens[k]) && !tokens[k].is_capitalized() && !says(&tokens[k]))
+        .find(|&k| {
+            let lower = tokens[k].lower();
+            is_role_noun(lower) && !super::lexicon::is_document_noun(lower)
+        })
+        .filter(|&end| !tokens.get(end + 1).is_some_and(Token::is_capitalized));
+    // (not a participle: "Casting himself as her prosecutor, …")
+    let adjective = opens_sentence
+        && is_nameish(t)
+        && !is_possessive(t)
+        && !t.text.ends_with("ing")
+        && !t.text.ends_with("ed");
+    if let Some(end) = description_end.filter(|_| adjective) {
+        return Some((
+            Cue {
+                mention: Mention::Description {
+                    text: join(&tokens[from..=end]),
+                    head: tokens[end].lower().to_owned(),
+                    definite: false,
+                },
+                at: end,
+            },
+            end + 1,
+        ));
     }
     if is_nameish(t) {
         let mut j = from + 1;
@@ -943,6 +1031,18 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
             name_start -= 1;
         }
     }
+    // "POLITICO Florida reported": one word after acronyms and organisation words alone names a
+    // branch or an edition of the organisation, not a person ("NATO Secretary General Jens
+    // Stoltenberg", "Sen. Smith" have titles).
+    // ("J.J. MacNab": initials are no acronym here.)
+    if name_start > 0
+        && text.len() - name_start == 1
+        && !text[..name_start]
+            .iter()
+            .any(|w| is_title_word(w) || w.contains('.'))
+    {
+        name_start = text.len();
+    }
     let name: Vec<String> = text[name_start..].iter().map(|w| (*w).to_owned()).collect();
     let title: Vec<String> = text[..name_start].iter().map(|w| (*w).to_owned()).collect();
     let mut full = crate::text::join_words(&text);
@@ -1051,6 +1151,9 @@ mod tests {
             ("\"Yes,\" said master of ceremonies Asab Al-Tabchi.", "Asab Al-Tabchi"),
             ("\"Yes,\" said Sen. Tom Udall of New Mexico.", "Tom Udall"),
             ("\"Yes,\" said the Post's Dana Milbank.", "Dana Milbank"),
+            ("\"Yes,\" NBC Boston reported.", "NBC Boston"),
+            ("\"Yes.\" Publisher’s note: we are sorry.", "<none>"),
+            ("\"Yes,\" J.R. Smith said.", "Smith"),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -1092,6 +1195,13 @@ mod tests {
             ("Jon Ames, a pastor at a rally in Salem, New Hampshire, said it was \"a disgrace.\"", "Jon Ames"),
             ("Speaking at a diner in Salem, New Hampshire, Jane Doe went after Smith, calling him \"a total bore.\"", "Jane Doe"),
             ("At a rally in Ames, Iowa, on Sunday, Mrs. Doe tried again, saying \"we can win.\"", "Doe"),
+            ("Tom Poe, of Dover, Del., said he was \"very happy.\"", "Tom Poe"),
+            ("Ann Lee, 61, of Bath, Maine, who came by bus, said it was \"a long day.\"", "Ann Lee"),
+            ("In a talk in Salem, Jon Ames, the mayor, told a student that \"we are proud.\"", "Jon Ames"),
+            ("Small groups of students gathered outside, while chanting \"We want answers.\"", "Small groups of students"),
+            ("Casting himself as the prosecutor, Tom Poe led the crowd, shouting \"Lock her up!\"", "Tom Poe"),
+            ("The city council issued a statement calling the plan \"a disgrace.\"", "The city council"),
+            ("Later, the campaign sent out an email saying he was \"very proud.\"", "the campaign"),
         ];
         for (text, want) in cases {
             let t = toks(text);

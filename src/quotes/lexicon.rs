@@ -252,6 +252,8 @@ crate::words!(
 
 /// Returns true if and only if the word can never be part of a person's name.
 pub fn is_not_name_word(word: &str) -> bool {
+    // "I'm", "It’s", "They’re": a contraction of such a word is no name either.
+    let word = word.split(['\'', '’']).next().unwrap_or(word);
     NOT_NAME_WORDS
         .find_sorted_any_case(word.trim_end_matches('.'))
         .is_some()
@@ -361,6 +363,16 @@ mod tests {
         }
         for w in ["table", "house", "sad", "the"] {
             assert!(!is_speech_verb(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn contractions_of_function_words_are_no_names() {
+        for w in ["I'm", "It’s", "They’re", "Here's"] {
+            assert!(is_not_name_word(w), "{w}");
+        }
+        for w in ["O'Brien", "D’Souza", "Obama's"] {
+            assert!(!is_not_name_word(w), "{w}");
         }
     }
 }

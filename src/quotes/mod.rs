@@ -306,7 +306,19 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 k += 1;
             }
             let run: Vec<&str> = tokens[start..=k].iter().map(|t| t.text.as_str()).collect();
-            if let Some(id) = note_person_run(&run, (pi, k), speakers) {
+            // "on the National Mall", "at a Veterans United conference": a run after an article
+            // names a place, a body or a thing, never a person; one with a possessive may still
+            // name one after it ("the Post's Dana Milbank").
+            let after_article = start > 0
+                && tokens[start - 1].kind == TokenKind::Word
+                && matches!(tokens[start - 1].lower(), "the" | "a" | "an")
+                && !run.iter().any(|w| is_possessive_word(w));
+            let person = if after_article {
+                None
+            } else {
+                note_person_run(&run, (pi, k), speakers)
+            };
+            if let Some(id) = person {
                 if start == sentence_at {
                     speakers.note_sentence_subject(id, (pi, k));
                     topic = Some(id);
@@ -365,6 +377,15 @@ fn issues_document(tokens: &[Token], k: usize) -> bool {
 /// Registers a capitalized run as a person when it plainly names one: a first and last name, a
 /// titled surname ("Mr. Smith"), or the surname of someone already known.
 fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Option<SpeakerId> {
+    // "Media Research Center’s Brent Bozell", "the Herald's Tom Poe": the words up to a
+    // possessive name the owner; the person, if any, follows.
+    let run = match run[..run.len() - 1]
+        .iter()
+        .rposition(|w| is_possessive_word(w))
+    {
+        Some(owner) => &run[owner + 1..],
+        None => run,
+    };
     if run.iter().any(|w| lexicon::is_org_word(w)) {
         return None;
     }
@@ -387,11 +408,21 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     {
         return None;
     }
-    let plainly_person = name.len() >= 2 || !title.is_empty() || speakers.is_known_surname(name[0]);
+    // "POLITICO Florida", "CIA Langley": an acronym is no title, and one word after it names a
+    // branch or a place; "Sen. Smith" is a person.
+    let titled = title.iter().any(|w| is_title_word(w) || w.contains('.'));
+    let plainly_person = name.len() >= 2 || titled || speakers.is_known_surname(name[0]);
     plainly_person.then(|| {
         let role = (!title.is_empty()).then(|| crate::text::join_words(title));
         speakers.person(name, role.as_deref(), at)
     })
+}
+
+/// Returns true if and only if the word is a possessive ("Obama's", "agency’s", "Sanders’").
+fn is_possessive_word(word: &str) -> bool {
+    ["'s", "’s", "s'", "s’"]
+        .iter()
+        .any(|end| word.ends_with(end))
 }
 
 /// Returns true if and only if the word starts place names that look like personal names.
@@ -943,6 +974,41 @@ mod tests {
         let got =
             said(&["Jason Sims — a teacher from Mount Pleasant — says \"we will stay here.\""]);
         assert_eq!(got[0].0, "Jason Sims");
+    }
+
+    #[test]
+    fn a_name_after_an_article_is_a_place_not_a_person() {
+        let got = said(&[
+            "Jane Roe watched the parade from the Grand Plaza.",
+            "\"It was a day to remember,\" she said.",
+        ]);
+        assert_eq!(got[0].0, "Jane Roe");
+    }
+
+    #[test]
+    fn a_contraction_is_no_name_and_presents_the_name_after_it() {
+        let got = said(&["Here’s Jane Doe in 1992: \"We will win this race in the fall.\""]);
+        assert_eq!(got[0].0, "Jane Doe");
+        let got = said(&["It’s become a habit: \"We will win this race in the fall.\""]);
+        assert_eq!(got[0].0, "-");
+    }
+
+    #[test]
+    fn one_word_after_an_acronym_is_no_person() {
+        let got = said(&[
+            "Jane Roe spoke to NBC Boston on Friday.",
+            "\"We are ready,\" she said.",
+        ]);
+        assert_eq!(got[0].0, "Jane Roe");
+    }
+
+    #[test]
+    fn the_words_before_a_possessive_name_the_owner_not_the_person() {
+        let got = said(&[
+            "The Herald's Tom Poe wrote about the parade.",
+            "\"It was a day to remember,\" he said.",
+        ]);
+        assert_eq!(got[0].0, "Tom Poe");
     }
 
     #[test]
