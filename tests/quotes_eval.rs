@@ -15,8 +15,8 @@ use serde_json::Value;
 /// applied to our predictions before scoring: a one-word quote ("said he was “appalled”", which
 /// the corpus gold counts) could only be a false positive here (about 30 on dev).
 const FLOOR_DETECTION_F1: f64 = 0.865;
-const FLOOR_SPEAKER_ACCURACY: f64 = 0.935;
-const FLOOR_END_TO_END_F1: f64 = 0.785;
+const FLOOR_SPEAKER_ACCURACY: f64 = 0.94;
+const FLOOR_END_TO_END_F1: f64 = 0.79;
 
 fn shared(path: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -428,13 +428,13 @@ fn polnear_dev() {
 /// PolNeAR train (840 articles, 6,301 quotes): rules are written from dev and checked here, that
 /// they do not break what they were not written for. Its annotation is sparser than dev's (more
 /// real quotes without a gold entry), hence lower detection precision and its own floors under
-/// today's figures (detection F1 0.846, speaker 0.921, end-to-end 0.731 on 2026-11-28, session
+/// today's figures (detection F1 0.845, speaker 0.923, end-to-end 0.731 on 2026-11-28, session
 /// 10, with the speaker rule of `polnear_speaker_ok`; by the rule before it, speaker 0.877).
 #[test]
 fn polnear_train_untuned() {
     assert_floors(
         score_polnear("corpus/quotes/polnear-train.jsonl", "PolNeAR train"),
-        (0.835, 0.91, 0.72),
+        (0.835, 0.915, 0.72),
     );
 }
 

@@ -12,6 +12,22 @@
   if (globalThis[once] || !(root instanceof HTMLElement)) return; // twice in one frame, or not HTML
   globalThis[once] = true;
 
+  // User Timing entries on the page's own timeline (DevTools' Performance panel, and how `make
+  // bench` times the real extension): "newsclean:start-up" from this script's start until the
+  // engine is ready, "newsclean:pass" from then until the pass is done (its `detail`: the time
+  // spent in our slices, and how many). Never allowed to throw into the page.
+  const loaderStart = performance.now();
+  // the start-up's parts: when the compiled module was there (wall time from the loader's start;
+  // fetch + compile when preload.js did not start them earlier) and how long init() took
+  // (instantiation, on this thread)
+  const startUp = { compiledMs: null, initMs: null, preloaded: false, preloadMs: null };
+  const measure = (name, start, detail) => {
+    try {
+      performance.measure(name, { start, end: performance.now(), detail });
+    } catch {
+      // no User Timing Level 3 here: nothing to report
+    }
+  };
   const url = (path) => api.runtime.getURL(path);
   let enabled = true;
   let report = null; // {hidden, quotes, speakers} counts, once the pass is done
@@ -30,13 +46,25 @@
 
   async function load() {
     // The wasm is fetched and compiled first thing (while the glue module loads, if it has to).
-    const compiled = compileWasm(url("pkg/newsclean_bg.wasm"));
+    // Started at document_start by preload.js when the manifest lists it; here otherwise.
+    const preloaded = globalThis[Symbol.for("newsclean.compiledWasm")];
+    const compiled = (preloaded ?? compileWasm(url("pkg/newsclean_bg.wasm")).then((module) => ({ module })))
+      .then(({ module, started, compiled: done }) => {
+        startUp.compiledMs = performance.now() - loaderStart;
+        startUp.preloaded = Boolean(preloaded);
+        // the preload's own fetch + compile, from document_start (wall time, off this script's path)
+        if (preloaded) startUp.preloadMs = done - started;
+        return module;
+      });
     compiled.catch(() => {}); // awaited below; no unhandled-rejection report in the meantime
     try {
       // The glue: a classic script the manifest injects before this one (no module to fetch);
       // the ES module only if this loader runs alone.
       const pkg = globalThis.newsclean ?? (await import(url("pkg/newsclean.js")));
-      await pkg.default({ module_or_path: await compiled });
+      const module = await compiled;
+      const initStart = performance.now();
+      await pkg.default({ module_or_path: module });
+      startUp.initMs = performance.now() - initStart;
       return [pkg, "wasm"];
     } catch (wasmError) {
       console.debug("[newsclean] WebAssembly unavailable here; using the JavaScript build:", wasmError);
@@ -76,7 +104,19 @@
 
   const ready = load().then(async ([pkg, engine]) => {
     root.dataset.newscleanEngine = engine;
-    while ((report = pkg.cleanStep(SLICE_MS)) === null) await nextTask();
+    measure("newsclean:start-up", loaderStart, { engine, ...startUp });
+    const passStart = performance.now();
+    let busyMs = 0;
+    let slices = 0;
+    for (;;) {
+      const sliceStart = performance.now();
+      report = pkg.cleanStep(SLICE_MS);
+      busyMs += performance.now() - sliceStart;
+      slices += 1;
+      if (report !== null) break;
+      await nextTask();
+    }
+    measure("newsclean:pass", passStart, { busyMs, slices, engine });
     tell();
     return pkg;
   });

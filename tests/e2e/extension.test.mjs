@@ -38,7 +38,16 @@ async function checkDemo(path, engine) {
     assert.equal(s.engine, engine, "which build ran (data-newsclean-engine)");
     assert.deepEqual(errors, [], "page errors");
     assertDemoCleaned(s);
-    return { ...s, requests: loaded() };
+    // the loader's User Timing entries, as DevTools and `make bench` read them from the page
+    const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("measure")
+      .filter((m) => m.name.startsWith("newsclean:"))
+      .map((m) => [m.name.slice("newsclean:".length), { ms: m.duration, detail: m.detail }])));
+    assert.deepEqual(Object.keys(timing).sort(), ["pass", "start-up"], "the loader's performance.measure entries");
+    assert.equal(timing["start-up"].detail.engine, engine, "start-up measure names the engine");
+    const pass = timing.pass;
+    assert.ok(pass.detail.slices >= 1 && pass.detail.busyMs > 0 && pass.detail.busyMs <= pass.ms + 0.01,
+      `pass measure: time in slices within the pass (${JSON.stringify(pass)})`);
+    return { ...s, timing, requests: loaded() };
   } finally {
     await page.close();
   }
@@ -46,6 +55,7 @@ async function checkDemo(path, engine) {
 
 test("demo page: cleaned by the wasm build", async () => {
   const s = await checkDemo("/index.html", "wasm");
+  assert.equal(s.timing["start-up"].detail.preloaded, true, "the module came from preload.js (document_start)");
   assert.ok(s.requests.some((u) => u.endsWith("/pkg/newsclean_bg.wasm")), "the wasm was requested");
   assert.deepEqual(s.requests.filter((u) => u.endsWith("/pkg/newsclean.js")), [], "no glue module is fetched: the manifest injects it");
   assert.deepEqual(s.requests.filter((u) => u.includes("/pkg-fallback/")), [], "the wasm2js fallback is not loaded where wasm works");

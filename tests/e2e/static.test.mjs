@@ -15,10 +15,14 @@ test("manifest: MV3 for Chromium and Firefox 142+, least privilege", () => {
   assert.equal(manifest.manifest_version, 3);
   assert.equal(manifest.version, "0.1.0");
   assert.deepEqual(manifest.background, { service_worker: "background/worker.js", scripts: ["background/worker.js"] });
-  assert.deepEqual(manifest.content_scripts, [{
-    matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/loader.js"], css: ["content/newsclean.css"],
-    run_at: "document_idle",
-  }]);
+  assert.deepEqual(manifest.content_scripts, [
+    // fetches and compiles the wasm while the page loads
+    { matches: ["http://*/*", "https://*/*"], js: ["content/preload.js"], run_at: "document_start" },
+    {
+      matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/loader.js"], css: ["content/newsclean.css"],
+      run_at: "document_idle",
+    },
+  ]);
   assert.deepEqual(manifest.web_accessible_resources, [{ resources: ["pkg/*", "pkg-fallback/*"], matches: ["http://*/*", "https://*/*"] }]);
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   const gecko = manifest.browser_specific_settings.gecko;
@@ -31,7 +35,7 @@ test("manifest: MV3 for Chromium and Firefox 142+, least privilege", () => {
 test("manifest: every file it names exists; icons are PNGs of their size", () => {
   const files = [
     ...manifest.background.scripts, manifest.background.service_worker, manifest.action.default_popup,
-    ...manifest.content_scripts.flatMap((c) => [...c.js, ...c.css]),
+    ...manifest.content_scripts.flatMap((c) => [...c.js, ...(c.css ?? [])]),
   ];
   for (const f of files) assert.ok(existsSync(join(EXT, f)), f);
   for (const [size, f] of [...Object.entries(manifest.icons), ...Object.entries(manifest.action.default_icon)]) {
