@@ -56,7 +56,15 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
         let start = i + mark;
         let mut j = start;
         let mut close = None;
+        // A line that opens with the same mark again ends an unclosed quote at its line break:
+        // "“… first paragraph\n“Second paragraph …”", the convention for a quote running over
+        // paragraphs (text with line breaks in one block, a `.txt` paragraph with several lines).
+        let mut line_end = None;
         while j < text.len() {
+            if text[j] == '\n' && next_line_opens_with(text, j, text[i]) {
+                line_end = Some(j);
+                break;
+            }
             let closes = if paired {
                 // the last two of three close it: "''She said, 'Not in line.'''"
                 j > start
@@ -84,14 +92,18 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
                 i = c + mark;
             }
             None => {
+                let end = line_end.unwrap_or(text.len());
                 spans.push(Span {
                     open: i,
                     start,
-                    end: text.len(),
-                    after: text.len(),
+                    end,
+                    after: end,
                     unclosed: true,
                 });
-                break;
+                if line_end.is_none() {
+                    break;
+                }
+                i = end + 1;
             }
         }
     }
@@ -101,6 +113,15 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
             .any(|c| crate::text::is_word_char(*c))
     });
     spans
+}
+
+/// Returns true if and only if the line after the line break at `at` starts (after spaces) with
+/// `mark`.
+fn next_line_opens_with(text: &[char], at: usize, mark: char) -> bool {
+    text[at + 1..]
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|&c| c == mark)
 }
 
 /// Returns true if and only if `text[i..]` starts with exactly two straight apostrophes.
@@ -133,6 +154,15 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
         // A closing mark typed where a quote opens ("”Mr. Trump embodies …”"): outside any
         // quote, at a word start and before a word, it can only open one.
         '”' if at_word_start && next.is_some_and(crate::text::is_word_char) => {
+            Some(&['”', '"', '“'])
+        }
+        // … and at a line's start before an ellipsis ("” … what I learned …,” he said").
+        '”' if prev.is_none_or(|p| p == '\n')
+            && text[i + 1..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(|&c| c == '…') =>
+        {
             Some(&['”', '"', '“'])
         }
         '‟' => Some(&['”', '"']),
@@ -267,6 +297,16 @@ mod tests {
             "an inner single quote closing with the pair",
             "''She said, 'You weren't in line,''' Ms. Compton recalled.",
             &["She said, 'You weren't in line,'"],
+        ),
+        (
+            "a line opening with the same mark ends an unclosed quote",
+            "“We will stay and fight.\n“And we will win,” she said.",
+            &["We will stay and fight.", "And we will win,"],
+        ),
+        (
+            "a closing mark typed as the opener before an ellipsis",
+            "” … what I learned is that words matter,” he said.",
+            &[" … what I learned is that words matter,"],
         ),
         (
             "two apostrophes around a single-quoted word",
