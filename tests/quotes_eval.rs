@@ -263,8 +263,13 @@ fn one_to_one(coverages: &[Vec<f64>]) -> Vec<Option<usize>> {
             c
         })
         .collect();
+    // Gold quotes with fewer candidates first: among matchings of the same size, the one that
+    // leaves out a quote that had many candidates (a short phrase inside several predictions, or
+    // a segment the gold lists twice) rather than one only a single prediction covers.
+    let mut order: Vec<usize> = (0..coverages.len()).collect();
+    order.sort_by_key(|&g| candidates[g].len());
     let mut owner: Vec<Option<usize>> = vec![None; preds];
-    for g in 0..coverages.len() {
+    for g in order {
         augment(g, &candidates, &mut vec![false; preds], &mut owner);
     }
     let mut assigned = vec![None; coverages.len()];
@@ -580,4 +585,8 @@ fn one_to_one_pairs_as_many_as_it_can() {
     // the best-covering prediction first when there is no conflict
     assert_eq!(one_to_one(&[vec![0.6, 0.9]]), [Some(1)]);
     assert_eq!(one_to_one(&[vec![0.4]]), [None]);
+    // two gold copies of a short phrase and a long quote, two predictions: the long quote keeps
+    // the only prediction that covers it
+    let coverages = vec![vec![1.0, 1.0], vec![1.0, 1.0], vec![0.0, 1.0]];
+    assert_eq!(one_to_one(&coverages)[2], Some(1));
 }
