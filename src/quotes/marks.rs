@@ -60,6 +60,9 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
         // "“… first paragraph\n“Second paragraph …”", the convention for a quote running over
         // paragraphs (text with line breaks in one block, a `.txt` paragraph with several lines).
         let mut line_end = None;
+        // Quotes nested in the same marks ("“… what he calls “hell” than …”"): an opening mark
+        // that starts a word inside the quote opens a level its next closing mark ends.
+        let mut nested = 0;
         while j < text.len() {
             if text[j] == '\n' && next_line_opens_with(text, j, text[i]) {
                 line_end = Some(j);
@@ -74,7 +77,11 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
             } else {
                 closers.contains(&text[j]) && is_closer_at(text, j, start)
             };
-            if closes {
+            if !paired && text[j] == text[i] && text[i] == '“' && opens_word(text, j) {
+                nested += 1;
+            } else if closes && nested > 0 {
+                nested -= 1;
+            } else if closes {
                 close = Some(j);
                 break;
             }
@@ -113,6 +120,14 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
             .any(|c| crate::text::is_word_char(*c))
     });
     spans
+}
+
+/// Returns true if and only if the mark at `j` stands before a word and after a space.
+fn opens_word(text: &[char], j: usize) -> bool {
+    j.checked_sub(1).is_some_and(|p| text[p].is_whitespace())
+        && text
+            .get(j + 1)
+            .is_some_and(|c| crate::text::is_word_char(*c))
 }
 
 /// Returns true if and only if the line after the line break at `at` starts (after spaces) with
@@ -297,6 +312,16 @@ mod tests {
             "an inner single quote closing with the pair",
             "''She said, 'You weren't in line,''' Ms. Compton recalled.",
             &["She said, 'You weren't in line,'"],
+        ),
+        (
+            "a quote nested in the same marks",
+            "“I’d rather live in what he calls “hell” than here.” ― Ann Roe",
+            &["I’d rather live in what he calls “hell” than here."],
+        ),
+        (
+            "an opening mark typed as the closer still closes",
+            "“We are ready,“ she said. “Really.”",
+            &["We are ready,", "Really."],
         ),
         (
             "a line opening with the same mark ends an unclosed quote",
