@@ -730,6 +730,12 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_a_is_part_of_the_name() {
+        let got = said(&["“We woke up from our long slumber today,” said Julie A. Diaz, a nurse."]);
+        assert_eq!(got[0].0, "Julie A. Diaz");
+    }
+
+    #[test]
     fn name_inside_the_quote_is_never_the_speaker() {
         let got = said(&["\"Mr. President Joe Biden asked me to come here today,\" he said."]);
         assert_eq!(got[0].0, "-");
