@@ -205,11 +205,16 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             let inner_joiner = matches!(c, '\'' | '’' | '-' | '‐' | '&')
                 && next.is_some_and(is_word_char)
                 && spans.get(next_span).is_none_or(|s| s.open != i);
+            // "9/11", "24/7": a slash between digits joins one word.
+            let digit_slash = c == '/'
+                && i > start
+                && text[i - 1].is_ascii_digit()
+                && next.is_some_and(|n| n.is_ascii_digit());
             // "U.S." / "U.N.": letter-dot-letter-dot.
             let acronym_dot = c == '.'
                 && next.is_some_and(|n| n.is_alphabetic())
                 && text.get(i + 2).is_some_and(|n| *n == '.');
-            if is_word_char(c) || inner_joiner || acronym_dot {
+            if is_word_char(c) || inner_joiner || acronym_dot || digit_slash {
                 i += 1;
             } else {
                 break;

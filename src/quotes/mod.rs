@@ -736,6 +736,12 @@ mod tests {
     }
 
     #[test]
+    fn a_description_may_open_with_a_date() {
+        let got = said(&["“They are wrong about all of it,” said 9/11 widow Terry Strada."]);
+        assert_eq!(got[0].0, "Terry Strada");
+    }
+
+    #[test]
     fn name_inside_the_quote_is_never_the_speaker() {
         let got = said(&["\"Mr. President Joe Biden asked me to come here today,\" he said."]);
         assert_eq!(got[0].0, "-");
