@@ -326,6 +326,44 @@ fn colon_at(tokens: &[Token], lo: usize, quote: usize) -> Option<usize> {
     }
 }
 
+/// The subject of a clause that characterizes something in the speaker's own words: "Reid has
+/// gone after Trump as a “human leech”", "PolitiFact rated the claim as “pants on fire”", "Trump
+/// admires Putin as a “strong leader”". Not in a passive clause ("Trump was described as a
+/// “bully” by Cruz" is Cruz's).
+pub fn characterizing_subject(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    let before = |back: usize| quote.checked_sub(back).map(|at| &tokens[at]);
+    let as_at = match (before(1), before(2)) {
+        (Some(t), _) if t.text == "as" => quote - 1,
+        (Some(article), Some(t))
+            if t.text == "as" && DETERMINERS.contains_sorted(&article.text) =>
+        {
+            quote - 2
+        }
+        _ => return None,
+    };
+    // "headlines such as “…”" gives examples; ", as the “autopsy” recommended," is a clause.
+    let introduces_example_or_clause = as_at == lo
+        || tokens[as_at - 1].kind == TokenKind::Punct
+        || matches!(tokens[as_at - 1].text.as_str(), "such" | "known");
+    if introduces_example_or_clause {
+        return None;
+    }
+    let passive = tokens[lo..as_at].iter().any(|t| {
+        matches!(
+            t.text.as_str(),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        )
+    });
+    if passive {
+        return None;
+    }
+    sentence_subject(tokens, lo, as_at).filter(|c| match &c.mention {
+        Mention::Name { name, .. } => !name.is_empty() && !is_possessive(&tokens[c.at]),
+        Mention::Pronoun { .. } => true,
+        _ => false,
+    })
+}
+
 /// The subject of a sentence that introduces the quotation at `quote` with a colon and no speech
 /// verb: "Sanders made the following comment:", "Trump offered a blunt assessment: “…”". A
 /// name or a pronoun only; the caller checks that the name is a person's.

@@ -13,7 +13,8 @@ use serde::Serialize;
 
 use crate::text::{tokenize, Token, TokenKind};
 use attribution::{
-    colon_subject, cue_after, cue_before, cue_later, mention_before, says, Cue, Mention,
+    characterizing_subject, colon_subject, cue_after, cue_before, cue_later, mention_before, says,
+    Cue, Mention,
 };
 use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
@@ -168,6 +169,13 @@ impl Extractor {
                     colon_subject(&tokens, sentence_start, k)
                         .filter(|c| plainly_person(c, speakers))
                 });
+            // "… has gone after Trump as a “human leech”": the subject's words, a quotation even
+            // where the subject is not plainly a person to name ("Conversely, PolitiFact rated …").
+            let characterized = (cue.is_none() && kind == QuoteKind::Partial)
+                .then(|| characterizing_subject(&tokens, sentence_start, k))
+                .flatten();
+            let characterized_only = characterized.is_some();
+            let cue = cue.or_else(|| characterized.filter(|c| plainly_person(c, speakers)));
             let continues = k == 0 && (*previous_unclosed || colon_speaker.is_some());
             // One word is a quotation only as a speaker's word in reported speech ("said he was
             // “appalled”"): with a cue, lowercase; a lone quoted term or nickname is not.
@@ -179,7 +187,10 @@ impl Extractor {
                     .all(|c| crate::text::is_lower(c) || c == '-' || c == '\'' || c == '’');
             if (words < 2 && !single_word_quote)
                 || is_title_or_name(&text)
-                || (cue.is_none() && !continues && !is_quotation_not_term(&tokens, k, &text, kind))
+                || (cue.is_none()
+                    && !continues
+                    && !characterized_only
+                    && !is_quotation_not_term(&tokens, k, &text, kind))
             {
                 continue;
             }
@@ -739,6 +750,16 @@ mod tests {
     fn a_description_may_open_with_a_date() {
         let got = said(&["“They are wrong about all of it,” said 9/11 widow Terry Strada."]);
         assert_eq!(got[0].0, "Terry Strada");
+    }
+
+    #[test]
+    fn a_characterization_in_quotes_is_the_subjects() {
+        let got = said(&[
+            "In recent weeks, Harry Reid has gone after Trump as a “human leech who will bleed the country.”",
+            "Donald Trump openly admires Vladimir Putin as a “strong leader,” comparing him favorably.",
+        ]);
+        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(who, ["Harry Reid", "Donald Trump"]);
     }
 
     #[test]
