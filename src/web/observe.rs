@@ -63,7 +63,7 @@ impl Observer {
                 }
                 if added && !*scheduled.borrow() {
                     *scheduled.borrow_mut() = true;
-                    if let Some(window) = web_sys::window() {
+                    if let Some(window) = super::js::window() {
                         let callback: &js_sys::Function = frame.as_ref().as_ref().unchecked_ref();
                         let _ = window.request_animation_frame(callback);
                     }

@@ -368,7 +368,7 @@ impl SidebarBuild {
             ..
         } = self;
         let doc = &doc;
-        let narrow = web_sys::window()
+        let narrow = super::js::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < NARROW_WINDOW_PX);
@@ -532,7 +532,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
                 .and_then(|i| state.entries.get(i))
                 .context("quote entry")?;
             let text = concat(&["“", &entry.text, "” — ", &attribution(entry)]);
-            let window = web_sys::window().context("window")?;
+            let window = super::js::window().context("window")?;
             let _ = window.navigator().clipboard().write_text(&text);
             button.set_text_content(Some("Copied"));
         }
