@@ -129,7 +129,7 @@ fn end_session() -> Result<(), GlueError> {
 }
 
 fn document() -> Result<Document, GlueError> {
-    web_sys::window()
+    super::js::window()
         .context("no window")?
         .document()
         .context("no document")
@@ -326,7 +326,7 @@ impl Pass {
 
 /// `performance.now()`, the clock of the walk's deadlines.
 fn now() -> f64 {
-    web_sys::window()
+    super::js::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
@@ -384,7 +384,7 @@ fn schedule_refresh(delay_ms: i32) {
         return;
     }
     let scheduled = REFRESH.with(|callback| {
-        web_sys::window().and_then(|w| {
+        super::js::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 callback.as_ref().unchecked_ref(),
                 delay_ms,

@@ -2,9 +2,25 @@
 
 use std::fmt;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsError, JsValue};
 
 use crate::plan::Report;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `window`, read once: undefined (None) where there is none, as in a worker.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<web_sys::Window>;
+}
+
+/// The page's window, or None where there is none (a worker).
+///
+/// NOTE: the same answer as `web_sys::window()`, which probes `globalThis`, `self`, `window` and
+/// `global` in turn and then checks `instanceof Window`: reading `window` alone saves ~1 KB.
+pub fn window() -> Option<web_sys::Window> {
+    WINDOW.with(Option::clone)
+}
 
 /// A failed DOM operation, with what the glue was doing.
 pub struct GlueError {

@@ -15,7 +15,7 @@ use super::js::{Context, GlueError};
 /// Watches `<body>` for added elements and hands each batch to `on_batch`.
 pub struct Observer {
     observer: MutationObserver,
-    _on_mutations: Closure<dyn FnMut(js_sys::Array)>,
+    _on_mutations: Closure<dyn FnMut(JsValue)>,
     _on_frame: Rc<Closure<dyn FnMut()>>,
 }
 
@@ -41,34 +41,36 @@ impl Observer {
         }));
 
         let frame = Rc::clone(&on_frame);
-        let on_mutations =
-            Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
-                let mut added = false;
-                for record in records.iter() {
-                    let record: MutationRecord = record.unchecked_into();
-                    let nodes = record.added_nodes();
-                    for i in 0..nodes.length() {
-                        if let Some(node) = nodes.item(i) {
-                            if node.node_type() == Node::ELEMENT_NODE {
-                                pending.borrow_mut().push(node.unchecked_into());
+        // NOTE: typed JsValue (an Array of MutationRecords) as the sidebar's listener is: each
+        // distinct closure signature adds its own cast intrinsic and export to the wasm.
+        let on_mutations = Closure::<dyn FnMut(JsValue)>::new(move |records: JsValue| {
+            let records: js_sys::Array = records.unchecked_into();
+            let mut added = false;
+            for record in records.iter() {
+                let record: MutationRecord = record.unchecked_into();
+                let nodes = record.added_nodes();
+                for i in 0..nodes.length() {
+                    if let Some(node) = nodes.item(i) {
+                        if node.node_type() == Node::ELEMENT_NODE {
+                            pending.borrow_mut().push(node.unchecked_into());
+                            added = true;
+                        } else if node.node_type() == Node::TEXT_NODE {
+                            if let Some(parent) = node.parent_element() {
+                                pending.borrow_mut().push(parent);
                                 added = true;
-                            } else if node.node_type() == Node::TEXT_NODE {
-                                if let Some(parent) = node.parent_element() {
-                                    pending.borrow_mut().push(parent);
-                                    added = true;
-                                }
                             }
                         }
                     }
                 }
-                if added && !*scheduled.borrow() {
-                    *scheduled.borrow_mut() = true;
-                    if let Some(window) = web_sys::window() {
-                        let callback: &js_sys::Function = frame.as_ref().as_ref().unchecked_ref();
-                        let _ = window.request_animation_frame(callback);
-                    }
+            }
+            if added && !*scheduled.borrow() {
+                *scheduled.borrow_mut() = true;
+                if let Some(window) = super::js::window() {
+                    let callback: &js_sys::Function = frame.as_ref().as_ref().unchecked_ref();
+                    let _ = window.request_animation_frame(callback);
                 }
-            });
+            }
+        });
         let observer = MutationObserver::new(on_mutations.as_ref().unchecked_ref())
             .context("starting the observer")?;
         let init = MutationObserverInit::new();

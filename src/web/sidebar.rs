@@ -5,7 +5,6 @@
 //! shadow root and ours cannot leak out.
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -228,8 +227,8 @@ struct State {
 /// A rendered sidebar; dropping it does not remove it (call [`Sidebar::remove`]).
 pub struct Sidebar {
     host: Element,
-    _on_click: Closure<dyn FnMut(Event)>,
-    _on_key: Closure<dyn FnMut(KeyboardEvent)>,
+    /// Handles the shadow root's clicks and key presses.
+    _on_event: Closure<dyn FnMut(JsValue)>,
 }
 
 /// A sidebar being built off the page, a slice of its quotations at a time.
@@ -368,7 +367,7 @@ impl SidebarBuild {
             ..
         } = self;
         let doc = &doc;
-        let narrow = web_sys::window()
+        let narrow = super::js::window()
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < NARROW_WINDOW_PX);
@@ -382,40 +381,27 @@ impl SidebarBuild {
                 .context("building the sidebar")?;
         }
 
-        let state = Rc::new(RefCell::new(State {
+        let state = RefCell::new(State {
             doc: doc.clone(),
             panel: panel.clone(),
             entries,
             highlighted: None,
-        }));
-        let click_state = Rc::clone(&state);
-        let on_click = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            if let Err(e) = on_click(&click_state, &event) {
+        });
+        // One listener for clicks and keys, typed JsValue as the observer's is: each distinct
+        // closure signature adds its own cast intrinsic and export to the wasm.
+        let on_event = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let event: Event = event.unchecked_into();
+            if event.type_() == "keydown" {
+                on_key(&state, event.unchecked_ref());
+            } else if let Err(e) = on_click(&state, &event) {
                 web_sys::console::warn_1(&e.message().into());
             }
         });
         shadow
-            .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())
+            .add_event_listener_with_callback("click", on_event.as_ref().unchecked_ref())
             .context("listening for clicks")?;
-        let key_state = Rc::clone(&state);
-        let on_key = Closure::<dyn FnMut(KeyboardEvent)>::new(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                let panel = key_state.borrow().panel.clone();
-                let _ = set_collapsed(&panel, true);
-                choose(|c| c.collapsed = Some(true));
-                if let Some(b) = panel
-                    .query_selector("[data-action=collapse]")
-                    .ok()
-                    .flatten()
-                {
-                    if let Some(b) = b.dyn_ref::<web_sys::HtmlElement>() {
-                        let _ = b.focus();
-                    }
-                }
-            }
-        });
         shadow
-            .add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())
+            .add_event_listener_with_callback("keydown", on_event.as_ref().unchecked_ref())
             .context("listening for keys")?;
 
         let root = doc
@@ -425,8 +411,7 @@ impl SidebarBuild {
             .context("adding the sidebar to the page")?;
         Ok(Sidebar {
             host,
-            _on_click: on_click,
-            _on_key: on_key,
+            _on_event: on_event,
         })
     }
 }
@@ -488,7 +473,25 @@ fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, 
     (entries.into_iter().map(|(_, e)| e).collect(), lists, places)
 }
 
-fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> {
+/// Escape collapses the panel and puts the focus on its expand button.
+fn on_key(state: &RefCell<State>, event: &KeyboardEvent) {
+    if event.key() == "Escape" {
+        let panel = state.borrow().panel.clone();
+        let _ = set_collapsed(&panel, true);
+        choose(|c| c.collapsed = Some(true));
+        if let Some(b) = panel
+            .query_selector("[data-action=collapse]")
+            .ok()
+            .flatten()
+        {
+            if let Some(b) = b.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        }
+    }
+}
+
+fn on_click(state: &RefCell<State>, event: &Event) -> Result<(), GlueError> {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return Ok(());
     };
@@ -532,7 +535,7 @@ fn on_click(state: &Rc<RefCell<State>>, event: &Event) -> Result<(), GlueError> 
                 .and_then(|i| state.entries.get(i))
                 .context("quote entry")?;
             let text = concat(&["“", &entry.text, "” — ", &attribution(entry)]);
-            let window = web_sys::window().context("window")?;
+            let window = super::js::window().context("window")?;
             let _ = window.navigator().clipboard().write_text(&text);
             button.set_text_content(Some("Copied"));
         }

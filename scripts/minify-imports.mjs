@@ -1,0 +1,150 @@
+// Shortens the names of the wasm's imports, in the wasm and in the JS glue alike (run by
+// scripts/build.sh after wasm-opt, before esbuild):
+//
+//   node scripts/minify-imports.mjs PKG_DIR    rewrites PKG_DIR/newsclean_bg.wasm and newsclean.js
+//
+// wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` in module "./newsclean_bg.js":
+// with ~95 imports, the names were ~4.3 KB of the wasm's 150 KB budget. Here each import of that
+// module gets a one- or two-letter name, and each module a one-letter name. The glue's import
+// object (`__wbg_get_imports()`) is the only place that names them; it is rewritten by exact text,
+// and any name not found exactly once stops the build (a wasm-bindgen upgrade that changes the
+// glue's shape must not ship a package whose imports do not resolve). The snippet modules'
+// fields keep their names: they are the snippets' own export names.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const GLUE_MODULE = "./newsclean_bg.js";
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** The n-th short name: a, b, …, Z, aa, ba, … */
+function shortName(n) {
+  let s = "";
+  do {
+    s += LETTERS[n % LETTERS.length];
+    n = Math.floor(n / LETTERS.length);
+  } while (n > 0);
+  return s;
+}
+
+function uleb(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return out;
+}
+
+const name = (s) => {
+  const bytes = Buffer.from(s, "utf8");
+  return [...uleb(bytes.length), ...bytes];
+};
+
+/** Reads LEB128 numbers and names from `bytes`, starting at `at`. */
+class Reader {
+  constructor(bytes, at) {
+    this.bytes = bytes;
+    this.at = at;
+  }
+  u32() {
+    let result = 0, shift = 0, byte;
+    do {
+      byte = this.bytes[this.at++];
+      result += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return result;
+  }
+  name() {
+    const len = this.u32();
+    const s = this.bytes.subarray(this.at, this.at + len).toString("utf8");
+    this.at += len;
+    return s;
+  }
+  /** Skips an import's description (function, table, memory or global). */
+  skipDescription() {
+    const kind = this.bytes[this.at++];
+    const limits = () => {
+      const flags = this.u32();
+      this.u32();
+      if (flags & 1) this.u32();
+    };
+    if (kind === 0) this.u32(); // function: type index
+    else if (kind === 1) { this.at++; limits(); } // table: reftype, limits
+    else if (kind === 2) limits(); // memory
+    else if (kind === 3) this.at += 2; // global: valtype, mutability
+    else throw new Error(`import kind ${kind} not understood`);
+  }
+}
+
+/** The wasm with its import section renamed, and the renaming: [[module, field, newModule, newField]]. */
+function renameImports(wasm) {
+  const r = new Reader(wasm, 8);
+  const parts = [wasm.subarray(0, 8)];
+  const renames = [];
+  while (r.at < wasm.length) {
+    const start = r.at;
+    const id = wasm[r.at++];
+    const size = r.u32();
+    const end = r.at + size;
+    if (id !== 2) {
+      parts.push(wasm.subarray(start, end));
+      r.at = end;
+      continue;
+    }
+    const modules = new Map();
+    let fields = 0;
+    const count = r.u32();
+    const section = [...uleb(count)];
+    for (let i = 0; i < count; i++) {
+      const module = r.name();
+      const field = r.name();
+      const description = r.at;
+      r.skipDescription();
+      if (!modules.has(module)) modules.set(module, shortName(modules.size));
+      const newField = module === GLUE_MODULE ? shortName(fields++) : field;
+      renames.push([module, field, modules.get(module), newField]);
+      section.push(...name(modules.get(module)), ...name(newField), ...wasm.subarray(description, r.at));
+    }
+    if (r.at !== end) throw new Error("import section not read to its end");
+    parts.push(Buffer.from([2, ...uleb(section.length), ...section]));
+  }
+  return { wasm: Buffer.concat(parts), renames };
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Replaces the one match of `pattern` in `text` by `replacement(groups)`, or throws. */
+function replaceOnce(text, pattern, replacement, what) {
+  const matches = text.match(new RegExp(pattern.source, `${pattern.flags}g`));
+  if (matches?.length !== 1) {
+    throw new Error(`minify-imports: ${what} found ${matches?.length ?? 0} times in the glue, not once`);
+  }
+  return text.replace(pattern, (...groups) => replacement(groups));
+}
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error("usage: node scripts/minify-imports.mjs PKG_DIR");
+  process.exit(2);
+}
+const wasmPath = join(dir, "newsclean_bg.wasm");
+const gluePath = join(dir, "newsclean.js");
+const { wasm, renames } = renameImports(readFileSync(wasmPath));
+let glue = readFileSync(gluePath, "utf8");
+const modules = new Map();
+for (const [module, field, newModule, newField] of renames) {
+  modules.set(module, newModule);
+  if (field !== newField) {
+    // a key of the import object: `        __wbg_foo_0123456789abcdef: function(…`
+    glue = replaceOnce(glue, new RegExp(`^(\\s+)${escape(field)}(: function)`, "m"), (g) => g[1] + newField + g[2], `import ${field}`);
+  }
+}
+for (const [module, newModule] of modules) {
+  // the import object's module keys: `        "./newsclean_bg.js": import0,`
+  glue = replaceOnce(glue, new RegExp(`"${escape(module)}"(: import\\d+,)`), (g) => `"${newModule}"${g[1]}`, `module ${module}`);
+}
+writeFileSync(wasmPath, wasm);
+writeFileSync(gluePath, glue);
