@@ -127,7 +127,15 @@ pub struct Planner {
 impl Planner {
     /// Decides what to hide, and which blocks to read for quotations.
     pub fn new(outline: &Outline, settings: &Settings) -> Planner {
-        let (plan, article) = cleanup(outline, settings);
+        let (plan, mut article) = cleanup(outline, settings);
+        // An article without a single quotation mark has no quotations to list: reading it for
+        // the people it names would be wasted (about half the corpus pages have none).
+        if !article
+            .iter()
+            .any(|id| may_hold_a_quotation(&outline.block(*id).text))
+        {
+            article.clear();
+        }
         Planner {
             plan,
             article,
@@ -166,6 +174,18 @@ impl Planner {
             .collect();
         out.speakers = found.speakers;
         out
+    }
+}
+
+/// Returns true unless `text` surely holds no quotation: no mark that can open one, or marks that
+/// pair into none (apostrophes).
+fn may_hold_a_quotation(text: &str) -> bool {
+    const OPENERS: &[char] = &[
+        '"', '“', '”', '„', '‟', '«', '»', '「', '『', '‘', '‚', '\'',
+    ];
+    text.contains(OPENERS) && {
+        let chars: Vec<char> = text.chars().collect();
+        !quotes::marks::find_spans(&chars).is_empty()
     }
 }
 
@@ -398,5 +418,41 @@ impl Plan {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::{ElementInfo, OutlineBuilder};
+
+    fn article(paragraphs: &[&str]) -> Outline {
+        let mut b = OutlineBuilder::new();
+        b.open(ElementInfo {
+            tag: "article",
+            ..Default::default()
+        });
+        for text in paragraphs {
+            b.open(ElementInfo {
+                tag: "p",
+                ..Default::default()
+            });
+            b.text(text);
+            b.close();
+        }
+        b.close();
+        b.finish()
+    }
+
+    #[test]
+    fn an_article_without_quotation_marks_is_not_read_for_quotes() {
+        let plain = article(&["Jane Roe said it was n't over.", "Roe's team didn't agree."]);
+        let mut planner = Planner::new(&plain, &Settings::default());
+        assert!(planner.article.is_empty());
+        assert!(planner.read_quotes(&plain, 1));
+        let quoted = article(&["Jane Roe spoke.", "“It is not over,” Roe said."]);
+        let p = plan(&quoted, &Settings::default());
+        assert_eq!(p.quotes.len(), 1);
+        assert_eq!(p.speakers[0].name, "Jane Roe");
     }
 }
