@@ -1044,6 +1044,15 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
 /// Splits a capitalized run into title and personal name. The name is the last run of words that
 /// are neither titles, acronyms nor organisation words; none when the phrase names an organisation.
 fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
+    // "CNBC's Becky Quick said", "Commentary’s Noah Rothman tweeted": the words up to a
+    // possessive name the owner (an outlet, a body); the person is the name after it.
+    if let Some(owner) = words[..words.len().saturating_sub(2)]
+        .iter()
+        .rposition(is_possessive)
+    {
+        let role = role.or_else(|| Some(join(&words[..=owner])));
+        return name_mention(&words[owner + 1..], false, role);
+    }
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
     let is_acronym = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1192,6 +1201,8 @@ mod tests {
             ("\"Yes,\" NBC Boston reported.", "NBC Boston"),
             ("\"Yes.\" Publisher’s note: we are sorry.", "<none>"),
             ("\"Yes,\" J.R. Smith said.", "Smith"),
+            ("\"Yes,\" CNBC's Becky Quick said.", "Becky Quick"),
+            ("\"Yes,\" said Acme Weekly’s Jon Ames.", "Jon Ames"),
         ];
         for (text, want) in cases {
             let t = toks(text);
