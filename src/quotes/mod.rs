@@ -308,7 +308,12 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         {
             speakers.note_gender(*only, female);
         }
-        if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) {
+        // "Said Ames, “…”", "Asserting Poe had lied, …", "Praising Poe, …": a speech verb or a
+        // participle opening a sentence is no first name.
+        let opening_verb = k == sentence_at
+            && (lexicon::is_speech_verb(t.lower()) || t.text.ends_with("ing"))
+            && tokens.get(k + 1).is_some_and(Token::is_capitalized);
+        if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) && !opening_verb {
             let start = k;
             while tokens.get(k + 1).is_some_and(|n| {
                 (n.is_capitalized() && !lexicon::is_not_name_word(&n.text))
@@ -787,6 +792,26 @@ mod tests {
         assert_eq!(got[1].0, "Tom Poe");
         assert_eq!(got[3].0, "Ann Lee");
         assert_eq!(got[5].0, "Al Fox");
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_is_no_first_name() {
+        let speaker_after = |opening: &str| {
+            let got = said(&[
+                "Jon Ames runs the club.",
+                opening,
+                "“We are ready for the season,” Ames said.",
+            ]);
+            got.last().unwrap().0.clone()
+        };
+        assert_eq!(speaker_after("Does Ames care? Nobody knows."), "Jon Ames");
+        assert_eq!(speaker_after("Outside Ames's club, fans wait."), "Jon Ames");
+        assert_eq!(
+            speaker_after("Said Ames, “Thanks to all of you.”"),
+            "Jon Ames"
+        );
+        assert_eq!(speaker_after("Praising Ames, the mayor spoke."), "Jon Ames");
+        assert_eq!(speaker_after("Top Ames aides left."), "Jon Ames");
     }
 
     #[test]
