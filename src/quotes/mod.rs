@@ -275,6 +275,8 @@ struct Mentioned {
     topic: Option<SpeakerId>,
 }
 
+crate::words!(static HEADLINE_FUNCTION_WORDS = "and|as|at|by|for|from|had|has|in|into|is|of|on|or|to|with");
+
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that
 /// pronouns and role descriptions resolve to the right person.
 fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentioned {
@@ -329,7 +331,18 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 && tokens[start - 1].kind == TokenKind::Word
                 && matches!(tokens[start - 1].lower(), "the" | "a" | "an")
                 && !run.iter().any(|w| is_possessive_word(w));
-            let person = if after_article {
+            // "Cruz Apologizes To Ben Carson For Telling Supporters Carson Had Dropped Out": in
+            // running text a capitalized function word opens a sentence; beside a run, it marks a
+            // headline in title case, whose capitalized words need not be names.
+            // (not "The", which opens names: "told The Atlantic's Jon Ames")
+            let capitalized_function_word = |i: usize| {
+                tokens.get(i).is_some_and(|t| {
+                    t.is_capitalized() && HEADLINE_FUNCTION_WORDS.contains_sorted(t.lower())
+                })
+            };
+            let in_headline = capitalized_function_word(k + 1)
+                || (start > sentence_at + 1 && capitalized_function_word(start - 1));
+            let person = if after_article || in_headline {
                 None
             } else {
                 note_person_run(&run, (pi, k), speakers)
@@ -812,6 +825,11 @@ mod tests {
         );
         assert_eq!(speaker_after("Praising Ames, the mayor spoke."), "Jon Ames");
         assert_eq!(speaker_after("Top Ames aides left."), "Jon Ames");
+        // a headline in title case
+        assert_eq!(
+            speaker_after("Poe Sorry For Telling Fans Ames Had Quit"),
+            "Jon Ames"
+        );
     }
 
     #[test]
