@@ -833,6 +833,16 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_alone_is_the_person_of_that_name_mentioned_last() {
+        let got = said(&[
+            "Jon Ames opened the fair on Friday.",
+            "His daughter, Ann Ames, spoke on Saturday.",
+            "On Sunday Jon Ames came back. “We will be here again next year,” Ames said.",
+        ]);
+        assert_eq!(got[0].0, "Jon Ames");
+    }
+
+    #[test]
     fn one_word_after_title_of_is_a_place_not_a_person() {
         let got = said(&[
             "''We are ready to go on,'' said Senator Jane Holt, Democrat of Vermont. He predicted the campaign would ''work for everyone in the state.''",
