@@ -1067,7 +1067,9 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     if !org {
         while name_start > 0 {
             let w = text[name_start - 1];
+            // ("Senators Jon Ames": a plural title before the name, not as its last word)
             if is_title_word(w)
+                || (name_start < text.len() && super::lexicon::is_plural_title(w))
                 || is_acronym(w)
                 || is_org_word(w)
                 || w == "of"
@@ -1086,7 +1088,7 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
         && text.len() - name_start == 1
         && !text[..name_start]
             .iter()
-            .any(|w| is_title_word(w) || w.contains('.'))
+            .any(|w| is_title_word(w) || super::lexicon::is_plural_title(w) || w.contains('.'))
     {
         name_start = text.len();
     }

@@ -195,6 +195,12 @@ pub fn is_title_word(word: &str) -> bool {
         .is_some()
 }
 
+/// Returns true if and only if the word is the plural of a title word ("Senators Rubio and
+/// Cruz", "Professors Foner and Alba"): a title before a name, never part of it.
+pub fn is_plural_title(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(is_title_word)
+}
+
 crate::words!(
     /// Words that make a capitalized phrase an organisation, place or thing rather than a person.
     static ORG_WORDS = concat!(

@@ -420,8 +420,10 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     }
     let name_start = run
         .iter()
-        .rposition(|w| {
+        .enumerate()
+        .rposition(|(i, w)| {
             is_title_word(w)
+                || (i + 1 < run.len() && lexicon::is_plural_title(w))
                 || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && w.chars().all(|c| !crate::text::is_lower(c))
                 || *w == "of"
@@ -439,7 +441,9 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     }
     // "POLITICO Florida", "CIA Langley": an acronym is no title, and one word after it names a
     // branch or a place; "Sen. Smith" is a person.
-    let titled = title.iter().any(|w| is_title_word(w) || w.contains('.'));
+    let titled = title
+        .iter()
+        .any(|w| is_title_word(w) || lexicon::is_plural_title(w) || w.contains('.'));
     let plainly_person = name.len() >= 2 || titled || speakers.is_known_surname(name[0]);
     plainly_person.then(|| {
         let role = (!title.is_empty()).then(|| crate::text::join_words(title));
@@ -840,6 +844,15 @@ mod tests {
             "On Sunday Jon Ames came back. “We will be here again next year,” Ames said.",
         ]);
         assert_eq!(got[0].0, "Jon Ames");
+    }
+
+    #[test]
+    fn a_plural_title_is_no_first_name() {
+        let got = said(&[
+            "Ann Foner teaches history at the college.",
+            "Professors Foner and Alba wrote the study. “It was a long road,” Foner said.",
+        ]);
+        assert_eq!(got[0].0, "Ann Foner");
     }
 
     #[test]
