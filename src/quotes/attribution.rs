@@ -567,14 +567,16 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         // "The group that owns her music, Big Machine, says": the name is the apposition.
         let inner = &tokens[open + 1..close];
         // …but only after a lowercase description: "in Tulsa, Oklahoma, saying" names a place.
-        // (or after a description ending in a place: "His partner at Lenox, Lawrence B.
-        // Cummings, called")
+        // (or after a description ending in a place or a body: "His partner at Lenox, Lawrence
+        // B. Cummings, called", "the director of the Federal Bureau of Investigation, James
+        // B. Comey, said")
         let after_description = open > lo + 1
             && is_word(&tokens[open - 1])
             && (!tokens[open - 1].is_capitalized()
                 || (inner.len() > 1
                     && !super::is_place_prefix(&inner[0].text)
-                    && OBJECT_PREPOSITIONS.contains_sorted(&tokens[open - 2].text)));
+                    && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[open - 2].text)
+                        || tokens[open - 2].text == "of")));
         if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
@@ -1243,6 +1245,7 @@ mod tests {
             ("Lena Marsh, a teacher in Akron, who runs a book club, recalled that \"we never gave up.\"", "Lena Marsh"),
             ("Jon Ames, the mayor of Dover, a port town, said it was \"over.\"", "Jon Ames"),
             ("His former partner at Acme, Lawrence B. Cole, called him \"a genius.\"", "Lawrence B. Cole"),
+            ("The head of the Acme Bureau of Records, Jon B. Ames, said it was \"a disgrace.\"", "Jon B. Ames"),
             ("Jon Ames, a pastor at a rally in Salem, New Hampshire, said it was \"a disgrace.\"", "Jon Ames"),
             ("Speaking at a diner in Salem, New Hampshire, Jane Doe went after Smith, calling him \"a total bore.\"", "Jane Doe"),
             ("At a rally in Ames, Iowa, on Sunday, Mrs. Doe tried again, saying \"we can win.\"", "Doe"),
