@@ -567,14 +567,16 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         // "The group that owns her music, Big Machine, says": the name is the apposition.
         let inner = &tokens[open + 1..close];
         // …but only after a lowercase description: "in Tulsa, Oklahoma, saying" names a place.
-        // (or after a description ending in a place: "His partner at Lenox, Lawrence B.
-        // Cummings, called")
+        // (or after a description ending in a place or a body: "His partner at Lenox, Lawrence
+        // B. Cummings, called", "the director of the Federal Bureau of Investigation, James
+        // B. Comey, said")
         let after_description = open > lo + 1
             && is_word(&tokens[open - 1])
             && (!tokens[open - 1].is_capitalized()
                 || (inner.len() > 1
                     && !super::is_place_prefix(&inner[0].text)
-                    && OBJECT_PREPOSITIONS.contains_sorted(&tokens[open - 2].text)));
+                    && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[open - 2].text)
+                        || tokens[open - 2].text == "of")));
         if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
@@ -1044,6 +1046,15 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
 /// Splits a capitalized run into title and personal name. The name is the last run of words that
 /// are neither titles, acronyms nor organisation words; none when the phrase names an organisation.
 fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
+    // "CNBC's Becky Quick said", "Commentary’s Noah Rothman tweeted": the words up to a
+    // possessive name the owner (an outlet, a body); the person is the name after it.
+    if let Some(owner) = words[..words.len().saturating_sub(2)]
+        .iter()
+        .rposition(is_possessive)
+    {
+        let role = role.or_else(|| Some(join(&words[..=owner])));
+        return name_mention(&words[owner + 1..], false, role);
+    }
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
     let is_acronym = |w: &str| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1058,7 +1069,9 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     if !org {
         while name_start > 0 {
             let w = text[name_start - 1];
+            // ("Senators Jon Ames": a plural title before the name, not as its last word)
             if is_title_word(w)
+                || (name_start < text.len() && super::lexicon::is_plural_title(w))
                 || is_acronym(w)
                 || is_org_word(w)
                 || w == "of"
@@ -1077,7 +1090,7 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
         && text.len() - name_start == 1
         && !text[..name_start]
             .iter()
-            .any(|w| is_title_word(w) || w.contains('.'))
+            .any(|w| is_title_word(w) || super::lexicon::is_plural_title(w) || w.contains('.'))
     {
         name_start = text.len();
     }
@@ -1192,6 +1205,8 @@ mod tests {
             ("\"Yes,\" NBC Boston reported.", "NBC Boston"),
             ("\"Yes.\" Publisher’s note: we are sorry.", "<none>"),
             ("\"Yes,\" J.R. Smith said.", "Smith"),
+            ("\"Yes,\" CNBC's Becky Quick said.", "Becky Quick"),
+            ("\"Yes,\" said Acme Weekly’s Jon Ames.", "Jon Ames"),
         ];
         for (text, want) in cases {
             let t = toks(text);
@@ -1230,6 +1245,7 @@ mod tests {
             ("Lena Marsh, a teacher in Akron, who runs a book club, recalled that \"we never gave up.\"", "Lena Marsh"),
             ("Jon Ames, the mayor of Dover, a port town, said it was \"over.\"", "Jon Ames"),
             ("His former partner at Acme, Lawrence B. Cole, called him \"a genius.\"", "Lawrence B. Cole"),
+            ("The head of the Acme Bureau of Records, Jon B. Ames, said it was \"a disgrace.\"", "Jon B. Ames"),
             ("Jon Ames, a pastor at a rally in Salem, New Hampshire, said it was \"a disgrace.\"", "Jon Ames"),
             ("Speaking at a diner in Salem, New Hampshire, Jane Doe went after Smith, calling him \"a total bore.\"", "Jane Doe"),
             ("At a rally in Ames, Iowa, on Sunday, Mrs. Doe tried again, saying \"we can win.\"", "Doe"),

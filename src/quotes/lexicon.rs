@@ -184,7 +184,7 @@ crate::words!(
     "officer|pastor|pope|premier|president|presidential|press|prime|prince|princess|",
     "principal|prof|professor|prosecutor|queen|rabbi|rep|representative|republican|",
     "rev|reverend|rival|secretary|sen|senator|sergeant|sgt|sheriff|sir|speaker|",
-    "spokesman|spokesperson|spokeswoman|state|superintendent|supreme|treasurer|",
+    "spokesman|spokesperson|spokeswoman|state|superintendent|supreme|top|treasurer|",
     "trooper|veteran|vice",
 ));
 
@@ -193,6 +193,12 @@ pub fn is_title_word(word: &str) -> bool {
     TITLE_WORDS
         .find_sorted_any_case(word.trim_end_matches('.'))
         .is_some()
+}
+
+/// Returns true if and only if the word is the plural of a title word ("Senators Rubio and
+/// Cruz", "Professors Foner and Alba"): a title before a name, never part of it.
+pub fn is_plural_title(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(is_title_word)
 }
 
 crate::words!(
@@ -250,6 +256,15 @@ crate::words!(
     "when|where|while|who|why|with|within|without|yes|yet|you",
 ));
 
+crate::words!(
+    /// Words that open sentences, never names: "Does Rubio care?", "Outside Carrier's plant".
+    /// Lowercase they may close an adverbial phrase ("gathered outside, chanting"), so they
+    /// count only capitalized.
+    static SENTENCE_OPENERS = concat!(
+    "back|besides|beyond|did|does|ever|given|had|has|have|how|indeed|never|outside|over|",
+    "perhaps|see|thus|whatever|whether|which",
+));
+
 /// Returns true if and only if the word can never be part of a person's name.
 pub fn is_not_name_word(word: &str) -> bool {
     // An initial keeps its period ("Julie A. Diaz"): "A." is no article.
@@ -260,9 +275,10 @@ pub fn is_not_name_word(word: &str) -> bool {
     }
     // "I'm", "It’s", "They’re": a contraction of such a word is no name either.
     let word = word.split(['\'', '’']).next().unwrap_or(word);
-    NOT_NAME_WORDS
-        .find_sorted_any_case(word.trim_end_matches('.'))
-        .is_some()
+    let word = word.trim_end_matches('.');
+    NOT_NAME_WORDS.find_sorted_any_case(word).is_some()
+        || (word.starts_with(crate::text::is_upper)
+            && SENTENCE_OPENERS.find_sorted_any_case(word).is_some())
 }
 
 crate::words!(

@@ -275,6 +275,8 @@ struct Mentioned {
     topic: Option<SpeakerId>,
 }
 
+crate::words!(static HEADLINE_FUNCTION_WORDS = "and|as|at|by|for|from|had|has|in|into|is|of|on|or|to|with");
+
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that
 /// pronouns and role descriptions resolve to the right person.
 fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentioned {
@@ -308,7 +310,12 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         {
             speakers.note_gender(*only, female);
         }
-        if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) {
+        // "Said Ames, “…”", "Asserting Poe had lied, …", "Praising Poe, …": a speech verb or a
+        // participle opening a sentence is no first name.
+        let opening_verb = k == sentence_at
+            && (lexicon::is_speech_verb(t.lower()) || t.text.ends_with("ing"))
+            && tokens.get(k + 1).is_some_and(Token::is_capitalized);
+        if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) && !opening_verb {
             let start = k;
             while tokens.get(k + 1).is_some_and(|n| {
                 (n.is_capitalized() && !lexicon::is_not_name_word(&n.text))
@@ -324,7 +331,18 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 && tokens[start - 1].kind == TokenKind::Word
                 && matches!(tokens[start - 1].lower(), "the" | "a" | "an")
                 && !run.iter().any(|w| is_possessive_word(w));
-            let person = if after_article {
+            // "Cruz Apologizes To Ben Carson For Telling Supporters Carson Had Dropped Out": in
+            // running text a capitalized function word opens a sentence; beside a run, it marks a
+            // headline in title case, whose capitalized words need not be names.
+            // (not "The", which opens names: "told The Atlantic's Jon Ames")
+            let capitalized_function_word = |i: usize| {
+                tokens.get(i).is_some_and(|t| {
+                    t.is_capitalized() && HEADLINE_FUNCTION_WORDS.contains_sorted(t.lower())
+                })
+            };
+            let in_headline = capitalized_function_word(k + 1)
+                || (start > sentence_at + 1 && capitalized_function_word(start - 1));
+            let person = if after_article || in_headline {
                 None
             } else {
                 note_person_run(&run, (pi, k), speakers)
@@ -402,8 +420,10 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     }
     let name_start = run
         .iter()
-        .rposition(|w| {
+        .enumerate()
+        .rposition(|(i, w)| {
             is_title_word(w)
+                || (i + 1 < run.len() && lexicon::is_plural_title(w))
                 || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                     && w.chars().all(|c| !crate::text::is_lower(c))
                 || *w == "of"
@@ -421,7 +441,9 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     }
     // "POLITICO Florida", "CIA Langley": an acronym is no title, and one word after it names a
     // branch or a place; "Sen. Smith" is a person.
-    let titled = title.iter().any(|w| is_title_word(w) || w.contains('.'));
+    let titled = title
+        .iter()
+        .any(|w| is_title_word(w) || lexicon::is_plural_title(w) || w.contains('.'));
     let plainly_person = name.len() >= 2 || titled || speakers.is_known_surname(name[0]);
     plainly_person.then(|| {
         let role = (!title.is_empty()).then(|| crate::text::join_words(title));
@@ -787,6 +809,50 @@ mod tests {
         assert_eq!(got[1].0, "Tom Poe");
         assert_eq!(got[3].0, "Ann Lee");
         assert_eq!(got[5].0, "Al Fox");
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_is_no_first_name() {
+        let speaker_after = |opening: &str| {
+            let got = said(&[
+                "Jon Ames runs the club.",
+                opening,
+                "“We are ready for the season,” Ames said.",
+            ]);
+            got.last().unwrap().0.clone()
+        };
+        assert_eq!(speaker_after("Does Ames care? Nobody knows."), "Jon Ames");
+        assert_eq!(speaker_after("Outside Ames's club, fans wait."), "Jon Ames");
+        assert_eq!(
+            speaker_after("Said Ames, “Thanks to all of you.”"),
+            "Jon Ames"
+        );
+        assert_eq!(speaker_after("Praising Ames, the mayor spoke."), "Jon Ames");
+        assert_eq!(speaker_after("Top Ames aides left."), "Jon Ames");
+        // a headline in title case
+        assert_eq!(
+            speaker_after("Poe Sorry For Telling Fans Ames Had Quit"),
+            "Jon Ames"
+        );
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_of_that_name_mentioned_last() {
+        let got = said(&[
+            "Jon Ames opened the fair on Friday.",
+            "His daughter, Ann Ames, spoke on Saturday.",
+            "On Sunday Jon Ames came back. “We will be here again next year,” Ames said.",
+        ]);
+        assert_eq!(got[0].0, "Jon Ames");
+    }
+
+    #[test]
+    fn a_plural_title_is_no_first_name() {
+        let got = said(&[
+            "Ann Foner teaches history at the college.",
+            "Professors Foner and Alba wrote the study. “It was a long road,” Foner said.",
+        ]);
+        assert_eq!(got[0].0, "Ann Foner");
     }
 
     #[test]

@@ -77,13 +77,24 @@ impl Speakers {
     pub fn person(&mut self, name: &[&str], role: Option<&str>, at: Position) -> SpeakerId {
         let surname = fold_case(strip_possessive(name.last().copied().unwrap_or_default()));
         let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
-        let existing = self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
-            let first_ok = match (&first, f) {
-                (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
-                _ => true,
-            };
-            (*s == surname && first_ok && self.list[at].kind == SpeakerKind::Person)
-                .then_some(SpeakerId(at as u32))
+        // "Bill Clinton spoke next. “…,” Clinton said": a surname alone is the person of that
+        // name mentioned last, not the one first seen last.
+        let mentioned_last = first.is_none().then(|| {
+            self.person_mentions
+                .iter()
+                .rev()
+                .map(|(_, id)| *id)
+                .find(|id| self.keys[id.0 as usize].0 == surname)
+        });
+        let existing = mentioned_last.flatten().or_else(|| {
+            self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
+                let first_ok = match (&first, f) {
+                    (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
+                    _ => true,
+                };
+                (*s == surname && first_ok && self.list[at].kind == SpeakerKind::Person)
+                    .then_some(SpeakerId(at as u32))
+            })
         });
         let full =
             crate::text::join_words(&name.iter().map(|w| strip_possessive(w)).collect::<Vec<_>>());
