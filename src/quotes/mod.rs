@@ -785,6 +785,15 @@ mod tests {
     }
 
     #[test]
+    fn mr_with_a_surname_is_no_woman_of_that_name() {
+        let got = said(&[
+            "Donald Trump spoke first. Ivana Trump said she had left New York.",
+            "Back in 1999, Mr. Trump said: “We will build the tower next year.”",
+        ]);
+        assert_eq!(got[0].0, "Donald Trump");
+    }
+
+    #[test]
     fn name_inside_the_quote_is_never_the_speaker() {
         let got = said(&["\"Mr. President Joe Biden asked me to come here today,\" he said."]);
         assert_eq!(got[0].0, "-");

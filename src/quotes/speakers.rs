@@ -79,23 +79,39 @@ impl Speakers {
         let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
         // "Bill Clinton spoke next. “…,” Clinton said": a surname alone is the person of that
         // name mentioned last, not the one first seen last.
-        let mentioned_last = first.is_none().then(|| {
-            self.person_mentions
-                .iter()
-                .rev()
-                .map(|(_, id)| *id)
-                .find(|id| self.keys[id.0 as usize].0 == surname)
-        });
-        let existing = mentioned_last.flatten().or_else(|| {
-            self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
-                let first_ok = match (&first, f) {
-                    (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
-                    _ => true,
-                };
-                (*s == surname && first_ok && self.list[at].kind == SpeakerKind::Person)
-                    .then_some(SpeakerId(at as u32))
+        // "Mr. Trump" is none of the women named Trump; "Ms. Trump" none of the men.
+        let honorific = role
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|t| match t.trim_end_matches('.') {
+                "Mr" => Some(false),
+                "Ms" | "Mrs" | "Miss" => Some(true),
+                _ => None,
+            });
+        // (Only a choice between people of that surname: the gender noted may be wrong.)
+        let find = |gender_ok: &dyn Fn(usize) -> bool| {
+            let mentioned_last = first.is_none().then(|| {
+                self.person_mentions
+                    .iter()
+                    .rev()
+                    .map(|(_, id)| *id)
+                    .find(|id| self.keys[id.0 as usize].0 == surname && gender_ok(id.0 as usize))
+            });
+            mentioned_last.flatten().or_else(|| {
+                self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
+                    let first_ok = match (&first, f) {
+                        (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
+                        _ => true,
+                    };
+                    (*s == surname
+                        && first_ok
+                        && gender_ok(at)
+                        && self.list[at].kind == SpeakerKind::Person)
+                        .then_some(SpeakerId(at as u32))
+                })
             })
-        });
+        };
+        let existing = find(&|id| honorific.is_none_or(|female| self.female[id] != Some(!female)))
+            .or_else(|| find(&|_| true));
         let full =
             crate::text::join_words(&name.iter().map(|w| strip_possessive(w)).collect::<Vec<_>>());
         let id = match existing {
@@ -110,17 +126,8 @@ impl Speakers {
             None => self.push(full, SpeakerKind::Person, (surname, first)),
         };
         self.note_role(id, role);
-        if let Some(title) = role {
-            let first = title
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches('.');
-            match first {
-                "Mr" => self.note_gender(id, false),
-                "Ms" | "Mrs" | "Miss" => self.note_gender(id, true),
-                _ => {}
-            }
+        if let Some(female) = honorific {
+            self.note_gender(id, female);
         }
         self.person_mentions.push((at, id));
         id
