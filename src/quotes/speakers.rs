@@ -88,7 +88,10 @@ impl Speakers {
                 _ => None,
             });
         // (Only a choice between people of that surname: the gender noted may be wrong.)
-        let find = |gender_ok: &dyn Fn(usize) -> bool| {
+        let find = |by_gender: bool| {
+            let gender_ok = |id: usize| {
+                !by_gender || honorific.is_none_or(|female| self.female[id] != Some(!female))
+            };
             let mentioned_last = first.is_none().then(|| {
                 self.person_mentions
                     .iter()
@@ -110,8 +113,7 @@ impl Speakers {
                 })
             })
         };
-        let existing = find(&|id| honorific.is_none_or(|female| self.female[id] != Some(!female)))
-            .or_else(|| find(&|_| true));
+        let existing = find(true).or_else(|| find(false));
         let full =
             crate::text::join_words(&name.iter().map(|w| strip_possessive(w)).collect::<Vec<_>>());
         let id = match existing {
