@@ -785,6 +785,48 @@ pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
 }
 
 /// A noun phrase read forwards from `from`; returns it and the index just past it.
+/// The named author after a document noun at `head`: "a complaint filed by the Securities and
+/// Exchange Commission", "a report released by the Pentagon".
+fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
+    if !super::lexicon::is_document_noun(tokens[head].lower()) {
+        return None;
+    }
+    let verb = tokens.get(head + 1)?;
+    let by_verb = matches!(
+        verb.text.as_str(),
+        "filed" | "issued" | "published" | "released" | "sent" | "signed" | "written"
+    );
+    if !by_verb || tokens.get(head + 2).is_none_or(|t| t.text != "by") {
+        return None;
+    }
+    let mut start = head + 3;
+    // "the federal Securities and Exchange Commission"
+    while tokens
+        .get(start)
+        .is_some_and(|t| is_word(t) && !t.is_capitalized() && start < head + 6)
+    {
+        start += 1;
+    }
+    let mut end = start;
+    while tokens.get(end).is_some_and(|t| {
+        is_nameish(t)
+            || (matches!(t.text.as_str(), "and" | "of")
+                && end > start
+                && tokens.get(end + 1).is_some_and(is_nameish))
+    }) {
+        end += 1;
+    }
+    (end > start).then(|| {
+        (
+            Cue {
+                mention: name_mention(&tokens[start..end], true, None),
+                at: end - 1,
+            },
+            end,
+        )
+    })
+}
+
 fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     let mut from = from;
     // "wrote 43-year-old Martin Taylor", "said former Secretary of State Colin Powell": an age
@@ -866,6 +908,11 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             .rev()
             .find(|&k| is_role_noun(tokens[k].lower()))
             .or_else(|| (before_verb || ends_clause).then_some(j - 1))?;
+        // "according to a civil complaint filed by the Securities and Exchange Commission": a
+        // document speaks for whoever filed or issued it.
+        if let Some(author) = document_author(tokens, head_at) {
+            return Some(author);
+        }
         return Some((
             Cue {
                 mention: Mention::Description {

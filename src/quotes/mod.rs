@@ -794,6 +794,14 @@ mod tests {
     }
 
     #[test]
+    fn a_document_speaks_for_whoever_filed_it() {
+        let got = said(&[
+            "According to a civil complaint filed by the federal Securities and Exchange Commission, the developers engaged in a “massive fraudulent scheme.”",
+        ]);
+        assert_eq!(got[0].0, "the Securities and Exchange Commission");
+    }
+
+    #[test]
     fn name_inside_the_quote_is_never_the_speaker() {
         let got = said(&["\"Mr. President Joe Biden asked me to come here today,\" he said."]);
         assert_eq!(got[0].0, "-");
