@@ -132,7 +132,7 @@ impl Planner {
         // the people it names would be wasted (about half the corpus pages have none).
         if !article
             .iter()
-            .any(|id| may_hold_a_quotation(&outline.block(*id).text))
+            .any(|id| quotes::marks::has_quotation(&outline.block(*id).text))
         {
             article.clear();
         }
@@ -174,18 +174,6 @@ impl Planner {
             .collect();
         out.speakers = found.speakers;
         out
-    }
-}
-
-/// Returns true unless `text` surely holds no quotation: no mark that can open one, or marks that
-/// pair into none (apostrophes).
-fn may_hold_a_quotation(text: &str) -> bool {
-    const OPENERS: &[char] = &[
-        '"', '“', '”', '„', '‟', '«', '»', '「', '『', '‘', '‚', '\'',
-    ];
-    text.contains(OPENERS) && {
-        let chars: Vec<char> = text.chars().collect();
-        !quotes::marks::find_spans(&chars).is_empty()
     }
 }
 

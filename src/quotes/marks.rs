@@ -151,6 +151,20 @@ fn is_word_or_stop(c: char) -> bool {
     crate::text::is_word_char(c) || c == '.'
 }
 
+/// Every char [`opener_at`] (or a pair of apostrophes) can open a quotation with.
+const OPENING_MARKS: &[char] = &[
+    '"', '“', '”', '„', '‟', '«', '»', '「', '『', '‘', '‚', '\'',
+];
+
+/// Returns true if and only if `text` holds at least one quotation span. A text without any
+/// opening mark (most paragraphs) is answered without collecting its chars.
+pub fn has_quotation(text: &str) -> bool {
+    text.contains(OPENING_MARKS) && {
+        let chars: Vec<char> = text.chars().collect();
+        !find_spans(&chars).is_empty()
+    }
+}
+
 fn is_double_mark(c: char) -> bool {
     matches!(
         c,
@@ -344,6 +358,30 @@ mod tests {
             &["very, very carefully."],
         ),
     ];
+
+    #[test]
+    fn every_mark_that_opens_a_quotation_is_an_opening_mark() {
+        // Each mark in each position `opener_at` looks at: alone, at a word start, at a line
+        // start before an ellipsis, before a later guillemet.
+        let marks = [
+            '"', '“', '”', '„', '‟', '«', '»', '「', '『', '‘', '‚', '\'', '’', '′', '`', '‹',
+        ];
+        for mark in marks {
+            for shape in ["{m}word«", " {m}word", "{m} … word"] {
+                let text: Vec<char> = shape.replace("{m}", &mark.to_string()).chars().collect();
+                let at = text.iter().position(|&c| c == mark).unwrap();
+                for has_double in [false, true] {
+                    if opener_at(&text, at, has_double).is_some() {
+                        assert!(OPENING_MARKS.contains(&mark), "{mark:?} opens in {shape:?}");
+                    }
+                }
+            }
+        }
+        assert!(has_quotation("“We stand,” he said."));
+        assert!(!has_quotation(
+            "It’s the players’ union’s call, don't you think"
+        ));
+    }
 
     #[test]
     fn spans() {
