@@ -77,8 +77,6 @@ impl Speakers {
     pub fn person(&mut self, name: &[&str], role: Option<&str>, at: Position) -> SpeakerId {
         let surname = fold_case(strip_possessive(name.last().copied().unwrap_or_default()));
         let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
-        // "Bill Clinton spoke next. “…,” Clinton said": a surname alone is the person of that
-        // name mentioned last, not the one first seen last.
         // "Mr. Trump" is none of the women named Trump; "Ms. Trump" none of the men.
         let honorific = role
             .and_then(|r| r.split_whitespace().next())
@@ -92,6 +90,8 @@ impl Speakers {
             let gender_ok = |id: usize| {
                 !by_gender || honorific.is_none_or(|female| self.female[id] != Some(!female))
             };
+            // "Bill Clinton spoke next. “…,” Clinton said": a surname alone is the person of
+            // that name mentioned last, not the one first seen last.
             let mentioned_last = first.is_none().then(|| {
                 self.person_mentions
                     .iter()
