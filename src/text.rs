@@ -179,12 +179,20 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
-            // "as Cornyn put it: “…”", "As Milbank puts it, …": an idiom of speech.
+            // "as Cornyn put it: “…”", "As Milbank puts it, …", "as The New Yorker put it in a
+            // lengthy expose, “…”": an idiom of speech.
             if matches!(c, ',' | ':') {
-                if let [.., verb, it] = tokens.as_mut_slice() {
-                    if matches!(verb.text.as_str(), "put" | "puts") && it.text == "it" {
-                        verb.speech = Speech::Strong;
-                    }
+                let clause = tokens
+                    .iter()
+                    .rev()
+                    .take(7)
+                    .take_while(|t| t.kind == TokenKind::Word)
+                    .count();
+                let at = tokens.len() - clause;
+                if let Some(v) = (at..tokens.len().saturating_sub(1)).find(|&v| {
+                    matches!(tokens[v].text.as_str(), "put" | "puts") && tokens[v + 1].text == "it"
+                }) {
+                    tokens[v].speech = Speech::Strong;
                 }
             }
             tokens.push(Token {
@@ -280,9 +288,9 @@ fn speech_of(word: &str) -> Speech {
 }
 
 crate::words!(static NOUN_TOO = concat!(
-    "answer|attack|call|challenge|charge|claim|comment|cry|demand|message|note|offer|order|",
-    "pledge|post|praise|promise|question|quote|remark|reply|report|request|shout|state|statement|",
-    "text|tweet|vow|whisper",
+    "answer|attack|blame|call|challenge|charge|claim|comment|cry|demand|groan|insult|message|",
+    "moan|note|offer|order|pledge|post|praise|promise|query|question|quote|remark|reply|report|",
+    "request|shout|state|statement|text|tweet|vow|whisper",
 ));
 crate::words!(static NOUN_DETERMINERS = "a|an|each|every|her|his|its|my|no|our|that|the|their|this|your");
 crate::words!(static BEFORE_A_VERB = concat!(

@@ -14,11 +14,12 @@ use serde_json::Value;
 ///
 /// NOTE: PolNeAR's gold keeps only segments of two words or more, in `"`, `“` or `”` marks (its
 /// README). Its own rules are applied to our predictions before scoring: a one-word quote ("said
-/// he was “appalled”", which the corpus gold counts; about 30 on dev) or one in other marks (98
-/// on dev, see [`predictions_in_double_marks`]) could only be a false positive here.
-const FLOOR_DETECTION_F1: f64 = 0.95;
-const FLOOR_SPEAKER_ACCURACY: f64 = 0.955;
-const FLOOR_END_TO_END_F1: f64 = 0.905;
+/// he was “appalled”", which the corpus gold counts; about 30 on dev; words counted between
+/// spaces, as the gold's derivation does, so "well-paid" is one) or one in other marks (98 on
+/// dev, see [`predictions_in_double_marks`]) could only be a false positive here.
+const FLOOR_DETECTION_F1: f64 = 0.965;
+const FLOOR_SPEAKER_ACCURACY: f64 = 0.94;
+const FLOOR_END_TO_END_F1: f64 = 0.91;
 
 fn shared(path: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
@@ -445,7 +446,9 @@ fn score_polnear(file: &str, name: &str) -> (f64, f64, f64) {
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let article: Value = serde_json::from_str(line).expect("jsonl");
         let text = article["text"].as_str().unwrap();
-        let paragraphs: Vec<&str> = text.split("\n\n").collect();
+        // One paragraph a line, as the CLI reads a .txt file and as the gold's derivation pairs
+        // quotation marks: some articles break paragraphs with a single newline.
+        let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let gold: Vec<(String, String)> = article["quotes"]
             .as_array()
             .unwrap()
@@ -458,7 +461,9 @@ fn score_polnear(file: &str, name: &str) -> (f64, f64, f64) {
         let id = article["id"].as_str().unwrap_or_default();
         let mut dump = dump_dir.as_ref().map(|_| (std::mem::take(&mut dumped), id));
         let mut predicted = predictions_in_double_marks(&paragraphs);
-        predicted.retain(|(quote, _)| words(quote).len() >= 2);
+        // words as the gold's derivation counts them, between spaces: of the 62 one-token
+        // hyphenated segments in train and dev ("well-paid"), none is gold
+        predicted.retain(|(quote, _)| quote.split_whitespace().nth(1).is_some());
         score.add(&gold, &predicted, polnear_speaker_ok, &mut dump);
         by_any_name_word.add(
             &gold,
@@ -526,7 +531,7 @@ fn polnear_dev() {
 fn polnear_train_untuned() {
     assert_floors(
         score_polnear("corpus/quotes/polnear-train.jsonl", "PolNeAR train"),
-        (0.955, 0.915, 0.88),
+        (0.962, 0.912, 0.88),
     );
 }
 

@@ -50,10 +50,11 @@ pub struct Cue {
 
 crate::words!(static DETERMINERS = "a|an|another|many|one|several|some|the|three|two");
 crate::words!(static SKIPPABLE = concat!(
-    "again|already|also|angrily|are|be|been|being|bluntly|calmly|earlier|firmly|flatly|",
-    "frankly|further|had|happily|has|have|herself|himself|is|itself|jokingly|later|loudly|",
-    "never|now|often|once|previously|privately|proudly|publicly|quickly|quietly|recently|",
-    "repeatedly|simply|softly|sternly|tearfully|themselves|then|twice|was|were|will|would",
+    "again|already|also|angrily|are|be|been|being|bluntly|calmly|can|could|did|does|earlier|",
+    "firmly|flatly|frankly|further|had|happily|has|have|herself|himself|is|itself|jokingly|",
+    "later|loudly|may|might|must|never|now|often|once|previously|privately|proudly|publicly|",
+    "quickly|quietly|recently|repeatedly|should|simply|softly|sternly|tearfully|themselves|",
+    "then|twice|was|were|will|would",
 ));
 crate::words!(static CONJUNCTIONS = concat!(
     "after|although|amid|as|because|before|despite|during|following|if|once|since|though|",
@@ -348,11 +349,16 @@ pub fn characterizing_subject(tokens: &[Token], lo: usize, quote: usize) -> Opti
     if introduces_example_or_clause {
         return None;
     }
-    let passive = tokens[lo..as_at].iter().any(|t| {
+    // "Trump was branded as a “…”" is passive; "Reid has been steadily pounding Trump as a
+    // “…”" is not: a form of "be" before an -ing verb (adverbs between) is progressive.
+    let passive = (lo..as_at).any(|i| {
         matches!(
-            t.text.as_str(),
+            tokens[i].text.as_str(),
             "was" | "were" | "been" | "being" | "be" | "is" | "are"
-        )
+        ) && !tokens[i + 1..as_at]
+            .iter()
+            .find(|t| !(t.text.len() > 4 && t.text.ends_with("ly")))
+            .is_some_and(|t| t.text.len() > 4 && t.text.ends_with("ing"))
     });
     if passive {
         return None;

@@ -153,9 +153,16 @@ impl Extractor {
             let closes_sentence = kind == QuoteKind::Partial
                 && text.ends_with(['.', '!', '?'])
                 && tokens.get(k + 1).is_some_and(Token::is_capitalized);
-            let cue = (!closes_sentence)
+            let cue_right_after = (!closes_sentence)
                 .then(|| cue_after(&tokens, k + 1))
-                .flatten()
+                .flatten();
+            // "“Like Oakland. Or Ferguson,” Trump said", "“Grizzly Adams?” Maddow repeated": words
+            // in title case broken off by their speaker are an utterance, not a title.
+            // (Opening its sentence: "On “Fox News Sunday,” Pence said" names a show.)
+            let spoken = cue_right_after.is_some()
+                && k == sentence_start
+                && (chars.get(end) == Some(&',') || text.ends_with(['?', '!']));
+            let cue = cue_right_after
                 .or_else(|| cue_before(&tokens, sentence_start, k))
                 .or_else(|| cue_later(&tokens, k + 1))
                 // "Swift's rep told Fox News that this was not the whole truth. “Big Machine
@@ -177,6 +184,11 @@ impl Extractor {
             let characterized_only = characterized.is_some();
             let cue = cue.or_else(|| characterized.filter(|c| plainly_person(c, speakers)));
             let continues = k == 0 && (*previous_unclosed || colon_speaker.is_some());
+            // "“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”": the rest of
+            // a quotation split by its attribution (when in a sentence of its own: "…,” he said
+            // on “Meet the Press.”" names a show).
+            let continued =
+                split_group(&tokens, k, quotes, &in_paragraph, previous_ends_with_comma);
             // One word is a quotation only as a speaker's word in reported speech ("said he was
             // “appalled”"): with a cue, lowercase; a lone quoted term or nickname is not.
             let single_word_quote = words == 1
@@ -186,7 +198,9 @@ impl Extractor {
                     .chars()
                     .all(|c| crate::text::is_lower(c) || c == '-' || c == '\'' || c == '’');
             if (words < 2 && !single_word_quote)
-                || is_title_or_name(&text)
+                || (is_title_or_name(&text)
+                    && !spoken
+                    && (continued.is_none() || k != sentence_start))
                 || (cue.is_none()
                     && !continues
                     && !characterized_only
@@ -223,8 +237,7 @@ impl Extractor {
                         })
                     });
             }
-            let group = split_group(&tokens, k, quotes, &in_paragraph, previous_ends_with_comma)
-                .unwrap_or(quotes.len());
+            let group = continued.unwrap_or(quotes.len());
             if let Some(first) = (group != quotes.len()).then_some(group) {
                 if speaker.is_none() {
                     speaker = quotes[first].speaker;
@@ -611,9 +624,22 @@ fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind
     if kind == QuoteKind::Full && words >= 4 {
         return true;
     }
-    let in_sentence_verb =
-        has_speech_verb(&tokens[sentence_start(tokens, k)..tokens.len().min(k + 12)]);
-    words >= 5 || (in_sentence_verb && words >= 3)
+    // the words of its own sentence only: "…found there had been “3,210 shooting victims”
+    // between January 1 and September 26. Politifact then pointed out …" has no speech verb
+    let closes_sentence =
+        tokens[k].quote_ends_sentence() && tokens.get(k + 1).is_some_and(Token::is_capitalized);
+    let mut end = k + 1;
+    if !closes_sentence {
+        while end < tokens.len().min(k + 12) && !tokens[end].ends_sentence() {
+            end += 1;
+        }
+    }
+    let sentence = &tokens[sentence_start(tokens, k)..end];
+    let in_sentence_verb = has_speech_verb(sentence)
+        || sentence
+            .iter()
+            .any(|t| SPEECH_NOUNS.contains_sorted(t.lower()));
+    words >= 5 || (in_sentence_verb && words >= 2)
 }
 
 /// The speaker label opening a transcript line ("WALLACE: …", "PENCE: …"), in title case.
@@ -658,6 +684,13 @@ fn is_title_or_name(text: &str) -> bool {
                 .is_some_and(|c| crate::text::is_upper(c) || c.is_ascii_digit())
         })
 }
+
+// Nouns of speech whose words a sentence may quote in part ("Trump’s claim that there have been
+// “thousands of shootings”", "a new campaign message: “It’s about me.”").
+crate::words!(static SPEECH_NOUNS = concat!(
+    "assertion|claim|claims|comment|comments|message|pledge|promise|remark|remarks|",
+    "statement|tweet|vow|warning|words",
+));
 
 fn has_speech_verb(tokens: &[Token]) -> bool {
     tokens.iter().any(says)
@@ -1135,5 +1168,70 @@ mod tests {
         ]);
         assert_eq!(got[0].0, "the White House");
         assert_eq!(got[1].0, "a CBP spokesperson");
+    }
+
+    #[test]
+    fn an_auxiliary_stands_between_speaker_and_verb() {
+        let got = said(&["Sheldon Rowe did say he found the candidate “very charming and nice.”"]);
+        assert_eq!(got[0].0, "Sheldon Rowe");
+    }
+
+    #[test]
+    fn two_words_of_a_speech_sentence_are_a_partial_quote() {
+        // no cue of its own ("who … said"), but a speech verb in its sentence
+        let got = said(&["Jane Roe, who in 2010 said the party's main goal was to make him a “one-term mayor,” spoke again."]);
+        assert!(got.iter().any(|q| q.1 == "one-term mayor"), "{got:?}");
+        // the speech verb of the next sentence does not count
+        let got = said(&["The paper counted and found there had been “3,210 shooting victims” by May. The council then pointed out the gap."]);
+        assert!(got.is_empty(), "{got:?}");
+        // a noun of speech counts too
+        let got = said(&["Jane Roe spoke. The site fact-checked her claim that there have been “thousands of shootings” this year."]);
+        assert!(
+            got.iter().any(|q| q.1 == "thousands of shootings"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn title_case_broken_off_by_its_speaker_is_an_utterance() {
+        let got = said(&["“Like Oakland. Or Ferguson,” Jane Roe said. “The numbers are worse.”"]);
+        assert_eq!(
+            got[0],
+            (
+                "Jane Roe".to_owned(),
+                "Like Oakland. Or Ferguson".to_owned()
+            )
+        );
+        let got =
+            said(&["“Here comes Big Daddy,” Jane Roe said, clapping. “The Donald. Big Daddy.”"]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].0, "Jane Roe");
+        // a show named inside the writer's sentence stays a title
+        let got = said(&["On “Fox News Sunday,” Jane Roe said the race was close."]);
+        assert!(got.is_empty(), "{got:?}");
+        let got = said(&["“We will win,” Jane Roe said on “Meet the Press.”"]);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn more_speech_verbs_and_idioms() {
+        let got = said(&["Gov. Earl Doe lauded Mr. Poe in his address for helping develop “new and innovative ideas.”"]);
+        assert_eq!(got[0].0, "Earl Doe");
+        let got = said(&["Jane Roe blamed the law on “careless city politicians.”"]);
+        assert_eq!(got[0].0, "Jane Roe");
+        // "put it" a few words before the comma
+        let got = said(&[
+            "He is seen, as The New Yorker put it in a lengthy profile, as “the operator.”",
+        ]);
+        assert_eq!(got[0].0, "the New Yorker");
+    }
+
+    #[test]
+    fn a_progressive_verb_characterizes_like_a_simple_one() {
+        let got = said(&["Senate leader Harry Roe (D-Nev.), in particular, has been steadily pounding the mayor as a “con artist” for months."]);
+        assert_eq!(got[0].0, "Harry Roe");
+        // a passive one does not: the subject is the one characterized
+        let got = said(&["Harry Roe was seen by his critics as a “con artist” for months."]);
+        assert!(got.iter().all(|q| q.0 != "Harry Roe"), "{got:?}");
     }
 }
