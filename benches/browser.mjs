@@ -216,13 +216,12 @@ async function measureInPage({ newscleanFirst, reps, css, warm, withClean }) {
     let acc = 0;
     const open = (el) => {
       const tag = el.localName;
-      const attrs = el.attributes;
+      const attrs = el.hasAttributes() ? el.getAttributeNames() : [];
       let hidden = false;
       for (let i = 0; i < attrs.length; i++) {
-        const a = attrs[i];
-        const name = a.name;
+        const name = attrs[i];
         if (!WANTED.has(name)) continue;
-        const v = a.value;
+        const v = el.getAttribute(name);
         acc += v.length;
         if (name === "hidden" || (name === "aria-hidden" && v.trim().toLowerCase() === "true")) hidden = true;
       }

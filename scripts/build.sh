@@ -24,7 +24,7 @@ wasm-opt -Oz --low-memory-unused --converge --strip-producers --strip-target-fea
   extension/pkg/newsclean_bg.wasm -o extension/pkg/newsclean_bg.wasm
 # One- and two-letter import names in the wasm and its glue instead of wasm-bindgen's hashed ones
 # (~4 KB of the wasm's budget).
-node scripts/minify-imports.mjs extension/pkg
+node scripts/minify-names.mjs extension/pkg
 rm -f extension/pkg/package.json extension/pkg/.gitignore
 # One module instead of the glue plus its inline_js snippet: one load fewer on every page.
 esbuild extension/pkg/newsclean.js --bundle --format=esm --minify --log-level=warning \

@@ -1199,6 +1199,11 @@ crate::indexed_words!(
     "topbar|trending|werbung|widget",
 ));
 
+/// The first three letters of [`NAME_WORDS`]: most words of class names ("col", "row",
+/// "container", hashed names) are ruled out without a binary search.
+static NAME_WORD_PREFIXES: crate::words::Prefixes =
+    crate::words::Prefixes::of_entries(NAME_WORDS.text());
+
 /// What each of [`NAME_WORDS`] names, in its order.
 const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
     /* ad */ NAMES_AD_SLOT,
@@ -1326,6 +1331,9 @@ impl Names {
     }
 
     fn note(&mut self, word: &str) {
+        if !NAME_WORD_PREFIXES.may_start(word.as_bytes()) {
+            return;
+        }
         let facts = NAME_WORDS
             .find_sorted(word)
             .and_then(|at| NAME_WORD_FACTS.get(at))
@@ -1460,6 +1468,14 @@ mod tests {
             " a  b\t\nc ",
             "\u{a0}Publicité\u{2009}–\u{3000}広告 \u{b}x\u{c}",
             "“Yes,”\r\n he said.\u{85}",
+            "one two three",
+            " one two three",
+            "one two three ",
+            "one  two three",
+            "one two\u{a0}three four five",
+            "one two \u{2009}three",
+            "日本 語\u{3000}\u{3000}テキスト x",
+            "x\u{2028}",
         ] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(s), want, "{s:?}");

@@ -22,6 +22,69 @@ pub struct Words {
     text: &'static [u8],
 }
 
+/// A set of three-byte word prefixes, hashed into 1024 bits: most words can be ruled out of a
+/// list by one lookup here instead of a binary search. Built at compile time.
+///
+/// # Example
+///
+/// ```
+/// use newsclean::words::Prefixes;
+/// static FRUIT: Prefixes = Prefixes::of_entries(b"apple|banana|fig");
+/// assert!(FRUIT.may_start(b"bananas"));
+/// assert!(FRUIT.may_start(b"fig"));
+/// assert!(!FRUIT.may_start(b"cherry"));
+/// ```
+pub struct Prefixes {
+    bits: [u32; 32],
+}
+
+impl Prefixes {
+    /// No prefix.
+    pub const EMPTY: Prefixes = Prefixes { bits: [0; 32] };
+
+    /// Where a word falls: its first three bytes (0 past the end) hashed.
+    const fn slot(word: &[u8]) -> usize {
+        const fn byte(word: &[u8], i: usize) -> usize {
+            if i < word.len() {
+                word[i] as usize
+            } else {
+                0
+            }
+        }
+        (byte(word, 0) * 961 + byte(word, 1) * 31 + byte(word, 2)) % 1024
+    }
+
+    /// Adds the prefix of `word`.
+    pub const fn with(mut self, word: &[u8]) -> Prefixes {
+        let h = Self::slot(word);
+        self.bits[h / 32] |= 1 << (h % 32);
+        self
+    }
+
+    /// The prefixes of every entry of a `|`-separated list.
+    pub const fn of_entries(text: &[u8]) -> Prefixes {
+        let mut set = Prefixes::EMPTY;
+        let mut start = 0;
+        let mut i = 0;
+        while i <= text.len() {
+            if i == text.len() || text[i] == b'|' {
+                let (entry, _) = text.split_at(i);
+                let (_, entry) = entry.split_at(start);
+                set = set.with(entry);
+                start = i + 1;
+            }
+            i += 1;
+        }
+        set
+    }
+
+    /// Returns false if `word` starts with no prefix of the set (true: it may).
+    pub fn may_start(&self, word: &[u8]) -> bool {
+        let h = Self::slot(word);
+        self.bits[h / 32] & (1 << (h % 32)) != 0
+    }
+}
+
 /// How many entries a `|`-separated list has (for [`IndexedWords`]' length).
 pub const fn count(text: &str) -> usize {
     let bytes = text.as_bytes();
@@ -151,6 +214,11 @@ impl<const N: usize> IndexedWords<N> {
         }
         ends[n] = bytes.len() as u16;
         Self { text: bytes, ends }
+    }
+
+    /// The packed text: the entries separated by `|`.
+    pub const fn text(&self) -> &'static [u8] {
+        self.text
     }
 
     /// The number of entries.

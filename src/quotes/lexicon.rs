@@ -2,6 +2,8 @@
 //!
 //! Kept as sorted static slices (binary search): small in the wasm binary, no start-up cost.
 
+use crate::words::Prefixes;
+
 crate::words!(
     /// Base forms of verbs that introduce reported speech or writing.
     static SPEECH_LEMMAS = concat!(
@@ -85,31 +87,20 @@ pub fn is_inverting_speech_verb(word: &str) -> bool {
     )
 }
 
-/// Bit `prefix_hash(w)` is set for the first three letters of every speech verb form: most words
-/// are ruled out by one lookup instead of the dozen binary searches of [`speech_lemma`].
-static SPEECH_PREFIXES: [u32; 32] = speech_prefixes();
+/// The first three letters of every speech verb form: most words are ruled out by one lookup
+/// instead of the dozen binary searches of [`speech_lemma`].
+static SPEECH_PREFIXES: Prefixes = speech_prefixes();
 
-/// Where the word's first three bytes fall in [`SPEECH_PREFIXES`].
-const fn prefix_hash(w: &[u8]) -> usize {
-    (w[0] as usize * 961 + w[1] as usize * 31 + w[2] as usize) % 1024
-}
-
-const fn speech_prefixes() -> [u32; 32] {
-    const fn set(bits: &mut [u32; 32], w: &[u8]) {
-        let h = prefix_hash(w);
-        bits[h / 32] |= 1 << (h % 32);
-    }
-    let mut bits = [0u32; 32];
+const fn speech_prefixes() -> Prefixes {
     let text = SPEECH_LEMMAS.text();
+    let mut set = Prefixes::of_entries(text);
     let mut start = 0;
     let mut i = 0;
     while i <= text.len() {
         if i == text.len() || text[i] == b'|' {
-            let w = [text[start], text[start + 1], text[start + 2]];
-            set(&mut bits, &w);
             // "cry" -> "cried"
-            if i - start == 3 && w[2] == b'y' {
-                set(&mut bits, &[w[0], w[1], b'i']);
+            if i - start == 3 && text[start + 2] == b'y' {
+                set = set.with(&[text[start], text[start + 1], b'i']);
             }
             start = i + 1;
         }
@@ -117,10 +108,10 @@ const fn speech_prefixes() -> [u32; 32] {
     }
     let mut k = 0;
     while k < IRREGULAR.len() {
-        set(&mut bits, IRREGULAR[k].0.as_bytes());
+        set = set.with(IRREGULAR[k].0.as_bytes());
         k += 1;
     }
-    bits
+    set
 }
 
 /// The base form of a speech verb form, if the word is one.
@@ -130,8 +121,7 @@ fn speech_lemma(word: &str) -> Option<&'static [u8]> {
     if word.len() < 3 || word.len() > 16 {
         return None;
     }
-    let h = prefix_hash(word.as_bytes());
-    if SPEECH_PREFIXES[h / 32] & (1 << (h % 32)) == 0 {
+    if !SPEECH_PREFIXES.may_start(word.as_bytes()) {
         return None;
     }
     if let Ok(at) = IRREGULAR.binary_search_by(|(form, _)| form.cmp(&word)) {

@@ -1,15 +1,22 @@
-// Shortens the names of the wasm's imports, in the wasm and in the JS glue alike (run by
-// scripts/build.sh after wasm-opt, before esbuild):
+// Shortens the names of the wasm's imports and exports, in the wasm and in the JS glue alike (run
+// by scripts/build.sh after wasm-opt, before esbuild):
 //
-//   node scripts/minify-imports.mjs PKG_DIR    rewrites PKG_DIR/newsclean_bg.wasm and newsclean.js
+//   node scripts/minify-names.mjs PKG_DIR    rewrites PKG_DIR/newsclean_bg.wasm and newsclean.js
 //
-// wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` in module "./newsclean_bg.js":
-// with ~95 imports, the names were ~4.3 KB of the wasm's 150 KB budget. Here each import of that
-// module gets a one- or two-letter name, and each module a one-letter name. The glue's import
-// object (`__wbg_get_imports()`) is the only place that names them; it is rewritten by exact text,
-// and any name not found exactly once stops the build (a wasm-bindgen upgrade that changes the
-// glue's shape must not ship a package whose imports do not resolve). The snippet modules'
-// fields keep their names: they are the snippets' own export names.
+// Imports: wasm-bindgen names each import `__wbg_<method>_<16 hex digits>` in module
+// "./newsclean_bg.js": with ~95 imports, the names were ~4.3 KB of the wasm's 150 KB budget. Here
+// each import of that module gets a one- or two-letter name, and each module a one-letter name.
+// The glue's import object (`__wbg_get_imports()`) is the only place that names them; it is
+// rewritten by exact text, and any name not found exactly once stops the build (a wasm-bindgen
+// upgrade that changes the glue's shape must not ship a package whose imports do not resolve).
+// The snippet modules' fields keep their names: they are the snippets' own export names.
+//
+// Exports: the glue reads every export it uses as `wasm.<name>` (`wasm.__wbindgen_malloc`,
+// `wasm.wasm_bindgen__convert__closures_____invoke__h<16 hex digits>`, `wasm.analyze`: the JS
+// API keeps its names, only its wasm functions are renamed), about 400 bytes of names. Each such
+// export but `memory` gets a short name, and each `wasm.<name>` in the glue the same; an export the
+// glue does not name keeps its name, and a glue that names an export in any other way stops the
+// build.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -114,20 +121,57 @@ function renameImports(wasm) {
   return { wasm: Buffer.concat(parts), renames };
 }
 
+/**
+ * The wasm with the exports in `keep` renamed (`keep`: old name -> new name); other exports and
+ * sections as they were.
+ */
+function renameExports(wasm, renamed) {
+  const r = new Reader(wasm, 8);
+  const parts = [wasm.subarray(0, 8)];
+  while (r.at < wasm.length) {
+    const start = r.at;
+    const id = wasm[r.at++];
+    const size = r.u32();
+    const end = r.at + size;
+    if (id !== 7) {
+      parts.push(wasm.subarray(start, end));
+      r.at = end;
+      continue;
+    }
+    const count = r.u32();
+    const section = [...uleb(count)];
+    for (let i = 0; i < count; i++) {
+      const field = r.name();
+      const description = r.at;
+      r.at++; // kind
+      r.u32(); // index
+      section.push(...name(renamed.get(field) ?? field), ...wasm.subarray(description, r.at));
+    }
+    if (r.at !== end) throw new Error("export section not read to its end");
+    parts.push(Buffer.from([7, ...uleb(section.length), ...section]));
+  }
+  return Buffer.concat(parts);
+}
+
+/** The export names of `wasm`. */
+function exportNames(wasm) {
+  return WebAssembly.Module.exports(new WebAssembly.Module(wasm)).map((e) => e.name);
+}
+
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Replaces the one match of `pattern` in `text` by `replacement(groups)`, or throws. */
 function replaceOnce(text, pattern, replacement, what) {
   const matches = text.match(new RegExp(pattern.source, `${pattern.flags}g`));
   if (matches?.length !== 1) {
-    throw new Error(`minify-imports: ${what} found ${matches?.length ?? 0} times in the glue, not once`);
+    throw new Error(`minify-names: ${what} found ${matches?.length ?? 0} times in the glue, not once`);
   }
   return text.replace(pattern, (...groups) => replacement(groups));
 }
 
 const dir = process.argv[2];
 if (!dir) {
-  console.error("usage: node scripts/minify-imports.mjs PKG_DIR");
+  console.error("usage: node scripts/minify-names.mjs PKG_DIR");
   process.exit(2);
 }
 const wasmPath = join(dir, "newsclean_bg.wasm");
@@ -146,5 +190,28 @@ for (const [module, newModule] of modules) {
   // the import object's module keys: `        "./newsclean_bg.js": import0,`
   glue = replaceOnce(glue, new RegExp(`"${escape(module)}"(: import\\d+,)`), (g) => `"${newModule}"${g[1]}`, `module ${module}`);
 }
-writeFileSync(wasmPath, wasm);
+// Export names: `wasm.<name>` in the glue, the name followed by no identifier char. The new names
+// start with "_" so that none can equal an export kept as it was.
+const exportsRenamed = new Map();
+for (const field of exportNames(wasm)) {
+  // `init()` returns the exports: their `memory` is read beside the JS API (`make bench` does)
+  if (field === "memory") continue;
+  const uses = new RegExp(`\\bwasm\\.${escape(field)}(?![\\w$])`, "g");
+  if (!uses.test(glue)) continue;
+  // (the JS API's own functions share the names of their exports: `function analyze(root)`)
+  const otherwise = new RegExp(`\\[\\s*(["'])${escape(field)}\\1\\s*\\]|exports\\.${escape(field)}(?![\\w$])`);
+  if (otherwise.test(glue)) {
+    throw new Error(`minify-names: export ${field} is named in the glue other than as wasm.${field}`);
+  }
+  const short = `_${shortName(exportsRenamed.size)}`;
+  exportsRenamed.set(field, short);
+  glue = glue.replace(uses, `wasm.${short}`);
+}
+const renamedWasm = renameExports(wasm, exportsRenamed);
+// the renamed module still compiles and exports what the glue now reads
+const after = new Set(exportNames(renamedWasm));
+for (const short of exportsRenamed.values()) {
+  if (!after.has(short)) throw new Error(`minify-names: export ${short} missing after renaming`);
+}
+writeFileSync(wasmPath, renamedWasm);
 writeFileSync(gluePath, glue);
