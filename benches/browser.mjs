@@ -524,6 +524,7 @@ async function extensionTimings(targets) {
         out.push({ id, engine: m["start-up"].detail?.engine ?? null, startUpMs: m["start-up"].ms, passMs: m.pass.ms,
                    compiledMs: m["start-up"].detail?.compiledMs ?? null, initMs: m["start-up"].detail?.initMs ?? null,
                    preloadMs: m["start-up"].detail?.preloadMs ?? null,
+                   warmUp: m["start-up"].detail?.warmUp ?? null, warmUpMs: m["warm-up"]?.ms ?? null,
                    busyMs: m.pass.detail?.busyMs ?? null, slices: m.pass.detail?.slices ?? null });
       } catch (e) {
         out.push({ id, error: firstLine(e) });
@@ -540,7 +541,10 @@ async function extensionTimings(targets) {
     pages: out.length, measured: ok.length, skipped: out.filter((r) => !ok.includes(r)).map((r) => ({ id: r.id, reason: r.error ?? r.engine })),
     startUp: stats(ok.map((r) => r.startUpMs)), compiled: stats(ok.map((r) => r.compiledMs)), init: stats(ok.map((r) => r.initMs)),
     preload: stats(ok.map((r) => r.preloadMs)),
+    warmedUp: ok.filter((r) => r.warmUp === "done").length, warmUp: stats(ok.map((r) => r.warmUpMs)),
     pass: stats(ok.map((r) => r.passMs)), busy: stats(ok.map((r) => r.busyMs)),
+    busyWarmedUp: stats(ok.filter((r) => r.warmUp === "done").map((r) => r.busyMs)),
+    busyNotWarmedUp: stats(ok.filter((r) => r.warmUp !== "done").map((r) => r.busyMs)),
     rows: out,
   };
 }
@@ -608,8 +612,11 @@ function printTable(s) {
     line("    until the compiled module is there (wall)", x.compiled);
     line("    init() with the module (this thread)", x.init);
     line("    preload.js: fetch + compile from document_start", x.preload);
+    line(`    preload.js: warm-up while the page loads (${x.warmedUp} of ${x.measured} pages)`, x.warmUp);
     line("    its pass: engine ready until done (wall)", x.pass);
     line("    time in its slices (cleanStep)", x.busy);
+    line("      on the pages warmed up first", x.busyWarmedUp);
+    line("      on the others (the loader came first)", x.busyNotWarmedUp);
   }
   const z = s.sizes;
   console.log(`\nsize (bytes)          raw      gzip    brotli`);

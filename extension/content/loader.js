@@ -20,7 +20,8 @@
   // the start-up's parts: when the compiled module was there (wall time from the loader's start;
   // fetch + compile when preload.js did not start them earlier) and how long init() took
   // (instantiation, on this thread)
-  const startUp = { compiledMs: null, initMs: null, preloaded: false, preloadMs: null };
+  // (and whether preload.js instantiated it, and had warmed it up before this script ran)
+  const startUp = { compiledMs: null, initMs: null, preloaded: false, preloadMs: null, initInPreload: false, warmUp: "none" };
   const measure = (name, start, detail) => {
     try {
       performance.measure(name, { start, end: performance.now(), detail });
@@ -44,26 +45,36 @@
     }
   }
 
+  // Started at document_start by preload.js (compiled, instantiated and perhaps warmed up) when
+  // the manifest lists it. The pass starts as soon as the engine is ready: a warm-up that has not
+  // run yet would only delay it.
+  const preloaded = globalThis[Symbol.for("newsclean.compiledWasm")];
+  if (preloaded?.warmUp?.state === "pending") preloaded.warmUp.state = "skipped";
+  startUp.warmUp = preloaded?.warmUp?.state ?? "none";
+
   async function load() {
     // The wasm is fetched and compiled first thing (while the glue module loads, if it has to).
-    // Started at document_start by preload.js when the manifest lists it; here otherwise.
-    const preloaded = globalThis[Symbol.for("newsclean.compiledWasm")];
     const compiled = (preloaded ?? compileWasm(url("pkg/newsclean_bg.wasm")).then((module) => ({ module })))
-      .then(({ module, started, compiled: done }) => {
+      .then((ready) => {
         startUp.compiledMs = performance.now() - loaderStart;
         startUp.preloaded = Boolean(preloaded);
         // the preload's own fetch + compile, from document_start (wall time, off this script's path)
-        if (preloaded) startUp.preloadMs = done - started;
-        return module;
+        if (preloaded) startUp.preloadMs = ready.compiled - ready.started;
+        return ready;
       });
     compiled.catch(() => {}); // awaited below; no unhandled-rejection report in the meantime
     try {
-      // The glue: a classic script the manifest injects before this one (no module to fetch);
+      // The glue: a classic script the manifest injects before the preload (no module to fetch);
       // the ES module only if this loader runs alone.
       const pkg = globalThis.newsclean ?? (await import(url("pkg/newsclean.js")));
-      const module = await compiled;
+      const ready = await compiled;
+      if (ready.pkg) {
+        startUp.initMs = ready.initMs;
+        startUp.initInPreload = true;
+        return [ready.pkg, "wasm"];
+      }
       const initStart = performance.now();
-      await pkg.default({ module_or_path: module });
+      await pkg.default({ module_or_path: ready.module });
       startUp.initMs = performance.now() - initStart;
       return [pkg, "wasm"];
     } catch (wasmError) {

@@ -4,6 +4,8 @@
 //   /strict/<path>   the same file sent with `Content-Security-Policy: script-src 'self'; style-src 'self'`
 //                    (no 'wasm-unsafe-eval': Chromium refuses to compile the .wasm in content scripts)
 //   /none/<path>     the same file sent with `default-src 'none'; img-src 'self'; style-src 'self'`
+//   /slow/<path>     the same file sent in two halves 800 ms apart (a page still loading, before
+//                    DOMContentLoaded, when the extension's warm-up runs)
 //
 // Standalone: node tests/e2e/server.mjs [--port N] [--root DIR]   (prints its URL; Ctrl-C stops it)
 import { readFile, stat } from "node:fs/promises";
@@ -18,6 +20,8 @@ export const POLICIES = {
   strict: "script-src 'self'; style-src 'self'",
   none: "default-src 'none'; img-src 'self'; style-src 'self'",
 };
+
+const SLOW_PAUSE_MS = 800;
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -46,6 +50,8 @@ export function startServer({ root = WWW, port = 0 } = {}) {
     } catch {
       return send(res, 400, headers, "bad request\n");
     }
+    const slow = path.startsWith("/slow/");
+    if (slow) path = path.slice("/slow".length);
     const prefix = path.match(/^\/(strict|none)(\/.*)$/);
     if (prefix) {
       headers["Content-Security-Policy"] = POLICIES[prefix[1]];
@@ -58,6 +64,13 @@ export function startServer({ root = WWW, port = 0 } = {}) {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       const body = await readFile(file);
       headers["Content-Type"] = TYPES[extname(file)] ?? "application/octet-stream";
+      if (slow && req.method !== "HEAD") {
+        res.writeHead(200, headers);
+        const half = Math.floor(body.length / 2);
+        res.write(body.subarray(0, half));
+        setTimeout(() => res.end(body.subarray(half)), SLOW_PAUSE_MS).unref();
+        return;
+      }
       send(res, 200, headers, req.method === "HEAD" ? undefined : body);
     } catch {
       send(res, 404, headers, "not found\n");

@@ -16,10 +16,10 @@ test("manifest: MV3 for Chromium and Firefox 142+, least privilege", () => {
   assert.equal(manifest.version, "0.1.0");
   assert.deepEqual(manifest.background, { service_worker: "background/worker.js", scripts: ["background/worker.js"] });
   assert.deepEqual(manifest.content_scripts, [
-    // fetches and compiles the wasm while the page loads
-    { matches: ["http://*/*", "https://*/*"], js: ["content/preload.js"], run_at: "document_start" },
+    // the glue, then the preload: fetches, compiles, instantiates and warms up the wasm while the page loads
+    { matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/preload.js"], run_at: "document_start" },
     {
-      matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/loader.js"], css: ["content/newsclean.css"],
+      matches: ["http://*/*", "https://*/*"], js: ["content/loader.js"], css: ["content/newsclean.css"],
       run_at: "document_idle",
     },
   ]);
