@@ -17,11 +17,10 @@
   // engine is ready, "newsclean:pass" from then until the pass is done (its `detail`: the time
   // spent in our slices, and how many). Never allowed to throw into the page.
   const loaderStart = performance.now();
-  // the start-up's parts: when the compiled module was there (wall time from the loader's start;
-  // fetch + compile when preload.js did not start them earlier) and how long init() took
-  // (instantiation, on this thread)
-  // (and whether preload.js instantiated it, and had warmed it up before this script ran)
-  const startUp = { compiledMs: null, initMs: null, preloaded: false, preloadMs: null, initInPreload: false, warmUp: "none" };
+  // the start-up's parts: when the engine preload.js started at document_start was there (wall
+  // time from this script's start), how long its fetch + compile and its init() took, and whether
+  // it had been warmed up before this script ran
+  const startUp = { compiledMs: null, initMs: null, preloadMs: null, warmUp: "none" };
   const measure = (name, start, detail) => {
     try {
       performance.measure(name, { start, end: performance.now(), detail });
@@ -33,50 +32,24 @@
   let enabled = true;
   let report = null; // {hidden, quotes, speakers} counts, once the pass is done
 
-  // Fetches and compiles the wasm. Streaming compiles while the bytes arrive; a browser that
-  // will not stream this response (its MIME type) gets the bytes compiled at once. A CompileError
-  // (the page's CSP) is the caller's to handle.
-  async function compileWasm(href) {
-    try {
-      return await WebAssembly.compileStreaming(fetch(href));
-    } catch (e) {
-      if (e instanceof WebAssembly.CompileError) throw e;
-      return WebAssembly.compile(await (await fetch(href)).arrayBuffer());
-    }
-  }
-
-  // Started at document_start by preload.js (compiled, instantiated and perhaps warmed up) when
-  // the manifest lists it. The pass starts as soon as the engine is ready: a warm-up that has not
-  // run yet would only delay it.
-  const preloaded = globalThis[Symbol.for("newsclean.compiledWasm")];
+  // The engine: preload.js (document_start, after the glue) fetched, compiled and instantiated the
+  // wasm, and perhaps warmed it up. The pass starts as soon as the engine is ready: a warm-up that
+  // has not run yet would only delay it.
+  const preloaded = globalThis[Symbol.for("newsclean.engine")];
   if (preloaded?.warmUp?.state === "pending") preloaded.warmUp.state = "skipped";
   startUp.warmUp = preloaded?.warmUp?.state ?? "none";
 
   async function load() {
-    // The wasm is fetched and compiled first thing (while the glue module loads, if it has to).
-    const compiled = (preloaded ?? compileWasm(url("pkg/newsclean_bg.wasm")).then((module) => ({ module })))
-      .then((ready) => {
-        startUp.compiledMs = performance.now() - loaderStart;
-        startUp.preloaded = Boolean(preloaded);
-        // the preload's own fetch + compile, from document_start (wall time, off this script's path)
-        if (preloaded) startUp.preloadMs = ready.compiled - ready.started;
-        return ready;
-      });
-    compiled.catch(() => {}); // awaited below; no unhandled-rejection report in the meantime
     try {
-      // The glue: a classic script the manifest injects before the preload (no module to fetch);
-      // the ES module only if this loader runs alone.
-      const pkg = globalThis.newsclean ?? (await import(url("pkg/newsclean.js")));
-      const ready = await compiled;
-      if (ready.pkg) {
-        startUp.initMs = ready.initMs;
-        startUp.initInPreload = true;
-        return [ready.pkg, "wasm"];
-      }
-      const initStart = performance.now();
-      await pkg.default({ module_or_path: ready.module });
-      startUp.initMs = performance.now() - initStart;
-      return [pkg, "wasm"];
+      // (a frame where the document_start scripts did not run gets the wasm2js build below)
+      if (!preloaded?.then) throw new Error("content/preload.js did not run in this frame");
+      const ready = await preloaded;
+      startUp.compiledMs = performance.now() - loaderStart;
+      // the preload's own fetch + compile, from document_start (wall time, off this script's path)
+      startUp.preloadMs = ready.compiled - ready.started;
+      if (!ready.pkg) throw new Error("the glue (pkg/newsclean.classic.js) did not run before content/preload.js");
+      startUp.initMs = ready.initMs;
+      return [ready.pkg, "wasm"];
     } catch (wasmError) {
       console.debug("[newsclean] WebAssembly unavailable here; using the JavaScript build:", wasmError);
       try {

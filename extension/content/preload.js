@@ -15,7 +15,7 @@
 // NOTE: a CompileError here (the page's CSP forbids wasm) is handled by the loader, which falls
 // back to the wasm2js build.
 (() => {
-  const key = Symbol.for("newsclean.compiledWasm");
+  const key = Symbol.for("newsclean.engine");
   if (globalThis[key] || !(document.documentElement instanceof HTMLElement)) return;
   const api = globalThis.browser ?? globalThis.chrome;
   const href = api.runtime.getURL("pkg/newsclean_bg.wasm");
@@ -31,7 +31,7 @@
     .then(async (module) => {
       const ready = { module, started, compiled: performance.now() };
       const pkg = globalThis.newsclean;
-      if (!pkg) return ready; // the glue is not loaded: the loader instantiates
+      if (!pkg) return ready; // the glue did not run first: the loader falls back to wasm2js
       const initStart = performance.now();
       await pkg.default({ module_or_path: module });
       return { ...ready, pkg, initMs: performance.now() - initStart };
