@@ -86,21 +86,35 @@ class Reader {
   }
 }
 
-/** The wasm with its import section renamed, and the renaming: [[module, field, newModule, newField]]. */
-function renameImports(wasm) {
+/**
+ * `wasm` with the body of its section `id` replaced by what `rewrite(reader)` returns (an array
+ * of bytes), the reader at the start of the body, which it must read to its end; other sections
+ * as they were.
+ */
+function rewriteSection(wasm, id, rewrite) {
   const r = new Reader(wasm, 8);
   const parts = [wasm.subarray(0, 8)];
-  const renames = [];
   while (r.at < wasm.length) {
     const start = r.at;
-    const id = wasm[r.at++];
+    const sectionId = wasm[r.at++];
     const size = r.u32();
     const end = r.at + size;
-    if (id !== 2) {
+    if (sectionId !== id) {
       parts.push(wasm.subarray(start, end));
       r.at = end;
       continue;
     }
+    const body = rewrite(r);
+    if (r.at !== end) throw new Error(`section ${id} not read to its end`);
+    parts.push(Buffer.from([id, ...uleb(body.length), ...body]));
+  }
+  return Buffer.concat(parts);
+}
+
+/** The wasm with its import section renamed, and the renaming: [[module, field, newModule, newField]]. */
+function renameImports(wasm) {
+  const renames = [];
+  const renamed = rewriteSection(wasm, 2, (r) => {
     const modules = new Map();
     let fields = 0;
     const count = r.u32();
@@ -115,29 +129,14 @@ function renameImports(wasm) {
       renames.push([module, field, modules.get(module), newField]);
       section.push(...name(modules.get(module)), ...name(newField), ...wasm.subarray(description, r.at));
     }
-    if (r.at !== end) throw new Error("import section not read to its end");
-    parts.push(Buffer.from([2, ...uleb(section.length), ...section]));
-  }
-  return { wasm: Buffer.concat(parts), renames };
+    return section;
+  });
+  return { wasm: renamed, renames };
 }
 
-/**
- * The wasm with the exports in `keep` renamed (`keep`: old name -> new name); other exports and
- * sections as they were.
- */
+/** The wasm with each export named in `renamed` (old name -> new name) renamed. */
 function renameExports(wasm, renamed) {
-  const r = new Reader(wasm, 8);
-  const parts = [wasm.subarray(0, 8)];
-  while (r.at < wasm.length) {
-    const start = r.at;
-    const id = wasm[r.at++];
-    const size = r.u32();
-    const end = r.at + size;
-    if (id !== 7) {
-      parts.push(wasm.subarray(start, end));
-      r.at = end;
-      continue;
-    }
+  return rewriteSection(wasm, 7, (r) => {
     const count = r.u32();
     const section = [...uleb(count)];
     for (let i = 0; i < count; i++) {
@@ -147,10 +146,8 @@ function renameExports(wasm, renamed) {
       r.u32(); // index
       section.push(...name(renamed.get(field) ?? field), ...wasm.subarray(description, r.at));
     }
-    if (r.at !== end) throw new Error("export section not read to its end");
-    parts.push(Buffer.from([7, ...uleb(section.length), ...section]));
-  }
-  return Buffer.concat(parts);
+    return section;
+  });
 }
 
 /** The export names of `wasm`. */
