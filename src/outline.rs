@@ -524,7 +524,11 @@ impl OutlineBuilder {
         let mut context = parent.map(|f| f.context).unwrap_or_default();
         let mut claims = parent.map(|f| f.claims.clone()).unwrap_or_default();
         let mut figure = parent.and_then(|f| f.figure);
-        let names = Names::of(&el);
+        let names = if has(tag::BODY) {
+            Names::default()
+        } else {
+            Names::of(&el)
+        };
         context.nav |= has(tag::NAV);
         context.footer |= has(tag::FOOTER);
         context.aside |= has(tag::ASIDE);
@@ -1038,6 +1042,8 @@ mod tag {
     pub const BREAK: u32 = 1 << 5;
     /// br: a break that separates words.
     pub const LINE_BREAK: u32 = 1 << 6;
+    /// html, body: the whole page. Their class names describe the page (its type, a site's
+    /// feature flags: "f_avoid_index_replies_on f_caption_muted_videos_on"), never a part of it.
     pub const BODY: u32 = 1 << 7;
     pub const NAV: u32 = 1 << 8;
     pub const FOOTER: u32 = 1 << 9;
@@ -1108,7 +1114,7 @@ mod tag {
         /* header */ BLOCK | HEADER,
         /* hgroup */ BLOCK,
         /* hr */ BREAK,
-        /* html */ BLOCK,
+        /* html */ BLOCK | BODY,
         /* iframe */ NO_TEXT | MEDIA,
         /* img */ IMAGE,
         /* input */ NO_TEXT,
@@ -1533,6 +1539,31 @@ mod tests {
         assert_eq!(o.blocks[0].text, "A bold move.");
         assert_eq!(o.blocks[0].node, NodeIx(1));
         assert!(o.blocks[0].whole);
+    }
+
+    #[test]
+    fn the_page_roots_class_names_name_no_part_of_it() {
+        // feature flags on <body> ("f_avoid_index_replies_on", "pmc-gallery__") do not make the
+        // whole page a comments section or a photo; the same names on a div still count
+        let page = |root_class: &'static str| {
+            outline(El(
+                "html",
+                root_class,
+                vec![El(
+                    "body",
+                    root_class,
+                    vec![El("div", "", vec![El("p", "", vec![Text("Body text.")])])],
+                )],
+            ))
+        };
+        let o = page("f_avoid_index_replies_on pmc-gallery__ sidebar");
+        assert_eq!(o.blocks[0].context, Context::default());
+        let o = outline(El(
+            "div",
+            "f_avoid_index_replies_on",
+            vec![El("p", "", vec![Text("Body text.")])],
+        ));
+        assert!(o.blocks[0].context.comments);
     }
 
     #[test]
