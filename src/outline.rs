@@ -369,6 +369,9 @@ enum Claim {
     Footer,
     Aside,
     AdSlot,
+    /// A photo or media container ("image", "gallery"), which its blocks' `figure` points at
+    /// from the start: "article-body__grid--container-no-main-image" names the whole article.
+    Figure,
 }
 
 /// A container that holds at least this many prose paragraphs of this much text in all is the
@@ -552,6 +555,7 @@ impl OutlineBuilder {
         context.comments |= names.comments;
         if names.figure && figure.is_none() {
             figure = Some(node);
+            claims.push((Claim::Figure, node));
         }
         context.figure |= figure.is_some();
         let role = if has(tag::BLOCK | tag::BODY) {
@@ -761,6 +765,11 @@ impl OutlineBuilder {
             let Some(block) = block else { continue };
             for (claim, by) in claims {
                 if self.revoked.contains(by) {
+                    // (a figure by name with an article's prose in it is no figure)
+                    if *claim == Claim::Figure && block.figure == Some(*by) {
+                        block.figure = None;
+                        block.context.figure = false;
+                    }
                     continue;
                 }
                 let c = &mut block.context;
@@ -769,6 +778,7 @@ impl OutlineBuilder {
                     Claim::Footer => c.footer = true,
                     Claim::Aside => c.aside = true,
                     Claim::AdSlot => c.ad_slot = true,
+                    Claim::Figure => {}
                 }
             }
         }
@@ -1564,6 +1574,29 @@ mod tests {
             vec![El("p", "", vec![Text("Body text.")])],
         ));
         assert!(o.blocks[0].context.comments);
+    }
+
+    #[test]
+    fn a_figure_by_name_holding_the_article_is_no_figure() {
+        const PROSE: &str = "The council met on Monday evening to vote on the new bridge, \
+                             which has divided the town for a decade and cost twice as much.";
+        // (eight of 124 bytes: past the 800 an article's prose needs)
+        let paragraphs = || (0..8).map(|_| El("p", "", vec![Text(PROSE)])).collect();
+        let o = outline(El("div", "article-body no-main-image", paragraphs()));
+        assert_eq!(o.blocks.len(), 8);
+        assert!(o
+            .blocks
+            .iter()
+            .all(|b| b.figure.is_none() && !b.context.figure));
+        // a photo container keeps its caption, and a real <figure> is one whatever it holds
+        let o = outline(El(
+            "div",
+            "image",
+            vec![El("p", "", vec![Text("The bridge.")])],
+        ));
+        assert_eq!(o.blocks[0].figure, Some(NodeIx(0)));
+        let o = outline(El("figure", "", paragraphs()));
+        assert!(o.blocks.iter().all(|b| b.figure == Some(NodeIx(0))));
     }
 
     #[test]
