@@ -1203,7 +1203,7 @@ crate::indexed_words!(
     /// Words of class, id and hint attributes that name a part of the page, sorted (looked up
     /// for every word of every element: a binary search, not a `match` of 75 string arms).
     static NAME_WORDS = concat!(
-    "ad|adblock|adbox|adcontainer|ads|adslot|adunit|adv|advert|advertisement|",
+    "ad|adblock|adbox|adcontainer|ads|adsbygoogle|adsense|adslot|adunit|adv|advert|advertisement|",
     "advertisements|advertising|adverts|adwrapper|anzeige|banner|billboard|",
     "breadcrumb|breadcrumbs|caption|captiontext|colophon|comment|comments|",
     "complementary|copyright|credit|credits|cutline|dfp|disqus|doubleclick|",
@@ -1211,7 +1211,7 @@ crate::indexed_words!(
     "lightbox|masthead|media|menu|mostread|mpu|nav|navbar|navigation|newsletter|",
     "outbrain|photo|photocredit|picture|popular|promo|pubblicita|publicidad|",
     "publicite|rail|recommendations|recommended|reklama|related|replies|sidebar|",
-    "skyscraper|slideshow|sponsor|sponsored|sponsorship|taboola|teaser|teasers|",
+    "skyscraper|slideshow|sponsor|sponsored|sponsorship|taboola|teads|teaser|teasers|",
     "topbar|trending|werbung|widget",
 ));
 
@@ -1227,6 +1227,8 @@ const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
     /* adbox */ NAMES_AD_SLOT,
     /* adcontainer */ NAMES_AD_SLOT,
     /* ads */ NAMES_AD_SLOT,
+    /* adsbygoogle */ NAMES_AD_SLOT,
+    /* adsense */ NAMES_AD_SLOT,
     /* adslot */ NAMES_AD_SLOT,
     /* adunit */ NAMES_AD_SLOT,
     /* adv */ NAMES_AD_SLOT,
@@ -1295,6 +1297,7 @@ const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
     /* sponsored */ NAMES_AD_SLOT,
     /* sponsorship */ NAMES_AD_SLOT,
     /* taboola */ NAMES_ASIDE,
+    /* teads */ NAMES_AD_SLOT,
     /* teaser */ NAMES_ASIDE,
     /* teasers */ NAMES_ASIDE,
     /* topbar */ NAMES_NAV,
@@ -1763,6 +1766,21 @@ mod tests {
     fn header_class_is_not_an_ad_slot() {
         let o = outline(El("div", "header shadow-head", vec![Text("Hi")]));
         assert!(!o.blocks[0].context.ad_slot);
+    }
+
+    #[test]
+    fn an_ad_vendors_unit_is_an_ad_slot() {
+        // Teads' in-article video unit, labelled "ADVERTISING" (a label only inside a slot)
+        let o = outline(El(
+            "div",
+            "teads-inread",
+            vec![El(
+                "div",
+                "teads-ui-components-label",
+                vec![Text("ADVERTISING")],
+            )],
+        ));
+        assert!(o.blocks[0].context.ad_slot);
     }
 
     #[test]
