@@ -4,7 +4,7 @@
 //
 // 1. A copy of the package with function names kept: the build's own unoptimised module
 //    (target/wasm32-unknown-unknown/release/newsclean.wasm) through the same wasm-bindgen and
-//    `wasm-opt -Oz` as scripts/build.sh, plus `-g` (keep the name section). Written to
+//    wasm-opt passes as scripts/build.sh, plus `-g` (keep the name section). Written to
 //    target/bench/named/; the code is the shipped code (the code section sizes are compared).
 // 2. Size by function and by crate/module (a small twiggy: code-section bodies and the data section).
 // 3. V8 CPU profiles (CDP Profiler, 50 µs sampling) of analyze(document.body) and of
@@ -47,7 +47,9 @@ function namedBuild() {
   rmSync(NAMED, { recursive: true, force: true });
   mkdirSync(NAMED, { recursive: true });
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", NAMED, INPUT]);
-  run("wasm-opt", ["-Oz", "-g", ...FEATURES, join(NAMED, "newsclean_bg.wasm"), "-o", join(NAMED, "newsclean_bg.wasm")]);
+  // the shipped build's passes (scripts/build.sh's SHRINK)
+  const shrink = ["-Oz", "--flatten", "--rereloop", "-Oz", "--flatten", "--rereloop", "-Oz"];
+  run("wasm-opt", [...shrink, "-g", ...FEATURES, join(NAMED, "newsclean_bg.wasm"), "-o", join(NAMED, "newsclean_bg.wasm")]);
   return { tree: readTree(NAMED), wasm: readFileSync(join(NAMED, "newsclean_bg.wasm")) };
 }
 
@@ -299,7 +301,7 @@ async function profilePages(base, ids) {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  log("named build (wasm-bindgen + wasm-opt -Oz -g)");
+  log("named build (wasm-bindgen + wasm-opt, the shipped passes + -g)");
   const named = namedBuild();
   const shipped = wasmSizes(readFileSync(SHIPPED));
   const sizes = wasmSizes(named.wasm);
