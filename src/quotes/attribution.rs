@@ -790,7 +790,6 @@ pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
     mention_forward(tokens, from).map(|(cue, _)| cue)
 }
 
-/// A noun phrase read forwards from `from`; returns it and the index just past it.
 /// The named author after a document noun at `head`: "a complaint filed by the Securities and
 /// Exchange Commission", "a report released by the Pentagon".
 fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
@@ -833,6 +832,7 @@ fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
     })
 }
 
+/// A noun phrase read forwards from `from`; returns it and the index just past it.
 fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
     let mut from = from;
     // "wrote 43-year-old Martin Taylor", "said former Secretary of State Colin Powell": an age
