@@ -26,7 +26,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
-import { launch } from "../tests/e2e/harness.mjs";
+import { launch, newscleanMeasures } from "../tests/e2e/harness.mjs";
 import { bigPage } from "./bigpage.mjs";
 import {
   closePage, exitOnSignals, finite, firstLine, launchPlain, log, max, median, open, OUT, pageBytes, pageIds, readTree,
@@ -517,9 +517,7 @@ async function extensionTimings(targets) {
         page = await open(browser.context, url, PAGE_TIMEOUT_MS);
         await page.waitForFunction(() => /^(ready|error)$/.test(document.documentElement.dataset.newscleanState ?? ""),
           null, { timeout: PAGE_TIMEOUT_MS, polling: 50 });
-        const m = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("measure")
-          .filter((e) => e.name.startsWith("newsclean:"))
-          .map((e) => [e.name.slice("newsclean:".length), { ms: e.duration, detail: e.detail }])));
+        const m = await newscleanMeasures(page);
         if (!m["start-up"] || !m.pass) throw new Error("no newsclean measures on the page");
         out.push({ id, engine: m["start-up"].detail?.engine ?? null, startUpMs: m["start-up"].ms, passMs: m.pass.ms,
                    compiledMs: m["start-up"].detail?.compiledMs ?? null, initMs: m["start-up"].detail?.initMs ?? null,

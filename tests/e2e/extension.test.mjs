@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  assertDemoCleaned, collect, launch, missingBuild, startServer, summaryRow, switchViaPopup, visit,
+  assertDemoCleaned, collect, launch, missingBuild, newscleanMeasures, startServer, summaryRow, switchViaPopup, visit,
 } from "./harness.mjs";
 
 let server, ext, plain;
@@ -39,9 +39,7 @@ async function checkDemo(path, engine) {
     assert.deepEqual(errors, [], "page errors");
     assertDemoCleaned(s);
     // the loader's User Timing entries, as DevTools and `make bench` read them from the page
-    const timing = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("measure")
-      .filter((m) => m.name.startsWith("newsclean:"))
-      .map((m) => [m.name.slice("newsclean:".length), { ms: m.duration, detail: m.detail }])));
+    const timing = await newscleanMeasures(page);
     // (and preload.js's warm-up, when it ran before the loader)
     const warmedUp = timing["start-up"].detail.warmUp === "done";
     assert.deepEqual(Object.keys(timing).sort(), ["pass", "start-up", ...(warmedUp ? ["warm-up"] : [])],

@@ -149,6 +149,17 @@ const LABELS_SCAN = String.raw`  // Every element whose own whole text is the ad
   }
 `;
 
+/**
+ * The extension's User Timing measures on `page` (the loader's "newsclean:start-up" and
+ * "newsclean:pass", the preload's "newsclean:warm-up"), by name without the prefix:
+ * `{name: {ms, detail}}`. As DevTools shows them; `make bench` reads them the same way.
+ */
+export async function newscleanMeasures(page) {
+  return page.evaluate(() => Object.fromEntries(performance.getEntriesByType("measure")
+    .filter((m) => m.name.startsWith("newsclean:"))
+    .map((m) => [m.name.slice("newsclean:".length), { ms: m.duration, detail: m.detail }])));
+}
+
 /** What the e2e tests read of the DOM contract, with the label scan. */
 export const COLLECT = collectSource(true);
 /** The same without the label scan, for the corpus runs over large pages. */
