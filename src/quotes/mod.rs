@@ -197,9 +197,18 @@ impl Extractor {
                 && text
                     .chars()
                     .all(|c| crate::text::is_lower(c) || c == '-' || c == '\'' || c == '’');
-            if (words < 2 && !single_word_quote)
+            // One word said as a sentence of its own: "“Never,” she said", "She added: “No.”"
+            let one_word_utterance = words == 1
+                && kind == QuoteKind::Full
+                && (spoken
+                    || (k > 0
+                        && tokens[k - 1].is_punct(':')
+                        && text.ends_with(['.', '!', '?'])
+                        && cue_before(&tokens, sentence_start, k).is_some()));
+            if (words < 2 && !single_word_quote && !one_word_utterance)
                 || (is_title_or_name(&text)
                     && !spoken
+                    && !one_word_utterance
                     && (continued.is_none() || k != sentence_start))
                 || (cue.is_none()
                     && !continues
@@ -929,6 +938,21 @@ mod tests {
             "The so-called “experts” never came. Fans call him “Mustang”.",
         ]);
         assert_eq!(got, [("Eric Reeves".to_owned(), "appalled".to_owned())]);
+    }
+
+    #[test]
+    fn one_word_said_as_a_sentence_of_its_own_is_a_quote() {
+        let got = said(&[
+            "“No,” Marie Dupont said. She added: “Never.”",
+            "His favourite film: “Jaws.” He called the plan “Godzilla,” a nickname.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                ("Marie Dupont".to_owned(), "No".to_owned()),
+                ("Marie Dupont".to_owned(), "Never.".to_owned())
+            ]
+        );
     }
 
     #[test]
