@@ -779,7 +779,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     })
 }
 
-/// Returns true if and only if the token is a possessive ("Obama's", "the agency’s").
+/// Returns true if and only if the token is a singular possessive ("Obama's", "the agency’s").
+// NOTE: singular only, unlike `is_possessive_word` (quotes/mod.rs), which the mention notes
+// use: taking "States’" as a possessive here makes "the United States’ top diplomat" a speaker
+// of its own ("States’ top diplomat") instead of the role of the person named before (the seed).
 fn is_possessive(t: &Token) -> bool {
     is_word(t) && (t.text.ends_with("'s") || t.text.ends_with("’s"))
 }
