@@ -53,7 +53,7 @@ crate::words!(static SKIPPABLE = concat!(
     "again|already|also|angrily|are|be|been|being|bluntly|calmly|can|could|did|does|earlier|",
     "firmly|flatly|frankly|further|had|happily|has|have|herself|himself|is|itself|jokingly|",
     "later|loudly|may|might|must|never|now|often|once|previously|privately|proudly|publicly|",
-    "quickly|quietly|recently|repeatedly|should|simply|softly|sternly|tearfully|themselves|",
+    "quickly|quietly|recently|repeatedly|should|simply|since|softly|sternly|tearfully|themselves|",
     "then|twice|was|were|will|would",
 ));
 crate::words!(static CONJUNCTIONS = concat!(

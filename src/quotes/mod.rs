@@ -1198,6 +1198,9 @@ mod tests {
     fn an_auxiliary_stands_between_speaker_and_verb() {
         let got = said(&["Sheldon Rowe did say he found the candidate “very charming and nice.”"]);
         assert_eq!(got[0].0, "Sheldon Rowe");
+        // "since" after an auxiliary is an adverb of time
+        let got = said(&["Mr. Trump has since said that a signing would take place in “farm country,” but the Chinese balked."]);
+        assert_eq!(got[0].0, "Trump");
     }
 
     #[test]

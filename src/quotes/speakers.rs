@@ -303,7 +303,14 @@ impl Speakers {
     }
 
     fn note_role(&mut self, id: SpeakerId, role: Option<&str>) {
-        let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else {
+        // "Mr." of "Mr. Trump" says how the paper names him, not what he is (its gender is
+        // noted apart)
+        let is_honorific =
+            |r: &str| matches!(r, "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms");
+        let Some(role) = role
+            .map(str::trim)
+            .filter(|r| !r.is_empty() && !is_honorific(r))
+        else {
             return;
         };
         let entry = &mut self.list[id.0 as usize];
@@ -338,6 +345,15 @@ mod tests {
         assert_eq!((a, b), (b, c));
         assert_eq!(s.get(a).name, "Antony Blinken");
         assert_eq!(s.get(a).role.as_deref(), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn an_honorific_is_no_role() {
+        let mut s = Speakers::default();
+        let a = s.person(&["Trump"], Some("Mr."), (0, 0));
+        assert_eq!(s.get(a).role, None);
+        s.person(&["Trump"], Some("President"), (1, 0));
+        assert_eq!(s.get(a).role.as_deref(), Some("President"));
     }
 
     #[test]
