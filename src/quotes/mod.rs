@@ -1195,6 +1195,21 @@ mod tests {
     }
 
     #[test]
+    fn the_spokeswoman_is_no_man_who_spoke_before() {
+        let got = said(&[
+            "Mr. Smith spoke on Monday. “We are ready,” he said.",
+            "The spokeswoman said the plan was “dead on arrival.”",
+        ]);
+        assert_eq!(got[1].0, "The spokeswoman");
+        // nothing known of the gender: the description may still be the last speaker
+        let got = said(&[
+            "Jane Roe spoke on Monday. “We are ready,” Roe said.",
+            "The spokeswoman said the plan was “dead on arrival.”",
+        ]);
+        assert_eq!(got[1].0, "Jane Roe");
+    }
+
+    #[test]
     fn an_auxiliary_stands_between_speaker_and_verb() {
         let got = said(&["Sheldon Rowe did say he found the candidate “very charming and nice.”"]);
         assert_eq!(got[0].0, "Sheldon Rowe");

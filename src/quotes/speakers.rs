@@ -268,11 +268,20 @@ impl Speakers {
         if !last_speaker {
             return None;
         }
+        // "the spokeswoman" is no man the text has called "he" or "Mr."
+        let head_female = if head.ends_with("woman") || head.ends_with("women") {
+            Some(true)
+        } else if head.ends_with("man") || head.ends_with("men") {
+            Some(false)
+        } else {
+            None
+        };
         self.speech_subjects
             .iter()
             .rev()
             .find(|(p, _)| *p < at && p.0 + window >= at.0)
             .map(|(_, id)| *id)
+            .filter(|id| head_female.is_none_or(|f| self.female[id.0 as usize] != Some(!f)))
     }
 
     /// Returns true if and only if `surname` (any case) is the surname of a known person.
