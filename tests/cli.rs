@@ -14,6 +14,13 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// Writes `text` to `dir/name` and returns its path.
+fn file(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
 fn newsclean(args: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newsclean"))
         .args(args)
@@ -44,10 +51,8 @@ fn quotes_of_a_text_file_carry_offsets_in_unicode_scalar_values() {
     // multi-byte characters before each quote: byte offsets would point elsewhere
     let text = "Café owners in Zürich were angry. “We will not pay,” said Marie Dupont, the café’s owner.\n\
                 Then “the tax is a scandal,” Dupont said — “a scandal for everyone.”\n";
-    let file = dir.join("article.txt");
-    std::fs::write(&file, text).unwrap();
-    let command = Path::new("quotes");
-    let out = newsclean(&[command, &file]);
+    let article = file(&dir, "article.txt", text);
+    let out = newsclean(&[Path::new("quotes"), &article]);
     assert!(
         out.status.success(),
         "{}",
@@ -55,7 +60,7 @@ fn quotes_of_a_text_file_carry_offsets_in_unicode_scalar_values() {
     );
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 1);
-    assert_eq!(lines[0]["file"], file.to_str().unwrap());
+    assert_eq!(lines[0]["file"], article.to_str().unwrap());
     let quotes = lines[0]["quotes"].as_array().unwrap();
     assert!(quotes.len() >= 2, "{quotes:?}");
     for q in quotes {
@@ -84,16 +89,18 @@ fn quotes_of_a_text_file_carry_offsets_in_unicode_scalar_values() {
 #[test]
 fn a_file_that_cannot_be_read_gets_an_error_and_the_others_are_still_processed() {
     let dir = scratch("cli-errors");
-    let page = dir.join("page.html");
-    std::fs::write(
-        &page,
+    let page = file(
+        &dir,
+        "page.html",
         "<html><body><nav><a href=/>“Home”</a></nav><article>\
          <p>“We will defend every inch,” said Jens Stoltenberg, the NATO secretary general.</p>\
          <p>Advertisement</p></article></body></html>",
-    )
-    .unwrap();
-    let text = dir.join("notes.txt");
-    std::fs::write(&text, "“Nothing here is final,” the spokeswoman said.\r\n").unwrap();
+    );
+    let text = file(
+        &dir,
+        "notes.txt",
+        "“Nothing here is final,” the spokeswoman said.\r\n",
+    );
     let missing = dir.join("missing.txt");
     let out = newsclean(&[Path::new("quotes"), &page, &missing, &text]);
     assert!(
@@ -135,16 +142,15 @@ fn a_file_that_cannot_be_read_gets_an_error_and_the_others_are_still_processed()
 #[test]
 fn report_prints_the_hidden_labels_and_the_speakers() {
     let dir = scratch("cli-report");
-    let page = dir.join("page.html");
-    std::fs::write(
-        &page,
+    let page = file(
+        &dir,
+        "page.html",
         "<html><body><article>\
          <p>The talks went on for a third day in Brussels, officials said on Tuesday.</p>\
          <p>Advertisement</p>\
          <p>“We are not there yet,” said Antony Blinken, the U.S. secretary of state.</p>\
          </article></body></html>",
-    )
-    .unwrap();
+    );
     let out = newsclean(&[Path::new("report"), &page]);
     assert!(
         out.status.success(),
