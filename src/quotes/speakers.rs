@@ -127,7 +127,12 @@ impl Speakers {
             }
             None => self.push(full, SpeakerKind::Person, (surname, first)),
         };
-        self.note_role(id, role);
+        // "Mr." of "Mr. Trump" says how the paper names him, not what he is (his gender is
+        // noted below)
+        self.note_role(
+            id,
+            role.filter(|r| honorific.is_none() || r.trim().contains(' ')),
+        );
         if let Some(female) = honorific {
             self.note_gender(id, female);
         }
@@ -312,14 +317,7 @@ impl Speakers {
     }
 
     fn note_role(&mut self, id: SpeakerId, role: Option<&str>) {
-        // "Mr." of "Mr. Trump" says how the paper names him, not what he is (its gender is
-        // noted apart)
-        let is_honorific =
-            |r: &str| matches!(r, "Mr." | "Mrs." | "Ms." | "Miss" | "Mr" | "Mrs" | "Ms");
-        let Some(role) = role
-            .map(str::trim)
-            .filter(|r| !r.is_empty() && !is_honorific(r))
-        else {
+        let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else {
             return;
         };
         let entry = &mut self.list[id.0 as usize];
