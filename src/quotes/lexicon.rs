@@ -264,13 +264,6 @@ pub fn is_not_name_word(word: &str) -> bool {
             return false;
         }
     }
-    // "Don’t say …", "Can't": a verb contracted with "not", "are", "will", "have", "am" or
-    // "would" is no name, whatever it opens with ("O'Neill" and "D’Angelo" end otherwise).
-    if let Some((_, contracted)) = word.rsplit_once(['\'', '’']) {
-        if matches!(contracted, "t" | "re" | "ll" | "ve" | "m" | "d") {
-            return true;
-        }
-    }
     // "I'm", "It’s", "They’re": a contraction of such a word is no name either.
     let word = word.split(['\'', '’']).next().unwrap_or(word);
     let word = word.trim_end_matches('.');
