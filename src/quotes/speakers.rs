@@ -87,9 +87,8 @@ impl Speakers {
             });
         // (Only a choice between people of that surname: the gender noted may be wrong.)
         let find = |by_gender: bool| {
-            let gender_ok = |id: usize| {
-                !by_gender || honorific.is_none_or(|female| self.female[id] != Some(!female))
-            };
+            let gender_ok =
+                |id: usize| !by_gender || self.gender_agrees(SpeakerId(id as u32), honorific);
             // "Bill Clinton spoke next. “…,” Clinton said": a surname alone is the person of
             // that name mentioned last, not the one first seen last.
             let mentioned_last = first.is_none().then(|| {
@@ -184,10 +183,7 @@ impl Speakers {
         female: Option<bool>,
     ) -> Option<SpeakerId> {
         let candidates = || self.person_mentions.iter().rev().filter(|(p, _)| *p < at);
-        let agrees = |id: &SpeakerId| match (female, self.female[id.0 as usize]) {
-            (Some(want), Some(known)) => want == known,
-            _ => true,
-        };
+        let agrees = |id: &SpeakerId| self.gender_agrees(*id, female);
         // Someone the text already showed to be "she" (or "he"), mentioned in this paragraph
         // or the two before, beats a more recent person of unknown gender ...
         let known = female.and_then(|want| {
@@ -225,6 +221,12 @@ impl Speakers {
             .or(known)
             .or_else(|| candidates().find(|(_, id)| agrees(id)))
             .map(|(_, id)| *id)
+    }
+
+    /// Returns true unless both the gender asked for (`female`) and the person's, as the text
+    /// told it, are known and differ.
+    fn gender_agrees(&self, id: SpeakerId, female: Option<bool>) -> bool {
+        female.is_none_or(|f| self.female[id.0 as usize] != Some(!f))
     }
 
     /// Records what a pronoun or an honorific says of a person's gender (first word wins).
@@ -286,7 +288,7 @@ impl Speakers {
             .rev()
             .find(|(p, _)| *p < at && p.0 + window >= at.0)
             .map(|(_, id)| *id)
-            .filter(|id| head_female.is_none_or(|f| self.female[id.0 as usize] != Some(!f)))
+            .filter(|id| self.gender_agrees(*id, head_female))
     }
 
     /// Returns true if and only if `surname` (any case) is the surname of a known person.
