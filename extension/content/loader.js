@@ -20,7 +20,7 @@
   // the start-up's parts: when the engine preload.js started at document_start was there (wall
   // time from this script's start), how long its fetch + compile and its init() took, and whether
   // it had been warmed up before this script ran
-  const startUp = { compiledMs: null, initMs: null, preloadMs: null, warmUp: "none" };
+  const startUp = { engineReadyMs: null, initMs: null, preloadMs: null, warmUp: "none" };
   const measure = (name, start, detail) => {
     try {
       performance.measure(name, { start, end: performance.now(), detail });
@@ -44,7 +44,7 @@
       // (a frame where the document_start scripts did not run gets the wasm2js build below)
       if (!preloaded?.then) throw new Error("content/preload.js did not run in this frame");
       const ready = await preloaded;
-      startUp.compiledMs = performance.now() - loaderStart;
+      startUp.engineReadyMs = performance.now() - loaderStart;
       // the preload's own fetch + compile, from document_start (wall time, off this script's path)
       startUp.preloadMs = ready.compiled - ready.started;
       if (!ready.pkg) throw new Error("the glue (pkg/newsclean.classic.js) did not run before content/preload.js");

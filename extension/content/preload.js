@@ -66,7 +66,6 @@
       warmUp.state = "failed"; // the loader's pass reports its own errors; nothing is lost here
       console.debug("[newsclean] warm-up failed:", e);
     }
-    warmUp.ms = performance.now() - start;
     try {
       performance.measure("newsclean:warm-up", { start, detail: { state: warmUp.state } });
     } catch {
