@@ -106,7 +106,12 @@ extern "C" {
     fn list_quotes(lists: &Array, rows: &Array, first: usize);
 }
 
-const STYLE: &str = include_str!(concat!(env!("OUT_DIR"), "/sidebar.min.css"));
+#[wasm_bindgen(module = "/src/web/sidebar_style.js")]
+extern "C" {
+    /// Puts the sidebar's stylesheet into its shadow root.
+    #[wasm_bindgen(js_name = addSidebarStyle)]
+    fn add_sidebar_style(shadow: &web_sys::ShadowRoot);
+}
 
 type Attrs = &'static [(&'static str, &'static str)];
 
@@ -261,13 +266,7 @@ impl Sidebar {
         let shadow = host
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .context("building the sidebar")?;
-        let style = doc
-            .create_element("style")
-            .context("building the sidebar")?;
-        style.set_text_content(Some(STYLE));
-        shadow
-            .append_child(&style)
-            .context("building the sidebar")?;
+        add_sidebar_style(&shadow);
 
         let panel = el(
             doc,
