@@ -905,7 +905,8 @@ impl OutlineBuilder {
             runs: Vec::new(),
         };
         let mut block = block;
-        if segment.raw.len() <= MAX_RUNS_BLOCK_BYTES {
+        // (one piece makes one run at most, and a lone run is none: most blocks stop here)
+        if segment.raw.len() <= MAX_RUNS_BLOCK_BYTES && segment.runs.len() > 1 {
             block.runs = runs_below_common_ancestor(&segment.runs, &frame.tainted_children);
         }
         self.blocks[segment.id.0 as usize] = Some(block);
@@ -1334,19 +1335,46 @@ impl Names {
             } else {
                 source
             };
-            for word in source
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                names.note(word);
-            }
-            // Compound class names ("adSlot", "ad-slot", "advert_container") are split above on
-            // punctuation; camelCase needs one more look at the whole token.
-            for token in source.split_ascii_whitespace() {
+            // NOTE: bytes, not chars: the words looked up are ASCII letters and digits, and every
+            // byte of a multi-byte char is neither, so it splits where a char test would, without
+            // decoding.
+            let bytes = source.as_bytes();
+            let mut at = 0;
+            while at < bytes.len() {
+                if bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                    continue;
+                }
+                let token_start = at;
+                while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+                    at += 1;
+                }
+                // ASCII whitespace around it: the cuts are char boundaries
+                let token = source.get(token_start..at).unwrap_or_default();
+                names.note_words(token);
+                // Compound class names ("adSlot", "ad-slot", "advert_container") are split into
+                // words on punctuation; camelCase needs one more look at the whole token.
                 names.note_compound(token);
             }
         }
         names
+    }
+
+    /// Notes each run of ASCII letters and digits in `token`.
+    fn note_words(&mut self, token: &str) {
+        let bytes = token.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let word_start = at;
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            self.note(token.get(word_start..at).unwrap_or_default());
+        }
     }
 
     fn note(&mut self, word: &str) {
