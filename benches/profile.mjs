@@ -1,6 +1,6 @@
 // Where newsclean's time and bytes go (a diagnostic beside `make bench`, not part of it):
 //
-//   node benches/profile.mjs [--pages N] [--runs N] [--top N]
+//   node benches/profile.mjs [--pages N | --ids id,id,...] [--runs N] [--top N]
 //
 // 1. A copy of the package with function names kept: the build's own unoptimised module
 //    (target/wasm32-unknown-unknown/release/newsclean.wasm) through the same wasm-bindgen and
@@ -320,7 +320,8 @@ async function main() {
   // pages spread over the size range (every k-th by size)
   const all = pageIds().map((id) => [id, pageBytes(id).length]).sort((a, b) => a[1] - b[1]);
   const step = Math.max(1, Math.floor(all.length / PAGES_N));
-  const ids = all.filter((_, i) => i % step === 0).slice(0, PAGES_N).map(([id]) => id);
+  const only = argv.includes("--ids") ? argv[argv.indexOf("--ids") + 1].split(",") : null;
+  const ids = only ?? all.filter((_, i) => i % step === 0).slice(0, PAGES_N).map(([id]) => id);
   const server = await startServer(serveTree(named.tree, "/pkg"));
   log(`CPU profiles on ${ids.length} pages, ${RUNS} runs each`);
   const { acc, done } = await profilePages(server.url, ids);
