@@ -392,8 +392,9 @@ struct Frame {
     role: Role,
     /// Context from tags (and names that are never revoked); claims add to it at the end.
     context: Context,
-    /// Name-based claims of this element and its ancestors, with the element making each.
-    claims: Vec<(Claim, NodeIx)>,
+    /// Where the name-based claims of this element and its ancestors end in the builder's
+    /// `claims` (they are `claims[..claims_end]`).
+    claims_end: usize,
     /// Prose paragraphs (count, bytes) finished inside this element.
     prose: (u32, usize),
     figure: Option<NodeIx>,
@@ -480,6 +481,9 @@ pub struct OutlineBuilder {
     last_image: Option<u32>,
     /// Claims of each block by id, resolved in `finish`.
     block_claims: Vec<Vec<(Claim, NodeIx)>>,
+    /// The name-based claims of the open elements, outermost first, with the element making each:
+    /// a frame's are a prefix (shared, not copied for every element inside a claimed container).
+    claims: Vec<(Claim, NodeIx)>,
     /// Elements whose claims the prose inside them disproved.
     revoked: Vec<NodeIx>,
 }
@@ -525,7 +529,8 @@ impl OutlineBuilder {
         }
         let parent = self.stack.last();
         let mut context = parent.map(|f| f.context).unwrap_or_default();
-        let mut claims = parent.map(|f| f.claims.clone()).unwrap_or_default();
+        let claims = &mut self.claims;
+        claims.truncate(parent.map_or(0, |f| f.claims_end));
         let mut figure = parent.and_then(|f| f.figure);
         let names = if has(tag::BODY) {
             Names::default()
@@ -567,7 +572,7 @@ impl OutlineBuilder {
             node,
             role,
             context,
-            claims,
+            claims_end: self.claims.len(),
             prose: (0, 0),
             figure,
             names_ad_slot: names.ad_slot,
@@ -608,7 +613,8 @@ impl OutlineBuilder {
         let innermost_claims = || {
             self.stack
                 .last()
-                .map(|f| f.claims.clone())
+                .and_then(|f| self.claims.get(..f.claims_end))
+                .map(<[_]>::to_vec)
                 .unwrap_or_default()
         };
         let claims = if self.stack[block_at].segment.is_none() && has_visible {
@@ -715,7 +721,11 @@ impl OutlineBuilder {
             }
         }
         let (paragraphs, bytes) = frame.prose;
-        let makes_claims = frame.claims.last().is_some_and(|(_, by)| *by == frame.node);
+        let makes_claims = frame
+            .claims_end
+            .checked_sub(1)
+            .and_then(|last| self.claims.get(last))
+            .is_some_and(|(_, by)| *by == frame.node);
         if makes_claims && paragraphs >= ARTICLE_PROSE_PARAGRAPHS && bytes >= ARTICLE_PROSE_CHARS {
             self.revoked.push(frame.node);
         }
