@@ -17,8 +17,13 @@ FEATURES=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-i
 SHRINK=(-Oz --flatten --rereloop -Oz --flatten --rereloop -Oz)
 log() { printf '[build] %s\n' "$*" >&2; }
 
+# The builder's cargo home stays out of the package: panic locations inside dependencies name
+# their source files by path (js-sys's), which put /root/.cargo/... into the shipped wasm and made
+# its size differ between machines.
+REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
+
 log "wasm (cargo + wasm-bindgen + wasm-opt)"
-cargo build -q --lib --release --target wasm32-unknown-unknown
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REMAP" cargo build -q --lib --release --target wasm32-unknown-unknown
 rm -rf extension/pkg
 wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
   target/wasm32-unknown-unknown/release/newsclean.wasm
@@ -46,7 +51,7 @@ log "strict-CSP fallback (mvp wasm -> wasm2js -> esbuild)"
 fb=target/fallback
 # NOTE: target-cpu=mvp plus the `fallback` profile's strip keep reference types off, which
 # wasm2js needs ("modules with multiple tables are not supported yet").
-RUSTFLAGS='-C target-cpu=mvp' cargo build -q --lib --profile fallback \
+RUSTFLAGS="-C target-cpu=mvp $REMAP" cargo build -q --lib --profile fallback \
   --target wasm32-unknown-unknown --target-dir "$fb"
 rm -rf "$fb/bindgen" extension/pkg-fallback
 wasm-bindgen --target bundler --no-typescript --out-dir "$fb/bindgen" \

@@ -82,6 +82,14 @@ test("wasm package within its budget: ≤ 150,000 bytes raw and ≤ 60,000 brotl
   assert.ok(brotli <= 60_000, `${brotli} B brotli`);
 });
 
+test("the package names no path of the machine that built it (scripts/build.sh remaps cargo's home)", () => {
+  const home = process.env.CARGO_HOME ?? join(process.env.HOME ?? "", ".cargo");
+  for (const file of [join(EXT, "pkg", "newsclean_bg.wasm"), join(EXT, "pkg-fallback", "newsclean.mjs")]) {
+    const bytes = readFileSync(file);
+    for (const path of [home, ROOT]) assert.ok(!bytes.includes(path), `${file} contains ${path}`);
+  }
+});
+
 test("lost-text check: a paragraph we hide counts, one the page took out of the DOM does not", async () => {
   const { lost } = await import("./corpus.mjs");
   const paragraphs = ["The first paragraph of the story.", "A second paragraph of the story."];
