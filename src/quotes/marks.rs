@@ -36,10 +36,14 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
     let has_double = text
         .iter()
         .enumerate()
-        .any(|(i, c)| is_double_mark(*c) || is_two_apostrophes(text, i));
+        .any(|(i, c)| !is_plain(*c) && (is_double_mark(*c) || is_two_apostrophes(text, i)));
     let mut spans = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        if is_plain(text[i]) {
+            i += 1;
+            continue;
+        }
         // ''Typewriter quotes,'' two apostrophes for a double mark (news archives, wiki text):
         // opened at a word start, closed by the next pair.
         let paired = is_two_apostrophes(text, i)
@@ -64,6 +68,10 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
         // that starts a word inside the quote opens a level its next closing mark ends.
         let mut nested = 0;
         while j < text.len() {
+            if is_plain(text[j]) {
+                j += 1;
+                continue;
+            }
             if text[j] == '\n' && next_line_opens_with(text, j, text[i]) {
                 line_end = Some(j);
                 break;
@@ -120,6 +128,12 @@ pub fn find_spans(text: &[char]) -> Vec<Span> {
             .any(|c| crate::text::is_word_char(*c))
     });
     spans
+}
+
+/// Returns true if and only if `c` is an ASCII letter, digit or space: no mark, no line break.
+/// NOTE: the scans skip such chars (most of any text) before asking anything else of them.
+fn is_plain(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == ' '
 }
 
 /// Returns true if and only if the mark at `j` stands before a word and after a space.
