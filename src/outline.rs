@@ -1345,46 +1345,16 @@ impl Names {
             } else {
                 source
             };
-            // NOTE: bytes, not chars: the words looked up are ASCII letters and digits, and every
-            // byte of a multi-byte char is neither, so it splits where a char test would, without
-            // decoding.
-            let bytes = source.as_bytes();
-            let mut at = 0;
-            while at < bytes.len() {
-                if bytes[at].is_ascii_whitespace() {
-                    at += 1;
-                    continue;
+            // Compound class names ("adSlot", "ad-slot", "advert_container") are split into words
+            // on punctuation; camelCase needs one more look at the whole token.
+            for token in ascii_runs(source, |b| !b.is_ascii_whitespace()) {
+                for word in ascii_runs(token, |b| b.is_ascii_alphanumeric()) {
+                    names.note(word);
                 }
-                let token_start = at;
-                while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
-                    at += 1;
-                }
-                // ASCII whitespace around it: the cuts are char boundaries
-                let token = source.get(token_start..at).unwrap_or_default();
-                names.note_words(token);
-                // Compound class names ("adSlot", "ad-slot", "advert_container") are split into
-                // words on punctuation; camelCase needs one more look at the whole token.
                 names.note_compound(token);
             }
         }
         names
-    }
-
-    /// Notes each run of ASCII letters and digits in `token`.
-    fn note_words(&mut self, token: &str) {
-        let bytes = token.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if !bytes[at].is_ascii_alphanumeric() {
-                at += 1;
-                continue;
-            }
-            let word_start = at;
-            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
-                at += 1;
-            }
-            self.note(token.get(word_start..at).unwrap_or_default());
-        }
     }
 
     fn note(&mut self, word: &str) {
@@ -1417,6 +1387,26 @@ impl Names {
             self.caption = true;
         }
     }
+}
+
+/// The longest runs of bytes that `keep` takes, in order.
+///
+/// NOTE: bytes, not chars (`str::split` with a char predicate decodes every char). `keep` must
+/// answer alike for every byte from 0x80 up, the bytes of multi-byte chars: then every cut falls
+/// at a char boundary, where a test of the chars would cut.
+fn ascii_runs(text: &str, keep: impl Fn(u8) -> bool) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    core::iter::from_fn(move || {
+        while at < bytes.len() && !keep(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        while at < bytes.len() && keep(bytes[at]) {
+            at += 1;
+        }
+        (start < at).then(|| text.get(start..at).unwrap_or_default())
+    })
 }
 
 /// Returns true if and only if `needle` occurs in `haystack`.
