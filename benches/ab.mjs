@@ -8,7 +8,8 @@
 // Both builds' ES-module glue (extension/pkg/newsclean.js) are imported into each corpus page, so
 // one page holds two instances, A (--base, default target/ab/base) and B (extension/pkg). Their
 // calls alternate A B, B A, ..., a forced layout before each: --warm rounds untimed (default 4, while
-// V8 tiers the code up), then --rounds timed (default 24). Per page: the median time of each and their ratio B ÷ A.
+// V8 tiers the code up), then --rounds timed (default 24). Per page: the ratio B ÷ A of the median
+// times and of the fastest calls.
 // Printed: the median, quartiles and geometric mean of the per-page ratios over N pages (default
 // 40, spread over the size range). Paired in one page and one moment, the comparison is free of
 // the page-to-page and run-to-run noise that hides a 5 % change in `make bench` (its 60-page
@@ -16,20 +17,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
-  closePage, exitOnSignals, launchPlain, log, median, open, pageBytes, pageIds, pct, readTree, ROOT, serveTree,
+  closePage, exitOnSignals, launchPlain, log, median, open, option, pagesAcrossSizes, pct, readTree, ROOT, serveTree,
   startServer,
 } from "./common.mjs";
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
-const BASE = opt("--base", join(ROOT, "target", "ab", "base"));
-const PAGES_N = Number(opt("--pages", 40));
-const ROUNDS = Number(opt("--rounds", 24));
-const FN = opt("--fn", "analyze");
-const WARM = Number(opt("--warm", 4));
+const BASE = option("--base", join(ROOT, "target", "ab", "base"));
+const PAGES_N = Number(option("--pages", 40));
+const ROUNDS = Number(option("--rounds", 24));
+const FN = option("--fn", "analyze");
+const WARM = Number(option("--warm", 4));
 const NEW = join(ROOT, "extension", "pkg");
 for (const dir of [BASE, NEW]) {
   if (!existsSync(join(dir, "newsclean.js"))) throw new Error(`no package in ${dir} (see the header comment)`);
@@ -66,9 +62,7 @@ async function measureInPage({ fn, rounds, warm }) {
 
 exitOnSignals();
 const server = await startServer({ ...serveTree(readTree(BASE), "/a"), ...serveTree(readTree(NEW), "/b") });
-const all = pageIds().map((id) => [id, pageBytes(id).length]).sort((x, y) => x[1] - y[1]);
-const step = Math.max(1, Math.floor(all.length / PAGES_N));
-const ids = all.filter((_, i) => i % step === 0).slice(0, PAGES_N).map(([id]) => id);
+const ids = pagesAcrossSizes(PAGES_N);
 const { browser, context } = await launchPlain();
 const rows = [];
 for (const id of ids) {

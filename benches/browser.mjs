@@ -29,25 +29,21 @@ import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
 import { launch, newscleanMeasures } from "../tests/e2e/harness.mjs";
 import { bigPage } from "./bigpage.mjs";
 import {
-  closePage, exitOnSignals, finite, firstLine, launchPlain, log, max, median, open, OUT, pageBytes, pageIds, readTree,
+  closePage, exitOnSignals, finite, firstLine, launchPlain, log, max, median, open, option, OUT, pageBytes, pageIds, readTree,
   round, ROOT, serveTree, sleep, startServer, stats, withTimeout,
 } from "./common.mjs";
 
 // ── options and inputs ───────────────────────────────────────────────────────────────────────────
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : dflt;
-};
 const STRICT = argv.includes("--strict");
-const REPS = Number(opt("--reps", 3));
-const LIMIT = Number(opt("--limit", Infinity));
-const ONLY = opt("--pages", null)?.split(",");
-const LOADS = Number(opt("--loads", 3));
+const REPS = Number(option("--reps", 3));
+const LIMIT = Number(option("--limit", Infinity));
+const ONLY = option("--pages", null)?.split(",");
+const LOADS = Number(option("--loads", 3));
 const LONGTASK = !argv.includes("--no-longtask");
 // every n-th measured page is loaded once more with the real unpacked extension (0: none)
-const EXTENSION_EVERY = Number(opt("--extension-every", 10));
+const EXTENSION_EVERY = Number(option("--extension-every", 10));
 const STARTUP_TABS = 12;
 
 const SNAPSHOT = join(OUT, "extension");

@@ -24,6 +24,19 @@ export function pageIds() {
 /** A corpus page's HTML bytes. */
 export const pageBytes = (id) => gunzipSync(readFileSync(join(PAGES, `${id}.html.gz`)));
 
+/** `n` corpus page ids spread over the size range: every k-th page by HTML size. */
+export function pagesAcrossSizes(n) {
+  const all = pageIds().map((id) => [id, pageBytes(id).length]).sort((a, b) => a[1] - b[1]);
+  const step = Math.max(1, Math.floor(all.length / n));
+  return all.filter((_, i) => i % step === 0).slice(0, n).map(([id]) => id);
+}
+
+/** The command line's value after `name` (a string), or `dflt` when `name` is not there. */
+export function option(name, dflt) {
+  const i = process.argv.indexOf(name, 2);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+}
+
 // ── statistics ───────────────────────────────────────────────────────────────────────────────────
 
 export const finite = (v) => v.filter((x) => typeof x === "number" && Number.isFinite(x));

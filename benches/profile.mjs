@@ -16,18 +16,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  closePage, exitOnSignals, firstLine, launchPlain, log, open, OUT, pageBytes, pageIds, readTree, ROOT, serveTree,
+  closePage, exitOnSignals, firstLine, launchPlain, log, open, option, OUT, pagesAcrossSizes, readTree, ROOT, serveTree,
   startServer, withTimeout,
 } from "./common.mjs";
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
-const PAGES_N = opt("--pages", 40);
-const RUNS = opt("--runs", 10);
-const TOP = opt("--top", 25);
+const PAGES_N = Number(option("--pages", 40));
+const RUNS = Number(option("--runs", 10));
+const TOP = Number(option("--top", 25));
 const NAMED = join(OUT, "named");
 const SHIPPED = join(ROOT, "extension", "pkg", "newsclean_bg.wasm");
 const INPUT = join(ROOT, "target", "wasm32-unknown-unknown", "release", "newsclean.wasm");
@@ -317,11 +312,8 @@ async function main() {
   const biggest = [...sizes.funcs].sort((a, b) => b.size - a.size).slice(0, TOP);
   for (const f of biggest) console.log(`${String(f.size).padStart(8)}  ${pct(f.size, codeTotal).padStart(6)}  ${f.name.slice(0, 140)}`);
 
-  // pages spread over the size range (every k-th by size)
-  const all = pageIds().map((id) => [id, pageBytes(id).length]).sort((a, b) => a[1] - b[1]);
-  const step = Math.max(1, Math.floor(all.length / PAGES_N));
-  const only = argv.includes("--ids") ? argv[argv.indexOf("--ids") + 1].split(",") : null;
-  const ids = only ?? all.filter((_, i) => i % step === 0).slice(0, PAGES_N).map(([id]) => id);
+  // the pages named, else pages spread over the size range
+  const ids = option("--ids", null)?.split(",") ?? pagesAcrossSizes(PAGES_N);
   const server = await startServer(serveTree(named.tree, "/pkg"));
   log(`CPU profiles on ${ids.length} pages, ${RUNS} runs each`);
   const { acc, done } = await profilePages(server.url, ids);
