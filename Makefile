@@ -32,6 +32,7 @@ test-lint:
 	cargo fmt --check
 	cargo clippy -q --all-targets --features cli -- -D warnings
 	cargo clippy -q --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -q --lib --target wasm32-unknown-unknown --features panic-handler -- -D warnings
 
 # Tier 2: the web glue in real headless browsers (tests/web.rs). Users can run the same with
 # `wasm-pack test --headless --chrome` / `--firefox`.

@@ -23,7 +23,7 @@ log() { printf '[build] %s\n' "$*" >&2; }
 REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
 
 log "wasm (cargo + wasm-bindgen + wasm-opt)"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REMAP" cargo build -q --lib --release --target wasm32-unknown-unknown
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$REMAP" cargo build -q --lib --release --target wasm32-unknown-unknown --features panic-handler
 rm -rf extension/pkg
 wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
   target/wasm32-unknown-unknown/release/newsclean.wasm
@@ -52,7 +52,7 @@ fb=target/fallback
 # NOTE: target-cpu=mvp plus the `fallback` profile's strip keep reference types off, which
 # wasm2js needs ("modules with multiple tables are not supported yet").
 RUSTFLAGS="-C target-cpu=mvp $REMAP" cargo build -q --lib --profile fallback \
-  --target wasm32-unknown-unknown --target-dir "$fb"
+  --target wasm32-unknown-unknown --features panic-handler --target-dir "$fb"
 rm -rf "$fb/bindgen" extension/pkg-fallback
 wasm-bindgen --target bundler --no-typescript --out-dir "$fb/bindgen" \
   "$fb/wasm32-unknown-unknown/fallback/newsclean.wasm"

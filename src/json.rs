@@ -6,6 +6,8 @@
 //! NOTE: serde-wasm-bindgen did the same job for 8.6 KB of the wasm budget (150 KB); this writer
 //! costs about 1 KB.
 
+use crate::prelude::*;
+
 /// Builds one JSON object, field by field.
 pub struct Object<'a> {
     out: &'a mut String,

@@ -18,6 +18,24 @@
 //! - `web` (wasm32 only): collect, apply, sidebar, observe — the only code that sees a DOM.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// The wasm has no std: std's panic path (its hook, message formatting with `core::fmt`) was
+// 6.2 KB raw / 2.5 KB brotli of the 150 / 60 KB budget. The shipped build (`scripts/build.sh`)
+// turns on the `panic-handler` feature, our own handler (`web::api`); without it (the browser
+// tests, whose harness brings its own panic handling, or a plain `cargo build`), std is linked
+// for its handler. No std also means no `thread_local!`: the page's state lives in `web::api::Engine`.
+#![cfg_attr(all(target_arch = "wasm32", not(test)), no_std)]
+
+extern crate alloc;
+#[cfg(all(target_arch = "wasm32", not(test), not(feature = "panic-handler")))]
+extern crate std;
+
+/// What std's prelude gives the code that the wasm build, which has no std, must name itself.
+mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec;
+    pub use alloc::vec::Vec;
+}
 
 pub mod clean;
 #[cfg(feature = "cli")]

@@ -5,6 +5,8 @@
 //! outlines of one page agree by construction. This module knows nothing of any DOM: an element is
 //! a [`NodeIx`], its ordinal among the `open` events, which the front end maps back to its node.
 
+use crate::prelude::*;
+
 use serde::Serialize;
 
 /// The ordinal of an element among the builder's `open` events (0 for the first element opened).
@@ -310,7 +312,7 @@ pub fn element_info<'a>(
     // indices into READ_ATTRIBUTES
     const CLASS: usize = 0;
     const ID: usize = 1;
-    const HINTS: std::ops::Range<usize> = 2..7;
+    const HINTS: core::ops::Range<usize> = 2..7;
     const HIDDEN: usize = 7;
     const ARIA_HIDDEN: usize = 8;
     const STYLE: usize = 9;
@@ -685,7 +687,7 @@ impl OutlineBuilder {
         let had_text = segment_count > 0 || frame.nested_text;
         if let Role::Block(kind) = frame.role {
             let single = segment_count == 1 && !frame.nested_text;
-            for segment in std::mem::take(&mut frame.segments) {
+            for segment in core::mem::take(&mut frame.segments) {
                 let block = self.finish_segment(&frame, kind, segment, single);
                 let b = self.blocks[block.0 as usize]
                     .as_ref()

@@ -3,6 +3,8 @@
 //! The plan says which elements to hide and why, and which quotations to list under which
 //! speakers. Applying it is the front end's job; nothing here touches a page.
 
+use crate::prelude::*;
+
 use serde::Serialize;
 
 use crate::clean::ad_marker::{AdMarker, MarkerReason};

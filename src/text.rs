@@ -3,6 +3,8 @@
 //! Quoted text is folded into a single [`TokenKind::Quote`] token, so nothing inside a quotation
 //! can ever be read as the speaker ("Mr. President", "he asked me").
 
+use crate::prelude::*;
+
 use crate::quotes::lexicon::is_abbreviation;
 use crate::quotes::marks::Span;
 

@@ -365,7 +365,7 @@ mod tests {
         assert_eq!(INDEXED.get(3), b"sponsored content");
         for (i, w) in LIST.iter().enumerate() {
             assert_eq!(
-                INDEXED.find_sorted(std::str::from_utf8(w).unwrap()),
+                INDEXED.find_sorted(core::str::from_utf8(w).unwrap()),
                 Some(i)
             );
         }
@@ -377,7 +377,7 @@ mod tests {
     fn binary_search_of_every_length() {
         let all: Vec<String> = (0..40)
             .map(|i| "x".repeat(1 + i % 5) + &format!("{i:02}") + &"y".repeat(i % 3))
-            .collect::<std::collections::BTreeSet<_>>()
+            .collect::<alloc::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
         for n in 1..=all.len() {

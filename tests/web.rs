@@ -6,8 +6,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use newsclean::plan::{plan, Settings};
+use newsclean::web::api::Engine;
 use newsclean::web::collect::{collect, Collected};
-use newsclean::web::{api, apply, observe::Observer, sidebar::Sidebar};
+use newsclean::web::{
+    apply,
+    observe::Observer,
+    sidebar::{ReaderChoices, Sidebar},
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element};
@@ -157,7 +162,14 @@ fn sidebar_lists_speakers_in_an_open_shadow_root() {
     let root = mount(QUOTES);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let sidebar = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0).unwrap();
+    let sidebar = Sidebar::render(
+        &doc(),
+        &p,
+        quote_targets(&collected, &p),
+        0,
+        &ReaderChoices::default(),
+    )
+    .unwrap();
     let shadow = sidebar_shadow();
     let entries = shadow.query_selector_all("[data-speaker]").unwrap();
     let mut speakers = Vec::new();
@@ -201,14 +213,16 @@ fn a_sidebar_rendered_again_keeps_the_readers_choices() {
             .unchecked_into();
         b.click();
     };
-    let first = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0).unwrap();
+    // one page's choices, as its engine keeps them for every sidebar it renders
+    let choices = ReaderChoices::default();
+    let first = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0, &choices).unwrap();
     // (open on a wide window, collapsed on a narrow one: the runner's window may be either)
     let opened_collapsed = panel().has_attribute("data-collapsed");
     click("collapse");
     click("side");
     first.remove();
     // a new article arrives: the sidebar is rendered again, as the reader left it
-    let again = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0).unwrap();
+    let again = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0, &choices).unwrap();
     let kept = (
         panel().has_attribute("data-collapsed"),
         panel().get_attribute("data-side"),
@@ -227,7 +241,7 @@ fn sidebar_renders_markup_in_quotes_as_text() {
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
     let targets = vec![root.clone(); p.quotes.len()];
-    let sidebar = Sidebar::render(&doc(), &p, targets, 0).unwrap();
+    let sidebar = Sidebar::render(&doc(), &p, targets, 0, &ReaderChoices::default()).unwrap();
     let shadow = sidebar_shadow();
     assert!(shadow.query_selector("img").unwrap().is_none());
     let quote = shadow.query_selector("[data-quote]").unwrap().unwrap();
@@ -273,9 +287,10 @@ async fn observer_catches_labels_inserted_later() {
 
 #[wasm_bindgen_test]
 fn clean_document_sets_ready_and_set_enabled_restores() {
+    let engine = Engine::new();
     let root = mount(AD_LABELS);
     let before = root.inner_html();
-    api::clean_document().unwrap();
+    engine.clean_document().unwrap();
     let html = doc().document_element().unwrap();
     assert_eq!(
         html.get_attribute("data-newsclean-state").as_deref(),
@@ -283,20 +298,40 @@ fn clean_document_sets_ready_and_set_enabled_restores() {
     );
     assert!(root.query_selector("[data-newsclean]").unwrap().is_some());
     assert!(doc().query_selector("newsclean-sidebar").unwrap().is_some());
-    api::set_enabled(false).unwrap();
+    engine.set_enabled(false).unwrap();
     assert_eq!(root.inner_html(), before);
     assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
     root.remove();
 }
 
 #[wasm_bindgen_test]
+async fn a_dropped_engine_leaves_the_page_as_it_was() {
+    let root = mount(AD_LABELS);
+    let before = root.inner_html();
+    let engine = Engine::new();
+    engine.clean_document().unwrap();
+    assert!(root.query_selector("[data-newsclean]").unwrap().is_some());
+    drop(engine); // what JS's `engine.free()` (or its finalizer) does
+    assert_eq!(root.inner_html(), before);
+    assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
+    // its observer is gone too: content added now is left alone, and nothing throws
+    let label = doc().create_element("p").unwrap();
+    label.set_text_content(Some("Advertisement"));
+    root.append_child(&label).unwrap();
+    next_frames().await;
+    assert!(!label.has_attribute("data-newsclean"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn clean_step_in_slices_does_what_clean_document_does() {
+    let engine = Engine::new();
     // past 512 nodes, so that the walk itself is cut into slices too
     let filler: String = (0..400)
         .map(|n| format!("<p>Filler paragraph number {n} of the story.</p>"))
         .collect();
     let root = mount(&[QUOTES, &filler, AD_LABELS, CAPTIONS].concat());
-    let whole = api::clean_document().unwrap();
+    let whole = engine.clean_document().unwrap();
     let count = |key: &str, of_array: bool| {
         let v = js_sys::Reflect::get(&whole, &key.into()).unwrap();
         if of_array {
@@ -314,11 +349,11 @@ fn clean_step_in_slices_does_what_clean_document_does() {
         .query_selector_all("[data-newsclean]")
         .unwrap()
         .length();
-    api::set_enabled(false).unwrap();
+    engine.set_enabled(false).unwrap();
     // A budget of zero: every stage yields after its first slice.
     let mut steps = 1;
     let report = loop {
-        let got = api::clean_step(0.0).unwrap();
+        let got = engine.clean_step(0.0).unwrap();
         if !got.is_null() {
             break got;
         }
@@ -345,7 +380,7 @@ fn clean_step_in_slices_does_what_clean_document_does() {
         html.get_attribute("data-newsclean-state").as_deref(),
         Some("ready")
     );
-    api::set_enabled(false).unwrap();
+    engine.set_enabled(false).unwrap();
     root.remove();
 }
 
@@ -361,9 +396,10 @@ async fn wait_ms(ms: i32) {
 
 #[wasm_bindgen_test]
 async fn a_new_article_arriving_later_is_cleaned_and_listed() {
+    let engine = Engine::new();
     install_hiding_rule();
     let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
-    api::clean_document().unwrap();
+    engine.clean_document().unwrap();
     // infinite scroll: a whole second story arrives
     let next = doc().create_element("article").unwrap();
     next.set_inner_html(
@@ -398,6 +434,6 @@ async fn a_new_article_arriving_later_is_cleaned_and_listed() {
             .unwrap(),
         "This bridge will carry the city for a hundred years"
     );
-    api::set_enabled(false).unwrap();
+    engine.set_enabled(false).unwrap();
     root.remove();
 }

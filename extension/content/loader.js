@@ -86,23 +86,25 @@
           channel.port2.postMessage(null);
         });
 
-  const ready = load().then(async ([pkg, engine]) => {
-    root.dataset.newscleanEngine = engine;
-    measure("newsclean:start-up", loaderStart, { engine, ...startUp });
+  const ready = load().then(async ([pkg, kind]) => {
+    root.dataset.newscleanEngine = kind;
+    measure("newsclean:start-up", loaderStart, { engine: kind, ...startUp });
+    // this frame's state (what was hidden, the sidebar, the observer): kept as long as `ready` is
+    const engine = new pkg.Engine();
     const passStart = performance.now();
     let busyMs = 0;
     let slices = 0;
     for (;;) {
       const sliceStart = performance.now();
-      report = pkg.cleanStep(SLICE_MS);
+      report = engine.cleanStep(SLICE_MS);
       busyMs += performance.now() - sliceStart;
       slices += 1;
       if (report !== null) break;
       await nextTask();
     }
-    measure("newsclean:pass", passStart, { busyMs, slices, engine });
+    measure("newsclean:pass", passStart, { busyMs, slices, engine: kind });
     tell();
-    return pkg;
+    return engine;
   });
   ready.catch((e) => {
     root.dataset.newscleanState = "error";
@@ -115,8 +117,8 @@
     } else if (msg?.type === "newsclean:set-enabled") {
       const on = Boolean(msg.enabled);
       ready
-        .then((pkg) => {
-          pkg.setEnabled(on);
+        .then((engine) => {
+          engine.setEnabled(on);
           enabled = on;
           tell();
           return status();

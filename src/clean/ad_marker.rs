@@ -1,5 +1,7 @@
 //! Whole-block ad labels in many languages; never a sentence that merely mentions ads.
 
+use crate::prelude::*;
+
 use crate::outline::{Block, Run};
 
 crate::words!(

@@ -4,6 +4,8 @@
 //! Only caption-like blocks take part: a body paragraph that repeats caption text is never hidden,
 //! and identical caption text under a *different* photo is not a duplicate.
 
+use crate::prelude::*;
+
 use crate::outline::{Block, BlockId, BlockKind, NodeIx, Outline};
 use crate::text::char_count;
 
@@ -133,13 +135,13 @@ fn strip_credit_prefix(text: &str) -> &str {
 
 /// How strongly to prefer keeping this copy: the most complete text first, then a copy inside a
 /// figure with its image, then a real `figcaption`-like caption, then the earliest.
-fn keep_rank(block: &Block) -> (usize, bool, bool, std::cmp::Reverse<BlockId>) {
+fn keep_rank(block: &Block) -> (usize, bool, bool, core::cmp::Reverse<BlockId>) {
     let truncated = is_truncated(&block.text);
     (
         char_count(&block.text) * 2 + usize::from(!truncated),
         block.figure.is_some() && block.image.is_some(),
         block.kind == BlockKind::Caption,
-        std::cmp::Reverse(block.id),
+        core::cmp::Reverse(block.id),
     )
 }
 

@@ -3,6 +3,8 @@
 //!
 //! Reads only the tokens outside quotations, so a name inside the quote is never the speaker.
 
+use crate::prelude::*;
+
 use super::lexicon::{is_not_name_word, is_org_noun, is_org_word, is_role_noun, is_title_word};
 use crate::text::{Speech, Token, TokenKind};
 

@@ -5,6 +5,8 @@
 //! open a quote. A quote still open at the end of the paragraph runs to its end, which is how a
 //! quote continued in the next paragraph is written.
 
+use crate::prelude::*;
+
 /// One quotation, as char offsets into the paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {

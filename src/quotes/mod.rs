@@ -4,6 +4,8 @@
 //! its kind, its place (paragraph and char offsets) and its speaker, resolved to one entity per
 //! person. A quotation the rules cannot attribute has no speaker: never a guess.
 
+use crate::prelude::*;
+
 pub mod attribution;
 pub mod lexicon;
 pub mod marks;

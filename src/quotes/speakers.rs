@@ -1,6 +1,8 @@
 //! One entity per speaker: "Antony Blinken", "Blinken", "Secretary of State Antony Blinken" and
 //! "he" are one person, named by the fullest form seen and the best title seen.
 
+use crate::prelude::*;
+
 use crate::text::fold_case;
 use serde::Serialize;
 

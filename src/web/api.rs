@@ -1,6 +1,10 @@
-//! The whole JS surface of the package: `cleanDocument`, `analyze`, `setEnabled`.
+//! The whole JS surface of the package: an [`Engine`] per page (`cleanDocument`, `cleanStep`,
+//! `setEnabled`), and `analyze`, which reads a page and changes nothing.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+
+use alloc::rc::Rc;
+use core::cell::{Cell, OnceCell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,7 +14,7 @@ use super::apply::{self, OFF_ATTR, STATE_ATTR};
 use super::collect::{collect, Collected, Collecting};
 use super::js::{into_js, json_to_js, report_to_js, Context, GlueError};
 use super::observe::Observer;
-use super::sidebar::{Sidebar, SidebarBuild};
+use super::sidebar::{ReaderChoices, Sidebar, SidebarBuild};
 use crate::outline::PROSE_PARAGRAPH_BYTES;
 use crate::plan::{is_article_text, plan, Plan, Planner, Settings};
 
@@ -21,44 +25,112 @@ struct Session {
     observer: Observer,
 }
 
-thread_local! {
-    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+/// newsclean on one page: the page's state lives here, behind this handle, for as long as JS
+/// keeps it (the extension: one per frame, for the page's lifetime). Dropping it (`free()`) puts
+/// the page back as it was.
+///
+/// ```js
+/// const engine = new Engine();
+/// while (engine.cleanStep(12) === null) await nextTask();
+/// ```
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Engine(Rc<Page>);
+
+/// What an [`Engine`] keeps for its page.
+#[derive(Default)]
+struct Page {
+    /// What the last finished pass left on the page, while cleaning is on.
+    session: RefCell<Option<Session>>,
+    /// The sliced pass `cleanStep` (or a refresh) is running, if any.
+    pass: RefCell<Option<Pass>>,
+    /// The full pass the observer schedules: made once and kept for the page's lifetime, so it
+    /// is never dropped while it runs (the pass replaces the observer that asked for it).
+    refresh: OnceCell<Closure<dyn FnMut()>>,
+    refresh_pending: Cell<bool>,
+    /// Open or collapsed, which side: every sidebar of this page keeps the reader's choice.
+    choices: ReaderChoices,
 }
 
-/// Sets up panic reporting once, when the module is instantiated: a panic is a bug, and the
-/// console says what and where. (A hook of our own: `console_error_panic_hook` weighs 2 KB.)
-#[wasm_bindgen(start)]
-pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        let payload = info.payload();
-        let what = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("panic");
-        let (file, line) = info
-            .location()
-            .map_or(("?", 0), |at| (at.file(), at.line()));
-        web_sys::console::error_4(
-            &"newsclean panicked:".into(),
-            &what.into(),
-            &file.into(),
-            &line.into(),
-        );
-    }));
+/// A panic is a bug: the console says what and where, then the wasm traps, as std's
+/// `panic = "abort"` did. Our own handler because the wasm has no std (see lib.rs); a message with
+/// arguments (an index out of bounds) shows as "panic", its file and line still say where. The
+/// browser tests, which link std through their harness, leave the feature off and use std's.
+#[cfg(feature = "panic-handler")]
+#[panic_handler]
+fn on_panic(info: &core::panic::PanicInfo<'_>) -> ! {
+    let what = info.message().as_str().unwrap_or("panic");
+    let (file, line) = info
+        .location()
+        .map_or(("?", 0), |at| (at.file(), at.line()));
+    web_sys::console::error_4(
+        &"newsclean panicked:".into(),
+        &what.into(),
+        &file.into(),
+        &line.into(),
+    );
+    core::arch::wasm32::unreachable()
 }
 
-/// Cleans the current document: hides ad labels and duplicate captions, renders the sidebar,
-/// sets `<html data-newsclean-state="ready">` and watches for content added later.
-///
-/// Returns `{hidden: [{kind, text, reason}], quotes: [...], speakers: [...]}`.
-///
-/// # Errors
-///
-/// When there is no document or body, or a DOM call fails; the page is left as it was.
-#[wasm_bindgen(js_name = cleanDocument)]
-pub fn clean_document() -> Result<JsValue, JsError> {
-    into_js(run())
+#[wasm_bindgen]
+impl Engine {
+    /// An engine for the current page; it does nothing until asked.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// Cleans the current document: hides ad labels and duplicate captions, renders the sidebar,
+    /// sets `<html data-newsclean-state="ready">` and watches for content added later.
+    ///
+    /// Returns `{hidden: [{kind, text, reason}], quotes: [...], speakers: [...]}`.
+    ///
+    /// # Errors
+    ///
+    /// When there is no document or body, or a DOM call fails; the page is left as it was.
+    #[wasm_bindgen(js_name = cleanDocument)]
+    pub fn clean_document(&self) -> Result<JsValue, JsError> {
+        into_js(self.0.run())
+    }
+
+    /// Does what `cleanDocument()` does in slices, so that even a very long page never holds the
+    /// main thread for long: each call works for about `budget_ms` milliseconds (starting a pass
+    /// if none is running) and returns `null` until the pass is done, then `{hidden, quotes,
+    /// speakers}` counts. Call it from separate tasks.
+    ///
+    /// # Errors
+    ///
+    /// When there is no document or body, or a DOM call fails; the page is left as it was.
+    #[wasm_bindgen(js_name = cleanStep)]
+    pub fn clean_step(&self, budget_ms: f64) -> Result<JsValue, JsError> {
+        into_js(self.0.step_pass(self.0.running_pass(), budget_ms))
+    }
+
+    /// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or
+    /// back on.
+    ///
+    /// # Errors
+    ///
+    /// When a DOM call fails.
+    #[wasm_bindgen(js_name = setEnabled)]
+    pub fn set_enabled(&self, enabled: bool) -> Result<(), JsError> {
+        into_js(if enabled {
+            self.0.enable()
+        } else {
+            self.0.disable()
+        })
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        // The page as it was, and no observer left to call into a dropped engine.
+        let _ = self.end_session();
+        // A timer may still hold the refresh: leave it callable (it finds no page, does nothing).
+        if let Some(refresh) = self.refresh.take() {
+            refresh.forget();
+        }
+    }
 }
 
 /// Reads the DOM under `root` and returns the same report the CLI prints, changing nothing.
@@ -93,39 +165,90 @@ fn report_of(root: &Element, settings: &Settings) -> Result<JsValue, GlueError> 
     report_to_js(&p.report(&collected.outline))
 }
 
-/// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or back on.
-///
-/// # Errors
-///
-/// When a DOM call fails.
-#[wasm_bindgen(js_name = setEnabled)]
-pub fn set_enabled(enabled: bool) -> Result<(), JsError> {
-    into_js(if enabled { enable() } else { disable() })
-}
-
-fn enable() -> Result<(), GlueError> {
-    if SESSION.with(|s| s.borrow().is_none()) {
-        run()?;
+impl Page {
+    fn enable(self: &Rc<Self>) -> Result<(), GlueError> {
+        if self.session.borrow().is_none() {
+            self.run()?;
+        }
+        Ok(())
     }
-    Ok(())
-}
 
-fn disable() -> Result<(), GlueError> {
-    end_session()?;
-    let doc = document()?;
-    apply::set_root_attr(&doc, OFF_ATTR, None)?;
-    apply::set_root_attr(&doc, STATE_ATTR, Some("off"))
-}
-
-/// Stops watching, removes the sidebar and our marks: the page as it was.
-fn end_session() -> Result<(), GlueError> {
-    abandon_running_pass()?;
-    if let Some(session) = SESSION.with(|s| s.borrow_mut().take()) {
-        session.observer.stop();
-        session.sidebar.remove();
-        apply::unhide(&session.marked)?;
+    fn disable(&self) -> Result<(), GlueError> {
+        self.end_session()?;
+        let doc = document()?;
+        apply::set_root_attr(&doc, OFF_ATTR, None)?;
+        apply::set_root_attr(&doc, STATE_ATTR, Some("off"))
     }
-    Ok(())
+
+    /// Stops watching, removes the sidebar and our marks: the page as it was.
+    fn end_session(&self) -> Result<(), GlueError> {
+        self.abandon_running_pass()?;
+        let session = self.session.borrow_mut().take();
+        if let Some(session) = session {
+            session.observer.stop();
+            session.sidebar.remove();
+            apply::unhide(&session.marked)?;
+        }
+        Ok(())
+    }
+
+    fn run(self: &Rc<Self>) -> Result<JsValue, GlueError> {
+        let mut pass = self.start_pass(true)?;
+        while !pass.advance_or_undo(self, f64::INFINITY)? {}
+        Ok(pass.report.take().unwrap_or(JsValue::NULL))
+    }
+
+    fn start_pass(&self, full_report: bool) -> Result<Pass, GlueError> {
+        let doc = document()?;
+        let body = doc.body().context("document has no body")?;
+        // The session of an earlier pass (extension re-injected, popup toggled, a new article
+        // arrived) stays on the page until this pass applies its own plan, in the same task: no
+        // moment with the page half cleaned.
+        self.abandon_running_pass()?;
+        Ok(Pass {
+            collecting: Some(Collecting::start(&body)),
+            doc,
+            body: body.into(),
+            collected: None,
+            planner: None,
+            plan: None,
+            marked: Vec::new(),
+            hidden: false,
+            sidebar: None,
+            full_report,
+            report: None,
+        })
+    }
+
+    /// The sliced pass that is running, if any (taken out while it works).
+    fn running_pass(&self) -> Option<Pass> {
+        self.pass.borrow_mut().take()
+    }
+
+    /// Drops the sliced pass that is running, if any, taking back the marks it made.
+    fn abandon_running_pass(&self) -> Result<(), GlueError> {
+        match self.running_pass() {
+            Some(pass) => apply::unhide(&pass.marked),
+            None => Ok(()),
+        }
+    }
+
+    /// Runs `pass` (or a new one) for about `budget_ms`: the report when it is done, else `null`
+    /// with the pass put back for the next slice.
+    fn step_pass(
+        self: &Rc<Self>,
+        pass: Option<Pass>,
+        budget_ms: f64,
+    ) -> Result<JsValue, GlueError> {
+        let deadline = now() + budget_ms;
+        let mut pass = pass.map_or_else(|| self.start_pass(false), Ok)?;
+        if pass.advance_or_undo(self, deadline)? {
+            Ok(pass.report.take().unwrap_or(JsValue::NULL))
+        } else {
+            *self.pass.borrow_mut() = Some(pass);
+            Ok(JsValue::NULL)
+        }
+    }
 }
 
 fn document() -> Result<Document, GlueError> {
@@ -133,78 +256,6 @@ fn document() -> Result<Document, GlueError> {
         .context("no window")?
         .document()
         .context("no document")
-}
-
-fn run() -> Result<JsValue, GlueError> {
-    let mut pass = start_pass(true)?;
-    while !pass.advance_or_undo(f64::INFINITY)? {}
-    Ok(pass.report.take().unwrap_or(JsValue::NULL))
-}
-
-fn start_pass(full_report: bool) -> Result<Pass, GlueError> {
-    let doc = document()?;
-    let body = doc.body().context("document has no body")?;
-    // The session of an earlier pass (extension re-injected, popup toggled, a new article
-    // arrived) stays on the page until this pass applies its own plan, in the same task: no
-    // moment with the page half cleaned.
-    abandon_running_pass()?;
-    Ok(Pass {
-        collecting: Some(Collecting::start(&body)),
-        doc,
-        body: body.into(),
-        collected: None,
-        planner: None,
-        plan: None,
-        marked: Vec::new(),
-        hidden: false,
-        sidebar: None,
-        full_report,
-        report: None,
-    })
-}
-
-thread_local! {
-    /// The sliced pass `cleanStep` is running, if any.
-    static PASS: RefCell<Option<Pass>> = const { RefCell::new(None) };
-}
-
-/// Does what `cleanDocument()` does in slices, so that even a very long page never holds the
-/// main thread for long: each call works for about `budget_ms` milliseconds (starting a pass if
-/// none is running) and returns `null` until the pass is done, then `{hidden, quotes, speakers}`
-/// counts. Call it from separate tasks.
-///
-/// # Errors
-///
-/// When there is no document or body, or a DOM call fails; the page is left as it was.
-#[wasm_bindgen(js_name = cleanStep)]
-pub fn clean_step(budget_ms: f64) -> Result<JsValue, JsError> {
-    into_js(step_pass(running_pass(), budget_ms))
-}
-
-/// The sliced pass that is running, if any (taken out while it works).
-fn running_pass() -> Option<Pass> {
-    PASS.with(|p| p.borrow_mut().take())
-}
-
-/// Drops the sliced pass that is running, if any, taking back the marks it made.
-fn abandon_running_pass() -> Result<(), GlueError> {
-    match running_pass() {
-        Some(pass) => apply::unhide(&pass.marked),
-        None => Ok(()),
-    }
-}
-
-/// Runs `pass` (or a new one) for about `budget_ms`: the report when it is done, else `null`
-/// with the pass put back for the next slice.
-fn step_pass(pass: Option<Pass>, budget_ms: f64) -> Result<JsValue, GlueError> {
-    let deadline = now() + budget_ms;
-    let mut pass = pass.map_or_else(|| start_pass(false), Ok)?;
-    if pass.advance_or_undo(deadline)? {
-        Ok(pass.report.take().unwrap_or(JsValue::NULL))
-    } else {
-        PASS.with(|p| *p.borrow_mut() = Some(pass));
-        Ok(JsValue::NULL)
-    }
 }
 
 /// A cleaning pass in progress.
@@ -231,8 +282,8 @@ const WALK_SLICE_MS: f64 = 1.0;
 
 impl Pass {
     /// [`Pass::advance`], unmarking what it marked when it fails: nothing is left half done.
-    fn advance_or_undo(&mut self, deadline: f64) -> Result<bool, GlueError> {
-        let done = self.advance(deadline);
+    fn advance_or_undo(&mut self, page: &Rc<Page>, deadline: f64) -> Result<bool, GlueError> {
+        let done = self.advance(page, deadline);
         if done.is_err() {
             let _ = apply::unhide(&self.marked);
         }
@@ -241,7 +292,7 @@ impl Pass {
 
     /// Advances through the stages — collect, quotations, hide, sidebar — until `deadline`
     /// (`performance.now()` time); returns true when done.
-    fn advance(&mut self, deadline: f64) -> Result<bool, GlueError> {
+    fn advance(&mut self, page: &Rc<Page>, deadline: f64) -> Result<bool, GlueError> {
         let late = || now() >= deadline;
         if let Some(collecting) = self.collecting.as_mut() {
             // Replaying a piece costs several times walking it: walk in short pieces.
@@ -269,7 +320,7 @@ impl Pass {
         }
         let plan = self.plan.as_ref().context("plan")?;
         if !self.hidden {
-            end_session()?;
+            page.end_session()?;
             // Hides are few (labels and captions): one slice, so all layout reads come first.
             self.marked = apply::hide(&plan.hide, &collected.nodes)?;
             self.hidden = true;
@@ -284,7 +335,13 @@ impl Pass {
                 .map(|q| collected.nodes.get(collected.outline.block(q.block).node.0))
                 .collect::<Option<Vec<Element>>>()
                 .context("a quote's paragraph was not collected")?;
-            self.sidebar = Some(Sidebar::start(&self.doc, plan, targets, plan.hide.len())?);
+            self.sidebar = Some(Sidebar::start(
+                &self.doc,
+                plan,
+                targets,
+                plan.hide.len(),
+                &page.choices,
+            )?);
             if late() {
                 return Ok(false);
             }
@@ -309,14 +366,16 @@ impl Pass {
                 .close();
             out
         };
-        let observer = Observer::start(&self.body, on_added)?;
-        let marked = std::mem::take(&mut self.marked);
-        SESSION.with(|s| {
-            *s.borrow_mut() = Some(Session {
-                marked,
-                sidebar,
-                observer,
-            })
+        let watching = Rc::downgrade(page);
+        let observer = Observer::start(&self.body, move |roots| {
+            if let Some(page) = watching.upgrade() {
+                page.on_added(roots);
+            }
+        })?;
+        *page.session.borrow_mut() = Some(Session {
+            marked: core::mem::take(&mut self.marked),
+            sidebar,
+            observer,
         });
         apply::set_root_attr(&self.doc, STATE_ATTR, Some("ready"))?;
         self.report = Some(json_to_js(&report)?);
@@ -339,75 +398,76 @@ const REFRESH_DELAY_MS: i32 = 400;
 /// How long each slice of that pass may run (as the loader's first pass).
 const REFRESH_SLICE_MS: f64 = 12.0;
 
-thread_local! {
-    /// The full pass the observer schedules: made once and kept for the page's lifetime, so it
-    /// is never dropped while it runs (the pass replaces the observer that asked for it).
-    static REFRESH: Closure<dyn FnMut()> = Closure::new(refresh);
-    static REFRESH_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Cleans subtrees added after the first pass: ad labels and duplicated captions within the
-/// addition — work in proportion to what changed. A whole new article schedules one full pass.
-fn on_added(roots: Vec<Element>) {
-    let settings = Settings {
-        hide_ad_markers: true,
-        hide_duplicate_captions: true,
-        quotes: false,
-    };
-    let mut prose = 0;
-    for root in roots {
-        let collected = collect(&root);
-        prose += collected
-            .outline
-            .blocks
-            .iter()
-            .filter(|b| is_article_text(b) && b.text.len() >= PROSE_PARAGRAPH_BYTES)
-            .count();
-        let p = plan(&collected.outline, &settings);
-        match apply::hide(&p.hide, &collected.nodes) {
-            Ok(marked) => SESSION.with(|s| {
-                if let Some(session) = s.borrow_mut().as_mut() {
-                    session.marked.extend(marked);
+impl Page {
+    /// Cleans subtrees added after the first pass: ad labels and duplicated captions within the
+    /// addition — work in proportion to what changed. A whole new article schedules one full pass.
+    fn on_added(self: &Rc<Self>, roots: Vec<Element>) {
+        let settings = Settings {
+            hide_ad_markers: true,
+            hide_duplicate_captions: true,
+            quotes: false,
+        };
+        let mut prose = 0;
+        for root in roots {
+            let collected = collect(&root);
+            prose += collected
+                .outline
+                .blocks
+                .iter()
+                .filter(|b| is_article_text(b) && b.text.len() >= PROSE_PARAGRAPH_BYTES)
+                .count();
+            let p = plan(&collected.outline, &settings);
+            match apply::hide(&p.hide, &collected.nodes) {
+                Ok(marked) => {
+                    if let Some(session) = self.session.borrow_mut().as_mut() {
+                        session.marked.extend(marked);
+                    }
                 }
-            }),
-            Err(e) => web_sys::console::warn_1(&e.message().into()),
+                Err(e) => web_sys::console::warn_1(&e.message().into()),
+            }
+        }
+        if prose >= NEW_ARTICLE_PARAGRAPHS {
+            self.schedule_refresh(REFRESH_DELAY_MS);
         }
     }
-    if prose >= NEW_ARTICLE_PARAGRAPHS {
-        schedule_refresh(REFRESH_DELAY_MS);
-    }
-}
 
-/// Schedules the full pass (or its next slice) in `delay_ms`, unless one is already waiting.
-fn schedule_refresh(delay_ms: i32) {
-    if REFRESH_PENDING.with(|p| p.replace(true)) {
-        return;
-    }
-    let scheduled = REFRESH.with(|callback| {
-        super::js::window().and_then(|w| {
+    /// Schedules the full pass (or its next slice) in `delay_ms`, unless one is already waiting.
+    fn schedule_refresh(self: &Rc<Self>, delay_ms: i32) {
+        if self.refresh_pending.replace(true) {
+            return;
+        }
+        let callback = self.refresh.get_or_init(|| {
+            let page = Rc::downgrade(self);
+            Closure::new(move || {
+                if let Some(page) = page.upgrade() {
+                    page.refresh();
+                }
+            })
+        });
+        let scheduled = super::js::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 callback.as_ref().unchecked_ref(),
                 delay_ms,
             )
             .ok()
-        })
-    });
-    if scheduled.is_none() {
-        REFRESH_PENDING.with(|p| p.set(false));
+        });
+        if scheduled.is_none() {
+            self.refresh_pending.set(false);
+        }
     }
-}
 
-/// One slice of the full pass a new article asked for; the next slice is a task of its own.
-fn refresh() {
-    REFRESH_PENDING.with(|p| p.set(false));
-    let running = running_pass();
-    // Only while cleaning is on: switched off in between means the page stays as it is.
-    if running.is_none() && SESSION.with(|s| s.borrow().is_none()) {
-        return;
-    }
-    match step_pass(running, REFRESH_SLICE_MS) {
-        Ok(report) if report.is_null() => schedule_refresh(0),
-        Ok(_) => {}
-        Err(e) => web_sys::console::warn_1(&e.message().into()),
+    /// One slice of the full pass a new article asked for; the next slice is a task of its own.
+    fn refresh(self: &Rc<Self>) {
+        self.refresh_pending.set(false);
+        let running = self.running_pass();
+        // Only while cleaning is on: switched off in between means the page stays as it is.
+        if running.is_none() && self.session.borrow().is_none() {
+            return;
+        }
+        match self.step_pass(running, REFRESH_SLICE_MS) {
+            Ok(report) if report.is_null() => self.schedule_refresh(0),
+            Ok(_) => {}
+            Err(e) => web_sys::console::warn_1(&e.message().into()),
+        }
     }
 }

@@ -3,6 +3,8 @@
 //! Hiding is one attribute per element and one stylesheet rule, never a removed or rewritten
 //! node, so switching off (removing the attributes) restores the page exactly.
 
+use crate::prelude::*;
+
 use web_sys::{Document, Element};
 
 use super::collect::Nodes;

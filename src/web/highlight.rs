@@ -2,6 +2,8 @@
 //! `Range` over the page's text nodes registered as `CSS.highlights["newsclean-quote"]`, styled
 //! by `::highlight(newsclean-quote)` in the extension's stylesheet. The page's DOM is not touched.
 
+use crate::prelude::*;
+
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

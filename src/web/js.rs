@@ -1,6 +1,8 @@
 //! Conversions between JS values and Rust, and the one place errors become `JsError`.
 
-use std::fmt;
+use crate::prelude::*;
+
+use core::fmt;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsError, JsValue};
@@ -67,7 +69,7 @@ impl fmt::Debug for GlueError {
     }
 }
 
-impl std::error::Error for GlueError {}
+impl core::error::Error for GlueError {}
 
 /// Adds "while doing X" context to DOM results.
 pub trait Context<T> {

@@ -3,8 +3,10 @@
 //! collected, planned and applied. Our own changes (attributes, the sidebar outside `<body>`)
 //! never trigger it: it watches child lists under `<body>` only.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::prelude::*;
+
+use alloc::rc::Rc;
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -33,7 +35,7 @@ impl Observer {
         let frame_scheduled = Rc::clone(&scheduled);
         let on_frame = Rc::new(Closure::<dyn FnMut()>::new(move || {
             *frame_scheduled.borrow_mut() = false;
-            let batch = std::mem::take(&mut *frame_pending.borrow_mut());
+            let batch = core::mem::take(&mut *frame_pending.borrow_mut());
             let roots = outermost_connected(batch);
             if !roots.is_empty() {
                 (on_batch.borrow_mut())(roots);

@@ -4,7 +4,10 @@
 //! Page text goes in with `textContent` only, never as HTML. Page CSS cannot reach into the
 //! shadow root and ours cannot leak out.
 
-use std::cell::{Cell, RefCell};
+use crate::prelude::*;
+
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -195,16 +198,16 @@ struct ReaderChoice {
     left: Option<bool>,
 }
 
-thread_local! {
-    static CHOICE: Cell<ReaderChoice> = Cell::new(ReaderChoice::default());
-}
+/// The reader's choices, shared by every sidebar one [`Engine`](super::api::Engine) renders.
+#[derive(Clone, Default)]
+pub struct ReaderChoices(Rc<Cell<ReaderChoice>>);
 
-fn choose(change: impl FnOnce(&mut ReaderChoice)) {
-    CHOICE.with(|c| {
-        let mut choice = c.get();
+impl ReaderChoices {
+    fn choose(&self, change: impl FnOnce(&mut ReaderChoice)) {
+        let mut choice = self.0.get();
         change(&mut choice);
-        c.set(choice);
-    });
+        self.0.set(choice);
+    }
 }
 
 /// Windows narrower than this start with the sidebar collapsed, so it never covers the article.
@@ -249,16 +252,19 @@ pub struct SidebarBuild {
     places: Vec<u32>,
     /// Entries listed so far.
     listed: usize,
+    choices: ReaderChoices,
 }
 
 impl Sidebar {
     /// Starts the sidebar of the plan's quotations (`targets[n]` is the element of the plan's n-th
-    /// quotation): its controls and one section per speaker, entries still to list.
+    /// quotation): its controls and one section per speaker, entries still to list; it opens as
+    /// the reader last chose in `choices`, and records what they choose there.
     pub fn start(
         doc: &Document,
         plan: &Plan,
         targets: Vec<Element>,
         hidden: usize,
+        choices: &ReaderChoices,
     ) -> Result<SidebarBuild, GlueError> {
         let host = doc
             .create_element("newsclean-sidebar")
@@ -310,6 +316,7 @@ impl Sidebar {
             lists,
             places,
             listed: 0,
+            choices: choices.clone(),
         })
     }
 
@@ -323,8 +330,9 @@ impl Sidebar {
         plan: &Plan,
         targets: Vec<Element>,
         hidden: usize,
+        choices: &ReaderChoices,
     ) -> Result<Sidebar, GlueError> {
-        let mut build = Sidebar::start(doc, plan, targets, hidden)?;
+        let mut build = Sidebar::start(doc, plan, targets, hidden, choices)?;
         while !build.list(usize::MAX)? {}
         build.finish()
     }
@@ -363,6 +371,7 @@ impl SidebarBuild {
             shadow,
             panel,
             entries,
+            choices,
             ..
         } = self;
         let doc = &doc;
@@ -370,7 +379,7 @@ impl SidebarBuild {
             .and_then(|w| w.inner_width().ok())
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < NARROW_WINDOW_PX);
-        let choice = CHOICE.with(Cell::get);
+        let choice = choices.0.get();
         if choice.collapsed.unwrap_or(narrow || entries.is_empty()) {
             set_collapsed(&panel, true)?;
         }
@@ -391,8 +400,8 @@ impl SidebarBuild {
         let on_event = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
             let event: Event = event.unchecked_into();
             if event.type_() == "keydown" {
-                on_key(&state, event.unchecked_ref());
-            } else if let Err(e) = on_click(&state, &event) {
+                on_key(&state, &choices, event.unchecked_ref());
+            } else if let Err(e) = on_click(&state, &choices, &event) {
                 web_sys::console::warn_1(&e.message().into());
             }
         });
@@ -473,11 +482,11 @@ fn sections(body: &Element, plan: &Plan, targets: Vec<Element>) -> (Vec<Entry>, 
 }
 
 /// Escape collapses the panel and puts the focus on its expand button.
-fn on_key(state: &RefCell<State>, event: &KeyboardEvent) {
+fn on_key(state: &RefCell<State>, choices: &ReaderChoices, event: &KeyboardEvent) {
     if event.key() == "Escape" {
         let panel = state.borrow().panel.clone();
         let _ = set_collapsed(&panel, true);
-        choose(|c| c.collapsed = Some(true));
+        choices.choose(|c| c.collapsed = Some(true));
         if let Some(b) = panel
             .query_selector("[data-action=collapse]")
             .ok()
@@ -490,7 +499,11 @@ fn on_key(state: &RefCell<State>, event: &KeyboardEvent) {
     }
 }
 
-fn on_click(state: &RefCell<State>, event: &Event) -> Result<(), GlueError> {
+fn on_click(
+    state: &RefCell<State>,
+    choices: &ReaderChoices,
+    event: &Event,
+) -> Result<(), GlueError> {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return Ok(());
     };
@@ -541,7 +554,7 @@ fn on_click(state: &RefCell<State>, event: &Event) -> Result<(), GlueError> {
         "collapse" => {
             let collapsed = state.panel.has_attribute("data-collapsed");
             set_collapsed(&state.panel, !collapsed)?;
-            choose(|c| c.collapsed = Some(!collapsed));
+            choices.choose(|c| c.collapsed = Some(!collapsed));
         }
         "side" => {
             let left = state.panel.get_attribute("data-side").as_deref() == Some("left");
@@ -549,7 +562,7 @@ fn on_click(state: &RefCell<State>, event: &Event) -> Result<(), GlueError> {
                 .panel
                 .set_attribute("data-side", if left { "right" } else { "left" })
                 .context("moving the sidebar")?;
-            choose(|c| c.left = Some(!left));
+            choices.choose(|c| c.left = Some(!left));
         }
         "show-hidden" => {
             let root = state
