@@ -314,6 +314,11 @@ async fn a_dropped_engine_leaves_the_page_as_it_was() {
     drop(engine); // what JS's `engine.free()` (or its finalizer) does
     assert_eq!(root.inner_html(), before);
     assert!(doc().query_selector("newsclean-sidebar").unwrap().is_none());
+    let html = doc().document_element().unwrap();
+    assert_eq!(
+        html.get_attribute("data-newsclean-state").as_deref(),
+        Some("off")
+    );
     // its observer is gone too: content added now is left alone, and nothing throws
     let label = doc().create_element("p").unwrap();
     label.set_text_content(Some("Advertisement"));

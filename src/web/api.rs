@@ -27,7 +27,7 @@ struct Session {
 
 /// newsclean on one page: the page's state lives here, behind this handle, for as long as JS
 /// keeps it (the extension: one per frame, for the page's lifetime). Dropping it (`free()`) puts
-/// the page back as it was.
+/// the page back as it was, as `setEnabled(false)` does.
 ///
 /// ```js
 /// const engine = new Engine();
@@ -124,8 +124,9 @@ impl Engine {
 
 impl Drop for Page {
     fn drop(&mut self) {
-        // The page as it was, and no observer left to call into a dropped engine.
-        let _ = self.end_session();
+        // The page as it was, saying cleaning is off, and no observer left to call into a
+        // dropped engine.
+        let _ = self.disable();
         // A timer may still hold the refresh: leave it callable (it finds no page, does nothing).
         if let Some(refresh) = self.refresh.take() {
             refresh.forget();
