@@ -126,7 +126,10 @@ export function serveTree(tree, prefix) {
  * (bypassCSP) and aborts every request that is not local.
  */
 export async function launchPlain() {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  // BENCH_JS_FLAGS: V8 flags for a diagnostic run (e.g. "--no-liftoff --no-wasm-lazy-compilation":
+  // what the same code costs in V8's optimising tier); never set by `make bench`.
+  const jsFlags = process.env.BENCH_JS_FLAGS ? [`--js-flags=${process.env.BENCH_JS_FLAGS}`] : [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...jsFlags] });
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   await context.route("**/*", (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
   return { browser, context };

@@ -343,14 +343,35 @@ pub fn element_info<'a>(
     }
 }
 
-/// Returns true if and only if an inline style hides the element.
+/// Returns true if and only if an inline style hides the element: `display:none` or
+/// `visibility:hidden`, in any case and spacing.
 fn is_hidden_by_style(style: &str) -> bool {
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    has_word(&compact, "display:none") || has_word(&compact, "visibility:hidden")
+    let style = style.as_bytes();
+    contains_spaced(style, b"display:none") || contains_spaced(style, b"visibility:hidden")
+}
+
+/// Returns true if and only if `needle` (lowercase ASCII without spaces) occurs in `haystack`
+/// with ASCII case ignored and CSS whitespace anywhere between its bytes.
+/// NOTE: no lowercase copy without the spaces to search in: this runs for every element that has
+/// a style attribute, and many pages give most of theirs one.
+fn contains_spaced(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, needle_rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = haystack;
+    while let Some((&b, rest)) = from.split_first() {
+        if b.to_ascii_lowercase() == first {
+            let mut after = rest
+                .iter()
+                .filter(|b| !b.is_ascii_whitespace())
+                .map(u8::to_ascii_lowercase);
+            if needle_rest.iter().all(|&n| after.next() == Some(n)) {
+                return true;
+            }
+        }
+        from = rest;
+    }
+    false
 }
 
 /// Whether the front end should walk an element's children.
@@ -1509,6 +1530,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn inline_styles_that_hide() {
+        for hiding in [
+            "display:none",
+            "DISPLAY: None;",
+            "color:red; visibility : hidden",
+            "display :\tnone !important",
+        ] {
+            assert!(is_hidden_by_style(hiding), "{hiding}");
+        }
+        for showing in [
+            "display:block",
+            "display: inline; none",
+            "visibility:visible",
+            "",
+            "display:",
+        ] {
+            assert!(!is_hidden_by_style(showing), "{showing}");
+        }
+    }
+
+    #[test]
     fn collapse_whitespace_is_split_whitespace_joined() {
         for s in [
             "",
@@ -1532,6 +1574,24 @@ mod tests {
         assert_eq!(tag::facts("div"), tag::BLOCK);
         assert_eq!(tag::facts("span"), 0);
         assert_eq!(tag::facts("br"), tag::BREAK | tag::LINE_BREAK);
+        for i in 0..tag::KNOWN_TAGS.len() {
+            let name = core::str::from_utf8(tag::KNOWN_TAGS.get(i)).unwrap();
+            assert_ne!(tag::facts(name), 0, "{name}");
+            assert_eq!(tag::KNOWN_TAGS.find_sorted(name), Some(i), "{name}");
+        }
+        for name in [
+            "span",
+            "em",
+            "strong",
+            "b",
+            "i",
+            "custom-element",
+            "h7",
+            "divx",
+            "",
+        ] {
+            assert_eq!(tag::facts(name), 0, "{name}");
+        }
     }
 
     /// A tiny tree notation for tests: (tag, class, children), text as ("#", text, []).
