@@ -15,14 +15,14 @@
 // NOTE: a CompileError here (the page's CSP forbids wasm) is handled by the loader, which falls
 // back to the wasm2js build.
 (() => {
-  const key = Symbol.for("newsclean.engine");
+  const key = Symbol.for("newsclean.preload");
   if (globalThis[key] || !(document.documentElement instanceof HTMLElement)) return;
   const api = globalThis.browser ?? globalThis.chrome;
   const href = api.runtime.getURL("pkg/newsclean_bg.wasm");
   const started = performance.now();
   // the warm-up's state, which the loader reads and ends: "pending", "done", "failed", "skipped"
   const warmUp = { state: "pending" };
-  const engine = WebAssembly.compileStreaming(fetch(href))
+  const preloading = WebAssembly.compileStreaming(fetch(href))
     .catch((e) => {
       if (e instanceof WebAssembly.CompileError) throw e;
       // a browser that will not stream this response (its MIME type): compile the bytes at once
@@ -36,8 +36,8 @@
       await pkg.default({ module_or_path: module });
       return { ...ready, pkg, initMs: performance.now() - initStart };
     });
-  engine.catch(() => {}); // the loader awaits it; no unhandled-rejection report meanwhile
-  globalThis[key] = Object.assign(engine, { warmUp });
+  preloading.catch(() => {}); // the loader awaits it; no unhandled-rejection report meanwhile
+  globalThis[key] = Object.assign(preloading, { warmUp });
 
   // A made-up article with what the passes look for: ad labels, a duplicated caption, quotes
   // with their speakers. Parsed into a document that has no window: nothing in it loads or runs.
@@ -72,7 +72,7 @@
       // no User Timing Level 3 here: nothing to report
     }
   };
-  engine
+  preloading
     .then((ready) => {
       if (!ready.pkg) return;
       // A task of its own, at once: a loading page gives no idle period (requestIdleCallback
