@@ -1530,6 +1530,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn collapse_whitespace_agrees_with_split_whitespace_on_every_short_string() {
+        // every string of up to five of these chars: ASCII and Unicode spaces, words, multi-byte
+        let alphabet = ['a', ' ', '\t', '\n', '\u{a0}', 'é', '\u{3000}'];
+        let mut strings = vec![String::new()];
+        let mut longest = vec![String::new()];
+        for _ in 0..5 {
+            longest = longest
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longest.iter().cloned());
+        }
+        assert_eq!(strings.len(), (0..=5).map(|n| 7usize.pow(n)).sum::<usize>());
+        for s in &strings {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_whitespace(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
     fn inline_styles_that_hide() {
         for hiding in [
             "display:none",
@@ -1567,6 +1587,16 @@ mod tests {
             "one two \u{2009}three",
             "日本 語\u{3000}\u{3000}テキスト x",
             "x\u{2028}",
+            "",
+            " ",
+            " \n\t ",
+            "a",
+            " a ",
+            "a b",
+            "a\tb",
+            "a \u{a0}b",
+            "\u{a0}a\u{a0}",
+            "a  ",
         ] {
             let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_whitespace(s), want, "{s:?}");
