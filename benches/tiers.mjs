@@ -13,11 +13,9 @@
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { CHROMIUM, FLAGS } from "../tests/e2e/harness.mjs";
-import { median, pageIds, ROOT, startServer } from "./common.mjs";
+import { median, option, pageIds, ROOT, startServer } from "./common.mjs";
 
-const argv = process.argv.slice(2);
-const at = argv.indexOf("--pages");
-const PAGES_N = at >= 0 ? Number(argv[at + 1]) : 30;
+const PAGES_N = Number(option("--pages", 30));
 const SETTINGS = ["", "--no-wasm-lazy-compilation", "--no-liftoff --no-wasm-lazy-compilation"];
 
 const pkg = (f) => readFileSync(`${ROOT}/extension/pkg/${f}`);

@@ -33,8 +33,8 @@
   let report = null; // {hidden, quotes, speakers} counts, once the pass is done
 
   // The package: preload.js (document_start, after the glue) fetched, compiled and instantiated
-  // the wasm, and perhaps warmed it up. The pass starts as soon as the engine is ready: a warm-up that
-  // has not run yet would only delay it.
+  // the wasm, and perhaps warmed it up. The pass starts as soon as the package is ready: a warm-up
+  // that has not run yet would only delay it.
   const preloaded = globalThis[Symbol.for("newsclean.preload")];
   if (preloaded?.warmUp?.state === "pending") preloaded.warmUp.state = "skipped";
   startUp.warmUp = preloaded?.warmUp?.state ?? "none";
