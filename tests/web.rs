@@ -100,6 +100,31 @@ fn collect_agrees_with_the_cli_outline() {
     }
 }
 
+/// `page` as a browser shows it when it reads the UTF-8 as windows-1252 (no charset declared):
+/// by the browser's own decoder.
+fn misread(page: &str) -> String {
+    web_sys::TextDecoder::new_with_label("windows-1252")
+        .unwrap()
+        .decode_with_u8_array(page.as_bytes())
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn a_page_read_as_windows_1252_collects_as_written() {
+    // the fixtures whose only non-ASCII chars are punctuation (“ ” …): what the walk repairs
+    for (case, page) in [("captions", CAPTIONS), ("quotes", QUOTES)] {
+        let shown = misread(page);
+        assert!(
+            shown.contains("â€"),
+            "{case}: the premise, punctuation misread"
+        );
+        let root = mount(&shown);
+        let got = collect(&root).outline.summary();
+        root.remove();
+        assert_eq!(got, want_outline(case), "{case}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn apply_hides_exactly_the_plan_and_removes_nothing() {
     install_hiding_rule();

@@ -19,9 +19,20 @@ const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "math"
   "newsclean-sidebar"]);
 // Markers of the event format (outline::event) and anything resembling them in page text.
 const OPEN = "\x01", CLOSE = "\x02", TEXT = "\x03", FIELD = "\x04";
-const HAS_MARKER = /[\x01-\x05]/; // not /g: test() on a global regex is stateful
 const MARKERS = /[\x01-\x05]/g;
-const clean = (s) => (HAS_MARKER.test(s) ? s.replace(MARKERS, " ") : s);
+// Punctuation misread: a page that declares no charset and is served without one (common for
+// saved pages) is read as windows-1252, and each UTF-8 mark of U+2000-U+203F (bytes E2 80 xx:
+// quotation marks, dashes, ellipsis) shows as "â€" + the char of byte xx: "“" as "â€œ". No
+// quotation mark would be left to find. Put back here, where the page's text is read; the
+// highlight (highlight.rs) finds the repaired text in the page again.
+const WINDOWS_1252_80_9F = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ";
+const MISREAD = new RegExp(`â€([\xa0-\xbf${WINDOWS_1252_80_9F}])`, "g");
+const unmisread = (_, byte) => {
+  const high = WINDOWS_1252_80_9F.indexOf(byte);
+  return String.fromCharCode(0x2000 + (high >= 0 ? high : byte.charCodeAt(0) - 0x80));
+};
+const SUSPECT = /[\x01-\x05]|â€/; // not /g: test() on a global regex is stateful
+const clean = (s) => (SUSPECT.test(s) ? s.replace(MARKERS, " ").replace(MISREAD, unmisread) : s);
 // Indentation between tags is most of many pages' text nodes; the core collapses whitespace, so one
 // space says the same in fewer bytes to copy and scan.
 const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;

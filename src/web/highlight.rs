@@ -57,11 +57,16 @@ pub fn clear() {
     });
 }
 
+/// Stands in the text map for a punctuation mark the page shows misread as three chars (`â€œ`
+/// for `“`; see the walk in collect.rs, which put the mark back in the core's text): matches any
+/// mark of U+2000–U+203F. U+FFFF is a noncharacter, never page text.
+const MISREAD_MARK: char = '\u{FFFF}';
+
 /// The whitespace-collapsed text under an element (as the core saw it), with each char's place
-/// in the DOM: text node and UTF-16 offset, the units `Range` counts in.
+/// in the DOM: text node, UTF-16 offset and length, the units `Range` counts in.
 struct TextMap {
     text: Vec<char>,
-    places: Vec<(usize, u32)>,
+    places: Vec<(usize, u32, u32)>,
     nodes: Vec<Node>,
 }
 
@@ -100,17 +105,25 @@ impl TextMap {
         let at = self.nodes.len();
         self.nodes.push(node);
         let mut offset = 0u32;
-        for c in data.chars() {
+        let mut chars = data.chars();
+        while let Some(c) = chars.next() {
+            let mut len = c.len_utf16() as u32;
             if c.is_whitespace() {
                 if self.text.last().is_some_and(|last| *last != ' ') {
                     self.text.push(' ');
-                    self.places.push((at, offset));
+                    self.places.push((at, offset, len));
                 }
+            } else if let Some(rest) = chars.as_str().strip_prefix('€').filter(|_| c == 'â') {
+                // "â€" and the char after it: one mark in the core's text, put back by the walk
+                chars = rest.chars();
+                len = 2 + chars.next().map_or(0, |third| third.len_utf16() as u32);
+                self.text.push(MISREAD_MARK);
+                self.places.push((at, offset, len));
             } else {
                 self.text.push(c);
-                self.places.push((at, offset));
+                self.places.push((at, offset, len));
             }
-            offset += c.len_utf16() as u32;
+            offset += len;
         }
     }
 
@@ -119,18 +132,20 @@ impl TextMap {
         if needle.is_empty() {
             return None;
         }
+        let matches = |(&have, &want): (&char, &char)| {
+            have == want || (have == MISREAD_MARK && ('\u{2000}'..='\u{203F}').contains(&want))
+        };
         let start = self
             .text
             .windows(needle.len())
-            .position(|w| w == needle.as_slice())?;
+            .position(|w| w.iter().zip(&needle).all(matches))?;
         let end = start + needle.len() - 1;
-        let (start_node, start_offset) = self.places[start];
-        let (end_node, end_offset) = self.places[end];
+        let (start_node, start_offset, _) = self.places[start];
+        let (end_node, end_offset, last_len) = self.places[end];
         let range = doc.create_range().ok()?;
         range
             .set_start(&self.nodes[start_node], start_offset)
             .ok()?;
-        let last_len = self.text[end].len_utf16() as u32;
         range
             .set_end(&self.nodes[end_node], end_offset + last_len)
             .ok()?;

@@ -52,3 +52,12 @@ test("Firefox: a label inserted 500 ms after load is hidden too", { skip }, asyn
   assert.equal(late.kind, "ad-marker");
   assert.equal(late.rendered, false);
 });
+
+test("Firefox: a page read as windows-1252 (no charset declared) lists the quotes it lists read right", { skip }, async () => {
+  const right = await visit("/tests/unlabeled.html");
+  const misread = await visit("/unlabeled/tests/unlabeled.html");
+  // the premise: Firefox misread the page's UTF-8 punctuation too (it guesses UTF-8 only for files)
+  assert.match(misread.text, /â€œI can tell you/);
+  assert.ok(right.quotes.length >= 3, `quotes read right: ${JSON.stringify(right.quotes)}`);
+  assert.deepEqual(misread.quotes, right.quotes);
+});

@@ -6,6 +6,8 @@
 //   /none/<path>     the same file sent with `default-src 'none'; img-src 'self'; style-src 'self'`
 //   /slow/<path>     the same file sent in two halves 800 ms apart (a page still loading, before
 //                    DOMContentLoaded, when the extension's warm-up runs)
+//   /unlabeled/<path> the same file with no charset in its Content-Type (a page that declares none
+//                    is then read as windows-1252: its UTF-8 punctuation shows misread, “ as â€œ)
 //
 // Standalone: node tests/e2e/server.mjs [--port N] [--root DIR]   (prints its URL; Ctrl-C stops it)
 import { readFile, stat } from "node:fs/promises";
@@ -52,6 +54,8 @@ export function startServer({ root = WWW, port = 0 } = {}) {
     }
     const slow = path.startsWith("/slow/");
     if (slow) path = path.slice("/slow".length);
+    const unlabeled = path.startsWith("/unlabeled/");
+    if (unlabeled) path = path.slice("/unlabeled".length);
     const prefix = path.match(/^\/(strict|none)(\/.*)$/);
     if (prefix) {
       headers["Content-Security-Policy"] = POLICIES[prefix[1]];
@@ -64,6 +68,7 @@ export function startServer({ root = WWW, port = 0 } = {}) {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
       const body = await readFile(file);
       headers["Content-Type"] = TYPES[extname(file)] ?? "application/octet-stream";
+      if (unlabeled) headers["Content-Type"] = headers["Content-Type"].replace(/; charset=.*/, "");
       if (slow && req.method !== "HEAD") {
         res.writeHead(200, headers);
         const half = Math.floor(body.length / 2);
@@ -104,5 +109,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(`  demo:        ${url}/index.html`);
   console.log(`  strict CSP:  ${url}/strict/index.html   (script-src 'self'; style-src 'self')`);
   console.log(`  no CSP room: ${url}/none/index.html     (default-src 'none'; img-src 'self'; style-src 'self')`);
+  console.log(`  no charset:  ${url}/unlabeled/tests/unlabeled.html   (read as windows-1252)`);
   console.log(`  playground:  ${url}/playground.html`);
 }

@@ -44,6 +44,41 @@ test("clicking a quote scrolls to it and highlights exactly its text", async () 
   await page.close();
 });
 
+test("a page read as windows-1252 (no charset declared): the same quotes as read right, highlight finds them", async () => {
+  const listed = (page) => page.locator("newsclean-sidebar li[data-speaker]").evaluateAll((items) =>
+    items.map((li) => [li.dataset.speaker, [...li.querySelectorAll("[data-quote]")].map((q) => q.textContent)]));
+  const right = await visit(browser.context, `${server.url}/tests/unlabeled.html`);
+  const want = await listed(right.page);
+  await right.page.close();
+  const { page } = await visit(browser.context, `${server.url}/unlabeled/tests/unlabeled.html`);
+  const shown = await page.evaluate(() => document.querySelector(".article-body").innerText);
+  // the premise: the browser misread the page's UTF-8 punctuation, as readers of such a page see it
+  assert.match(shown, /â€œI can tell you/);
+  assert.ok(want.flat(2).join("").includes("Ukraine’s"), "the quotes read right, apostrophe included");
+  assert.deepEqual(await listed(page), want);
+  const first = page.locator("newsclean-sidebar li[data-speaker]").first();
+  const text = await first.locator("[data-quote]").first().textContent();
+  await first.locator("button.goto").first().click();
+  const highlighted = await page.waitForFunction(() => {
+    const h = CSS.highlights && CSS.highlights.get("newsclean-quote");
+    return h && h.size > 0 && [...h].map((r) => r.toString()).join(" … ");
+  }, null, { timeout: 5000 }).then((h) => h.jsonValue());
+  // the page's own (misread) text of that quote
+  assert.ok(highlighted.includes("â€"), highlighted);
+  assert.equal(await readAsUtf8(page, highlighted), text);
+  await page.close();
+});
+
+/** Text the browser read as windows-1252, read again as the UTF-8 it was, by the browser's own
+ * decoders (Node 20's windows-1252 decoder returns nothing). */
+function readAsUtf8(page, text) {
+  return page.evaluate((misread) => {
+    const decoder = new TextDecoder("windows-1252");
+    const byteOf = new Map(Array.from({ length: 256 }, (_, b) => [decoder.decode(Uint8Array.of(b)), b]));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(misread, (c) => byteOf.get(c)));
+  }, text);
+}
+
 test("keyboard: every control is a button in a landmark, Escape collapses the panel", async () => {
   const { page } = await visit(browser.context, `${server.url}/index.html`);
   assert.equal(await panel(page).getAttribute("role"), "complementary");
