@@ -184,8 +184,11 @@ for (const [module, field, newModule, newField] of renames) {
   }
 }
 for (const [module, newModule] of modules) {
-  // the import object's module keys: `        "./newsclean_bg.js": import0,`
-  glue = replaceOnce(glue, new RegExp(`"${escape(module)}"(: import\\d+,)`), (g) => `"${newModule}"${g[1]}`, `module ${module}`);
+  // the import object's module keys: `        "./newsclean_bg.js": import0,` — a snippet module
+  // whose functions the wasm imports directly has one key (and one `import * as`) per function
+  const key = new RegExp(`"${escape(module)}"(: import\\d+,)`, "g");
+  if (!key.test(glue)) throw new Error(`minify-names: module ${module} not found in the glue`);
+  glue = glue.replace(key, (_, rest) => `"${newModule}"${rest}`);
 }
 // Export names: `wasm.<name>` in the glue, the name followed by no identifier char. The new names
 // start with "_" so that none can equal an export kept as it was.

@@ -23,8 +23,8 @@ const MARKERS = /[\x01-\x05]/g;
 // Punctuation misread: a page that declares no charset and is served without one (common for
 // saved pages) is read as windows-1252, and each UTF-8 mark of U+2000-U+203F (bytes E2 80 xx:
 // quotation marks, dashes, ellipsis) shows as "â€" + the char of byte xx: "“" as "â€œ". No
-// quotation mark would be left to find. Put back here, where the page's text is read; the
-// highlight (highlight.rs) finds the repaired text in the page again.
+// quotation mark would be left to find. Put back here, where the page's text is read (and by
+// `rangesOf`, which finds the repaired text in the page again for the highlight).
 const WINDOWS_1252_80_9F = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ";
 const MISREAD = new RegExp(`â€([\xa0-\xbf${WINDOWS_1252_80_9F}])`, "g");
 const unmisread = (_, byte) => {
@@ -114,6 +114,57 @@ export function startWalk(root, names) {
   };
   return { step, nodes };
 }
+
+// What char::is_whitespace is, which the core collapses (not /\s/: it has U+FEFF, lacks U+0085).
+const WHITESPACE = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+// The ranges of `pieces` (the first occurrence of each) in the text under `root` as the walk hands
+// it to the core — whitespace collapsed, misread punctuation put back, opaque elements left out —
+// for the highlight to show: [] when none is found. Never throws.
+export function rangesOf(root, pieces) {
+  let text = "";
+  const places = []; // for each UTF-16 unit of `text`: [text node, offset, length in the DOM]
+  const add = (s, node, offset, length) => {
+    text += s;
+    places.push([node, offset, length]);
+  };
+  const skipOpaque = { acceptNode: (n) => (n.nodeType === 1 && OPAQUE.has(n.localName) ? 2 : 1) };
+  const walker = root.ownerDocument.createTreeWalker(root, 5, skipOpaque); // elements and text
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType !== 3) continue;
+    const data = node.data;
+    for (let i = 0; i < data.length; i++) {
+      const c = data[i];
+      if (WHITESPACE.test(c)) {
+        if (text !== "" && !text.endsWith(" ")) add(" ", node, i, 1);
+        continue;
+      }
+      const mark = c === "â" ? data.slice(i, i + 3).replace(MISREAD, unmisread) : "";
+      if (mark.length === 1) {
+        add(mark, node, i, 3);
+        i += 2;
+      } else {
+        add(c, node, i, 1);
+      }
+    }
+  }
+  const ranges = [];
+  for (const piece of pieces) {
+    const start = piece ? text.indexOf(piece) : -1;
+    if (start < 0) continue;
+    try {
+      const [first, from] = places[start];
+      const [last, to, length] = places[start + piece.length - 1];
+      const range = root.ownerDocument.createRange();
+      range.setStart(first, from);
+      range.setEnd(last, to + length);
+      ranges.push(range);
+    } catch {
+      // the page changed under us: this piece is not highlighted
+    }
+  }
+  return ranges;
+}
 "#)]
 extern "C" {
     /// A walk in progress (the object `startWalk` returns).
@@ -124,6 +175,9 @@ extern "C" {
     fn step(this: &Walker, deadline: f64) -> Array;
     #[wasm_bindgen(method, getter)]
     fn nodes(this: &Walker) -> Array;
+    /// The DOM ranges of `pieces` in `root`'s text as the core sees it (see `rangesOf`).
+    #[wasm_bindgen(js_name = rangesOf)]
+    pub(super) fn ranges_of(root: &Element, pieces: &Array) -> Array;
 }
 
 /// The elements a walk opened, in order: `NodeIx(n)` is the n-th.

@@ -525,7 +525,7 @@ fn on_click(
                 .context("quote entry")?;
             let target = entry.target.clone();
             let pieces: Vec<&str> = entry.pieces.iter().map(String::as_str).collect();
-            let shown = highlight::show(&state.doc, &target, &pieces);
+            let shown = highlight::show(&target, &pieces);
             if let Some(old) = state.highlighted.take() {
                 old.remove_attribute(HIGHLIGHT_ATTR)
                     .context("highlighting the quote")?;
