@@ -393,14 +393,23 @@ pub fn colon_subject(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
 }
 
 /// Finds the cue in the rest of the sentence after a quotation when it is not adjacent ("…" is
-/// what Blinken, who visited Kyiv, said).
-pub fn cue_later(tokens: &[Token], from: usize) -> Option<Cue> {
+/// what Blinken, who visited Kyiv, said). With `past_quotes`, also the attribution after a later
+/// quotation of the sentence: "The outages have been “terribly disruptive” and … “we won’t roll
+/// the dice …,” company CEO Andy Vesey said" — the attribution that ends a sentence covers the
+/// fragments quoted before it.
+pub fn cue_later(tokens: &[Token], from: usize, past_quotes: bool) -> Option<Cue> {
     for v in from..tokens.len() {
         let t = &tokens[v];
-        if t.ends_sentence() || matches!(t.kind, TokenKind::Quote(_)) {
+        let quote = matches!(t.kind, TokenKind::Quote(_));
+        if t.ends_sentence() || (quote && !past_quotes) {
             return None;
         }
-        if says(t) {
+        if quote {
+            let cue = cue_after(tokens, v + 1).or_else(|| cue_later(tokens, v + 1, false));
+            if cue.is_some() || t.quote_ends_sentence() {
+                return cue;
+            }
+        } else if says(t) && !past_quotes {
             // "“…” for Clinton, said Kunin.": the verb may invert after a comma.
             let after_comma = v > from && tokens[v - 1].is_punct(',');
             return mention_before(tokens, from, v)

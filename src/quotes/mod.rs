@@ -152,8 +152,9 @@ impl Extractor {
             };
             // A fragment closing the writer's sentence ("…had “come to terms.” The agreement
             // maintained …") has no cue after it: the next sentence is about something else.
+            let ends_with_stop = text.ends_with(['.', '!', '?']);
             let closes_sentence = kind == QuoteKind::Partial
-                && text.ends_with(['.', '!', '?'])
+                && ends_with_stop
                 && tokens.get(k + 1).is_some_and(Token::is_capitalized);
             let cue_right_after = (!closes_sentence)
                 .then(|| cue_after(&tokens, k + 1))
@@ -166,7 +167,7 @@ impl Extractor {
                 && (chars.get(end) == Some(&',') || text.ends_with(['?', '!']));
             let cue = cue_right_after
                 .or_else(|| cue_before(&tokens, sentence_start, k))
-                .or_else(|| cue_later(&tokens, k + 1))
+                .or_else(|| cue_later(&tokens, k + 1, false))
                 // "Swift's rep told Fox News that this was not the whole truth. “Big Machine
                 // is …”": a quotation standing alone after a speech sentence of the paragraph.
                 .or_else(|| {
@@ -184,7 +185,13 @@ impl Extractor {
                 .then(|| characterizing_subject(&tokens, sentence_start, k))
                 .flatten();
             let characterized_only = characterized.is_some();
-            let cue = cue.or_else(|| characterized.filter(|c| plainly_person(c, speakers)));
+            let cue = cue
+                .or_else(|| characterized.filter(|c| plainly_person(c, speakers)))
+                .or_else(|| {
+                    (kind == QuoteKind::Partial && !characterized_only && !ends_with_stop)
+                        .then(|| cue_later(&tokens, k + 1, true))
+                        .flatten()
+                });
             let continues = k == 0 && (*previous_unclosed || colon_speaker.is_some());
             // "“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”": the rest of
             // a quotation split by its attribution (when in a sentence of its own: "…,” he said
@@ -684,7 +691,9 @@ fn is_title_or_name(text: &str) -> bool {
     let content: Vec<&&str> = words
         .iter()
         .filter(|w| {
-            !FUNCTION_WORDS.contains_sorted(w.trim_matches(|c: char| !crate::text::is_word_char(c)))
+            // "Fox & Friends": a sign or a dash is no content word either
+            let word = w.trim_matches(|c: char| !crate::text::is_word_char(c));
+            !word.is_empty() && !FUNCTION_WORDS.contains_sorted(word)
         })
         .collect();
     words.len() <= 8
@@ -1086,6 +1095,35 @@ mod tests {
         assert!(
             said(&["The so-called \"experts\" watched \"Saturday Night Live\" again."]).is_empty()
         );
+    }
+
+    #[test]
+    fn a_title_with_an_ampersand_is_still_a_title() {
+        let got = said(&["Wednesday on Fox News Channel’s “Fox & Friends,” Rep. Michael McCaul discussed a bill against “extreme carelessness” with classified information, he said."]);
+        assert!(got.iter().all(|(_, q)| q != "Fox & Friends"), "{got:?}");
+    }
+
+    #[test]
+    fn the_attribution_ending_a_sentence_covers_its_earlier_fragments() {
+        let vesey = || "Andy Vesey".to_owned();
+        assert_eq!(
+            said(&["The outages have been “terribly disruptive” and PG&E is taking steps, but “we won’t roll the dice on public safety,” company CEO Andy Vesey said."]),
+            [
+                (vesey(), "terribly disruptive".to_owned()),
+                (vesey(), "we won’t roll the dice on public safety".to_owned()),
+            ]
+        );
+        // not past the end of the writer's sentence, nor past a quotation that ends one
+        for text in [
+            "The outages were “terribly disruptive” for days. “We will not do it again,” Andy Vesey said.",
+            "The outages were “terribly disruptive” by the “old rules.” “We will not do it again,” Andy Vesey said.",
+        ] {
+            let got = said(&[text]);
+            assert!(
+                !got.contains(&(vesey(), "terribly disruptive".to_owned())),
+                "{got:?}"
+            );
+        }
     }
 
     #[test]
