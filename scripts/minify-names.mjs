@@ -186,9 +186,12 @@ for (const [module, field, newModule, newField] of renames) {
 for (const [module, newModule] of modules) {
   // the import object's module keys: `        "./newsclean_bg.js": import0,` — a snippet module
   // whose functions the wasm imports directly has one key (and one `import * as`) per function
-  const key = new RegExp(`"${escape(module)}"(: import\\d+,)`, "g");
-  if (!key.test(glue)) throw new Error(`minify-names: module ${module} not found in the glue`);
-  glue = glue.replace(key, (_, rest) => `"${newModule}"${rest}`);
+  // (the same namespace object each time): renamed, and the key kept once
+  const key = new RegExp(`^\\s+"${escape(module)}": import\\d+,\\n`, "gm");
+  const keys = glue.match(key);
+  if (!keys) throw new Error(`minify-names: module ${module} not found in the glue`);
+  let seen = false;
+  glue = glue.replace(key, (line) => (seen ? "" : ((seen = true), line.replace(`"${module}"`, `"${newModule}"`))));
 }
 // Export names: `wasm.<name>` in the glue, the name followed by no identifier char. The new names
 // start with "_" so that none can equal an export kept as it was.
