@@ -1028,6 +1028,10 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             }
             j += 1;
         }
+        // "New signs in stores …": the first word of a place's name alone names nobody.
+        if j == from + 1 && super::is_place_prefix(&t.text) {
+            return None;
+        }
         // "Obama's former campaign strategist said": a possessive name opens a description.
         if is_possessive(&tokens[j - 1]) {
             let mut k = j;

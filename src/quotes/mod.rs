@@ -1098,6 +1098,13 @@ mod tests {
     }
 
     #[test]
+    fn the_first_word_of_a_place_alone_names_nobody() {
+        let got = said(&["New signs in stores appeared this month, spelling out the value proposition: “New lower prices. Same high standards,” reads one."]);
+        assert_eq!(got.len(), 1);
+        assert!(got.iter().all(|(who, _)| who != "New"), "{got:?}");
+    }
+
+    #[test]
     fn a_title_with_an_ampersand_is_still_a_title() {
         let got = said(&["Wednesday on Fox News Channel’s “Fox & Friends,” Rep. Michael McCaul discussed a bill against “extreme carelessness” with classified information, he said."]);
         assert!(got.iter().all(|(_, q)| q != "Fox & Friends"), "{got:?}");
