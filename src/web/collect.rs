@@ -26,13 +26,37 @@ const MARKERS = /[\x01-\x05]/g;
 // quotation mark would be left to find. Put back here, where the page's text is read (and by
 // `rangesOf`, which finds the repaired text in the page again for the highlight).
 const WINDOWS_1252_80_9F = "€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ";
-const MISREAD = new RegExp(`â€([\xa0-\xbf${WINDOWS_1252_80_9F}])`, "g");
-const unmisread = (_, byte) => {
-  const high = WINDOWS_1252_80_9F.indexOf(byte);
-  return String.fromCharCode(0x2000 + (high >= 0 ? high : byte.charCodeAt(0) - 0x80));
+const CONTINUATION = `[\xa0-\xbf${WINDOWS_1252_80_9F}]`; // what windows-1252 reads bytes 80-BF as
+const byteOf = (c) => {
+  const high = WINDOWS_1252_80_9F.indexOf(c);
+  return high >= 0 ? 0x80 + high : c.charCodeAt(0);
 };
+const MISREAD = new RegExp(`â€(${CONTINUATION})`, "g");
+const unmisread = (_, third) => String.fromCharCode(0x2000 + (byteOf(third) & 0x3f));
+// Letters of two UTF-8 bytes are misread alike ("é" as "Ã©", "ñ" as "Ã±": a char of U+00C2-U+00DF
+// and one of a continuation byte), but such a pair is also real windows-1252 text („Fuß“ has ß
+// then “): put back only in a document that was read as windows-1252 and shows misread
+// punctuation somewhere, which no page written in windows-1252 does.
+const MISREAD_LETTER = new RegExp(`([\xc2-\xdf])(${CONTINUATION})`, "g");
+const unmisreadLetter = (_, lead, next) =>
+  String.fromCharCode(((lead.charCodeAt(0) & 0x1f) << 6) | (byteOf(next) & 0x3f));
+const HAS_LEAD = /[\xc2-\xdf]/;
+const misreadDocuments = new WeakMap(); // document -> whether its letters are misread (asked once)
+const lettersMisreadIn = (doc) => {
+  let misread = misreadDocuments.get(doc);
+  if (misread === undefined) {
+    misread = doc.characterSet === "windows-1252" && (doc.body?.textContent ?? "").includes("â€");
+    misreadDocuments.set(doc, misread);
+  }
+  return misread;
+};
+// (set by each walk for its document; a walk runs to its end before another starts)
+let lettersMisread = false;
 const SUSPECT = /[\x01-\x05]|â€/; // not /g: test() on a global regex is stateful
-const clean = (s) => (SUSPECT.test(s) ? s.replace(MARKERS, " ").replace(MISREAD, unmisread) : s);
+const clean = (s) => {
+  if (SUSPECT.test(s)) s = s.replace(MARKERS, " ").replace(MISREAD, unmisread);
+  return lettersMisread && HAS_LEAD.test(s) ? s.replace(MISREAD_LETTER, unmisreadLetter) : s;
+};
 // Indentation between tags is most of many pages' text nodes; the core collapses whitespace, so one
 // space says the same in fewer bytes to copy and scan.
 const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;
@@ -41,6 +65,7 @@ const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + clean(s) : TEXT + " ");
 // A walk of `root`'s subtree in slices: each `step(deadline)` walks until `performance.now()`
 // passes `deadline` and returns [events so far, done]. `nodes` holds every element opened.
 export function startWalk(root, names) {
+  lettersMisread = lettersMisreadIn(root.ownerDocument);
   // the events so far: one string grown by `+=` (V8 keeps it as a rope until it crosses)
   let out = "";
   const nodes = [];
@@ -122,6 +147,7 @@ const WHITESPACE = /[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u2
 // it to the core — whitespace collapsed, misread punctuation put back, opaque elements left out —
 // for the highlight to show: [] when none is found. Never throws.
 export function rangesOf(root, pieces) {
+  const letters = lettersMisreadIn(root.ownerDocument);
   let text = "";
   const places = []; // for each UTF-16 unit of `text`: [text node, offset, length in the DOM]
   const add = (s, node, offset, length) => {
@@ -133,19 +159,16 @@ export function rangesOf(root, pieces) {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node.nodeType !== 3) continue;
     const data = node.data;
-    for (let i = 0; i < data.length; i++) {
-      const c = data[i];
-      if (WHITESPACE.test(c)) {
-        if (text !== "" && !text.endsWith(" ")) add(" ", node, i, 1);
-        continue;
-      }
+    for (let i = 0, length = 1; i < data.length; i += length) {
+      // the char as the walk gave it to the core, and how many it was in the page
+      let c = data[i];
+      length = 1;
       const mark = c === "â" ? data.slice(i, i + 3).replace(MISREAD, unmisread) : "";
-      if (mark.length === 1) {
-        add(mark, node, i, 3);
-        i += 2;
-      } else {
-        add(c, node, i, 1);
-      }
+      const letter = letters && HAS_LEAD.test(c) ? data.slice(i, i + 2).replace(MISREAD_LETTER, unmisreadLetter) : "";
+      if (mark.length === 1) [c, length] = [mark, 3];
+      else if (letter.length === 1) [c, length] = [letter, 2];
+      if (!WHITESPACE.test(c)) add(c, node, i, length);
+      else if (text !== "" && !text.endsWith(" ")) add(" ", node, i, length);
     }
   }
   const ranges = [];
