@@ -36,16 +36,18 @@ const unmisread = (_, third) => String.fromCharCode(0x2000 + (byteOf(third) & 0x
 // Letters of two UTF-8 bytes are misread alike ("é" as "Ã©", "ñ" as "Ã±": a char of U+00C2-U+00DF
 // and one of a continuation byte), but such a pair is also real windows-1252 text („Fuß“ has ß
 // then “): put back only in a document that was read as windows-1252 and shows misread
-// punctuation somewhere, which no page written in windows-1252 does.
+// punctuation, or a misread Latin-1 letter or sign (Ã or Â, then a continuation: "Ã©", "Â«"),
+// somewhere in its text, which no page written in windows-1252 does.
 const MISREAD_LETTER = new RegExp(`([\xc2-\xdf])(${CONTINUATION})`, "g");
 const unmisreadLetter = (_, lead, next) =>
   String.fromCharCode(((lead.charCodeAt(0) & 0x1f) << 6) | (byteOf(next) & 0x3f));
 const HAS_LEAD = /[\xc2-\xdf]/;
+const MISREAD_SIGN = new RegExp(`â€|[\xc2\xc3]${CONTINUATION}`);
 const misreadDocuments = new WeakMap(); // document -> whether its letters are misread (asked once)
 const lettersMisreadIn = (doc) => {
   let misread = misreadDocuments.get(doc);
   if (misread === undefined) {
-    misread = doc.characterSet === "windows-1252" && (doc.body?.textContent ?? "").includes("â€");
+    misread = doc.characterSet === "windows-1252" && MISREAD_SIGN.test(doc.body?.textContent ?? "");
     misreadDocuments.set(doc, misread);
   }
   return misread;

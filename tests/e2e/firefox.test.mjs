@@ -61,3 +61,11 @@ test("Firefox: a page read as windows-1252 (no charset declared) lists the quote
   assert.ok(right.quotes.length >= 3, `quotes read right: ${JSON.stringify(right.quotes)}`);
   assert.deepEqual(misread.quotes, right.quotes);
 });
+
+test("Firefox: a French page misread only in its letters and guillemets lists the quotes it lists read right", { skip }, async () => {
+  const right = await visit("/tests/unlabeled-fr.html");
+  const misread = await visit("/unlabeled/tests/unlabeled-fr.html");
+  assert.match(misread.text, /Â« Nous sommes attachÃ©s/);
+  assert.ok(right.quotes.length >= 2, `quotes read right: ${JSON.stringify(right.quotes)}`);
+  assert.deepEqual(misread.quotes, right.quotes);
+});

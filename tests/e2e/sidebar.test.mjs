@@ -77,6 +77,22 @@ test("a page read as windows-1252 (no charset declared): the same quotes as read
   await page.close();
 });
 
+test("a French page read as windows-1252, misread only in its letters and guillemets: the same quotes, its label hidden", async () => {
+  const listed = (page) => page.locator("newsclean-sidebar [data-quote]").allTextContents();
+  const labelShown = (page) => page.locator(".ad-label").evaluate((e) => e.getClientRects().length > 0);
+  const right = await visit(browser.context, `${server.url}/tests/unlabeled-fr.html`);
+  const want = await listed(right.page);
+  assert.equal(await labelShown(right.page), false, "read right, the label is hidden");
+  await right.page.close();
+  const { page } = await visit(browser.context, `${server.url}/unlabeled/tests/unlabeled-fr.html`);
+  const shown = await page.evaluate(() => document.querySelector(".article-body").innerText);
+  assert.match(shown, /Â« Nous sommes attachÃ©s/, "the premise: the browser misread the page");
+  assert.ok(want.length >= 2 && want.join(" ").includes("intégrité"), `quotes read right: ${want}`);
+  assert.deepEqual(await listed(page), want);
+  assert.equal(await labelShown(page), false, "misread, \"PublicitÃ©\" is hidden as \"Publicité\"");
+  await page.close();
+});
+
 /** Text the browser read as windows-1252, read again as the UTF-8 it was, by the browser's own
  * decoders (Node 20's windows-1252 decoder returns nothing). */
 function readAsUtf8(page, text) {
