@@ -52,22 +52,21 @@ const lettersMisreadIn = (doc) => {
   }
   return misread;
 };
-// (set by each walk for its document; a walk runs to its end before another starts)
-let lettersMisread = false;
 const SUSPECT = /[\x01-\x05]|â€/; // not /g: test() on a global regex is stateful
-const clean = (s) => {
-  if (SUSPECT.test(s)) s = s.replace(MARKERS, " ").replace(MISREAD, unmisread);
-  return lettersMisread && HAS_LEAD.test(s) ? s.replace(MISREAD_LETTER, unmisreadLetter) : s;
+const clean = (s) => (SUSPECT.test(s) ? s.replace(MARKERS, " ").replace(MISREAD, unmisread) : s);
+const cleanLetters = (s) => {
+  s = clean(s);
+  return HAS_LEAD.test(s) ? s.replace(MISREAD_LETTER, unmisreadLetter) : s;
 };
 // Indentation between tags is most of many pages' text nodes; the core collapses whitespace, so one
 // space says the same in fewer bytes to copy and scan.
 const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;
-const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + clean(s) : TEXT + " ");
 
 // A walk of `root`'s subtree in slices: each `step(deadline)` walks until `performance.now()`
 // passes `deadline` and returns [events so far, done]. `nodes` holds every element opened.
 export function startWalk(root, names) {
-  lettersMisread = lettersMisreadIn(root.ownerDocument);
+  const repair = lettersMisreadIn(root.ownerDocument) ? cleanLetters : clean;
+  const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + repair(s) : TEXT + " ");
   // the events so far: one string grown by `+=` (V8 keeps it as a rope until it crosses)
   let out = "";
   const nodes = [];
@@ -85,7 +84,7 @@ export function startWalk(root, names) {
       const attrs = el.getAttributeNames();
       for (let i = 0; i < attrs.length; i++) {
         const key = field.get(attrs[i]);
-        if (key !== undefined) rec += key + clean(el.getAttribute(attrs[i]));
+        if (key !== undefined) rec += key + repair(el.getAttribute(attrs[i]));
       }
     }
     out += rec;
