@@ -27,17 +27,22 @@ after(async () => {
 const panel = (page) => page.locator("newsclean-sidebar aside.panel");
 const entry = (page, speaker) => page.locator(`newsclean-sidebar li[data-speaker="${speaker}"]`);
 
+/** The text of each range of our highlight once it is set and differs from `before` (an array). */
+const highlighted = (page, before = null) =>
+  page.waitForFunction((before) => {
+    const h = CSS.highlights && CSS.highlights.get("newsclean-quote");
+    const now = h && [...h].map((r) => r.toString());
+    return now && now.length > 0 && JSON.stringify(now) !== before && now;
+  }, JSON.stringify(before), { timeout: 5000 }).then((h) => h.jsonValue());
+
 test("clicking a quote scrolls to it and highlights exactly its text", async () => {
   const { page } = await visit(browser.context, `${server.url}/index.html`);
   await page.evaluate(() => window.scrollTo(0, 0));
   const quote = entry(page, "Jens Stoltenberg").first();
   const text = await quote.locator("[data-quote]").textContent();
   await quote.locator("button.goto").click();
-  const highlighted = await page.waitForFunction(() => {
-    const h = CSS.highlights && CSS.highlights.get("newsclean-quote");
-    return h && h.size > 0 && [...h].map((r) => r.toString()).join(" … ");
-  }, null, { timeout: 5000 }).then((h) => h.jsonValue());
-  assert.equal(highlighted.replace(/\s+/g, " "), text);
+  const pieces = await highlighted(page);
+  assert.equal(pieces.join(" … ").replace(/\s+/g, " "), text);
   await page.waitForFunction(() => window.scrollY > 300, null, { timeout: 5000 });
   // the page's own markup is untouched by the highlight
   assert.equal(await page.locator("[data-newsclean-highlight]").count(), 0);
@@ -63,11 +68,7 @@ test("a page read as windows-1252 (no charset declared): the same quotes as read
   for (let i = 0; i < (await items.count()); i++) {
     const text = await items.nth(i).locator("[data-quote]").first().textContent();
     await items.nth(i).locator("button.goto").first().click();
-    const pieces = await page.waitForFunction((before) => {
-      const h = CSS.highlights && CSS.highlights.get("newsclean-quote");
-      const now = h && [...h].map((r) => r.toString());
-      return now && now.length > 0 && JSON.stringify(now) !== before && now;
-    }, JSON.stringify(seen.at(-1) ?? null), { timeout: 5000 }).then((h) => h.jsonValue());
+    const pieces = await highlighted(page, seen.at(-1));
     seen.push(pieces);
     const read = await Promise.all(pieces.map((piece) => readAsUtf8(page, piece)));
     assert.equal(read.join(" … "), text);
