@@ -179,11 +179,12 @@ crate::words!(
     "trooper|veteran|vice",
 ));
 
-/// Returns true if and only if the word (any case, trailing period ignored) is a title word.
+/// Returns true if and only if the word (any case, trailing period ignored) is a title word,
+/// or title words joined by hyphens ("Secretary-General", "Attorney-General", "Vice-President").
 pub fn is_title_word(word: &str) -> bool {
-    TITLE_WORDS
-        .find_sorted_any_case(word.trim_end_matches('.'))
-        .is_some()
+    word.trim_end_matches('.')
+        .split('-')
+        .all(|part| TITLE_WORDS.find_sorted_any_case(part).is_some())
 }
 
 /// Returns true if and only if the word is the plural of a title word ("Senators Rubio and

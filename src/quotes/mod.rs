@@ -1282,6 +1282,20 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_title_is_a_title_not_part_of_the_name() {
+        let x = extract(&[
+            "NATO Secretary-General Jens Stoltenberg met the ministers.",
+            "“Our defense is strong,” Stoltenberg said.",
+        ]);
+        let s = &x.speakers[0];
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref()),
+            ("Jens Stoltenberg", Some("NATO Secretary-General"))
+        );
+        assert!(!crate::quotes::lexicon::is_title_word("Jean-Pierre"));
+    }
+
+    #[test]
     fn title_case_broken_off_by_its_speaker_is_an_utterance() {
         let got = said(&["“Like Oakland. Or Ferguson,” Jane Roe said. “The numbers are worse.”"]);
         assert_eq!(
