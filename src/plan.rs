@@ -121,26 +121,23 @@ pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
 /// a few paragraphs at a time, so that a very long page never blocks its tab for long.
 pub struct Planner {
     plan: Plan,
-    /// The blocks that may carry quotations, in document order.
+    /// The blocks to read for quotations: the article's paragraphs, then (from `asides_from`)
+    /// its captions and headings, each in document order.
     article: Vec<BlockId>,
+    asides_from: usize,
     extractor: quotes::Extractor,
 }
 
 impl Planner {
     /// Decides what to hide, and which blocks to read for quotations.
     pub fn new(outline: &Outline, settings: &Settings) -> Planner {
-        let (plan, mut article) = cleanup(outline, settings);
-        // An article without a single quotation mark has no quotations to list: reading it for
-        // the people it names would be wasted (about half the corpus pages have none).
-        if !article
-            .iter()
-            .any(|id| quotes::marks::has_quotation(&outline.block(*id).text))
-        {
-            article.clear();
-        }
+        let (plan, mut article, mut asides) = cleanup(outline, settings);
+        let asides_from = article.len();
+        article.append(&mut asides);
         Planner {
             plan,
             article,
+            asides_from,
             extractor: quotes::Extractor::default(),
         }
     }
@@ -150,8 +147,14 @@ impl Planner {
     pub fn read_quotes(&mut self, outline: &Outline, paragraphs: usize) -> bool {
         let from = self.extractor.read();
         let to = self.article.len().min(from.saturating_add(paragraphs));
-        for id in &self.article[from..to] {
-            self.extractor.paragraph(&outline.block(*id).text);
+        for (at, id) in self.article.iter().enumerate().take(to).skip(from) {
+            let text = &outline.block(*id).text;
+            if at < self.asides_from {
+                self.extractor.paragraph(text);
+            } else {
+                let body = &self.article[..self.asides_from];
+                self.extractor.aside(text, body.partition_point(|b| b < id));
+            }
         }
         to == self.article.len()
     }
@@ -180,8 +183,9 @@ impl Planner {
 }
 
 /// The cleanup rules' hides, and the blocks to read for quotations (none when `settings` asks
-/// for no quotations).
-fn cleanup(outline: &Outline, settings: &Settings) -> (Plan, Vec<BlockId>) {
+/// for no quotations): the article's paragraphs, and its captions and headings that hold a
+/// quotation mark.
+fn cleanup(outline: &Outline, settings: &Settings) -> (Plan, Vec<BlockId>, Vec<BlockId>) {
     let mut out = Plan::default();
     let mut hidden = vec![false; outline.blocks.len()];
     // What the caption rules decided, by block, so that one pass in document order yields the
@@ -248,17 +252,45 @@ fn cleanup(outline: &Outline, settings: &Settings) -> (Plan, Vec<BlockId>) {
                 .push(hide(block.node, HideKind::DuplicateCaption, reason));
         }
     }
-    let article = if settings.quotes {
-        outline
-            .blocks
-            .iter()
-            .filter(|b| !hidden[b.id.0 as usize] && is_article_text(b))
-            .map(|b| b.id)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    (out, article)
+    let mut article = Vec::new();
+    let mut asides = Vec::new();
+    // Whether the article's paragraphs hold a quotation mark, once one is seen.
+    let mut quoted = false;
+    for block in outline
+        .blocks
+        .iter()
+        .filter(|b| settings.quotes && !hidden[b.id.0 as usize])
+    {
+        let prose = is_article_text(block);
+        if !prose && !is_aside(block) {
+            continue;
+        }
+        let marks = (prose && quoted) || quotes::marks::has_quotation(&block.text);
+        if prose {
+            quoted |= marks;
+            article.push(block.id);
+        } else if marks {
+            asides.push(block.id);
+        }
+    }
+    // An article without a single quotation mark has no quotations to list: reading it for
+    // the people it names would be wasted (about half the corpus pages have none).
+    if !quoted && asides.is_empty() {
+        article.clear();
+    }
+    // After the article's last paragraph come teasers of other articles, not its own captions
+    // and headings.
+    asides.truncate(asides.partition_point(|id| Some(id) < article.last()));
+    (out, article, asides)
+}
+
+/// Returns true if and only if the block is a caption (`figcaption` or named so) or a heading,
+/// outside navigation, links, comments and ads: its quotations are listed when it names their
+/// speaker. (Other text in a figure is as often a teaser card's excerpt as a caption.)
+fn is_aside(block: &Block) -> bool {
+    let c = &block.context;
+    !(c.nav || c.footer || c.aside || c.comments || c.ad_slot || c.link)
+        && matches!(block.kind, BlockKind::Caption | BlockKind::Heading(_))
 }
 
 /// Returns true if and only if the block may carry the article's own prose (and so its quotes):
@@ -432,6 +464,97 @@ mod tests {
         }
         b.close();
         b.finish()
+    }
+
+    /// A page of (tag, text) blocks.
+    fn page(blocks: &[(&'static str, &str)]) -> Outline {
+        let mut b = OutlineBuilder::new();
+        for (tag, text) in blocks {
+            b.open(ElementInfo {
+                tag,
+                ..Default::default()
+            });
+            b.text(text);
+            b.close();
+        }
+        b.finish()
+    }
+
+    fn listed(p: &Plan) -> Vec<(u32, &str, &str)> {
+        p.quotes
+            .iter()
+            .map(|q| {
+                let who = q
+                    .speaker
+                    .map_or("-", |s| p.speakers[s as usize].name.as_str());
+                (q.block.0, who, q.text.as_str())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn captions_and_headlines_list_the_quotations_they_attribute_in_document_order() {
+        let outline = page(&[
+            ("h1", "Obama admits gun laws are his ‘biggest frustration’"),
+            ("p", "President Barack Obama spoke to the BBC on Friday."),
+            (
+                "figcaption",
+                "Media caption Barack Obama: “Great Britain has always been our best partner”",
+            ),
+            ("p", "“We have to do better,” he said."),
+        ]);
+        let p = plan(&outline, &Settings::default());
+        assert_eq!(
+            listed(&p),
+            [
+                (0, "Barack Obama", "biggest frustration"),
+                (
+                    2,
+                    "Barack Obama",
+                    "Great Britain has always been our best partner"
+                ),
+                (3, "Barack Obama", "We have to do better"),
+            ]
+        );
+        assert_eq!(p.speakers.len(), 1);
+    }
+
+    #[test]
+    fn a_caption_keeps_a_quotation_split_by_its_attribution_in_one_group() {
+        let outline = page(&[
+            (
+                "figcaption",
+                "“We came early,” Jane Roe said, “and we will stay late.”",
+            ),
+            ("p", "Jane Roe led the march on Friday."),
+            ("p", "“It is not over,” Roe said. “Not yet,” she added."),
+        ]);
+        let p = plan(&outline, &Settings::default());
+        let groups: Vec<usize> = p.quotes.iter().map(|q| q.group).collect();
+        assert_eq!(listed(&p)[0], (0, "Jane Roe", "We came early"));
+        assert_eq!(groups, [0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_caption_quotation_is_not_listed_unless_the_caption_names_its_new_speaker() {
+        let outline = page(&[
+            ("h1", "Roe: “It is not over for the union”"),
+            ("p", "Jane Roe spoke to strikers on Friday."),
+            (
+                "figcaption",
+                "“Look at this crowd,” she said, pointing at the square.",
+            ),
+            ("p", "“It is not over for the union,” Roe said."),
+            ("p", "The strike enters its third week on Monday."),
+            ("h2", "John Doe: “Another story entirely, on another page”"),
+        ]);
+        // The caption names nobody; the headline repeats the article's own quotation; the
+        // heading after the article's last paragraph heads a teaser.
+        let p = plan(&outline, &Settings::default());
+        assert_eq!(
+            listed(&p),
+            [(3, "Jane Roe", "It is not over for the union")]
+        );
     }
 
     #[test]

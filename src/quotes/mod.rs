@@ -112,6 +112,8 @@ pub struct Extractor {
     previous_reporter: Option<SpeakerId>,
     /// The person who opened the last sentence of the previous paragraph.
     previous_topic: Option<SpeakerId>,
+    /// Where the next aside's quotations may go in `quotes`: just past the last one placed.
+    asides_at: usize,
 }
 
 impl Extractor {
@@ -126,6 +128,7 @@ impl Extractor {
             colon_speaker,
             previous_reporter,
             previous_topic,
+            asides_at: _,
         } = self;
         let pi = *read;
         *read += 1;
@@ -287,6 +290,57 @@ impl Extractor {
         *colon_speaker = colon_intro(&tokens, pi, speakers);
     }
 
+    /// Reads a caption or a heading that stands before article paragraph `before`, once all
+    /// the article's paragraphs are read (so it is never the antecedent of a "he said" in
+    /// them). Only the quotations it attributes to someone it names itself are kept ("Barack
+    /// Obama: “Great Britain has always been our best partner”", "Obama admits gun laws are his
+    /// ‘biggest frustration’"): a speaker carried over from the paragraph read before it does
+    /// not count. Nor are those that repeat a quotation already read (a headline often quotes
+    /// the article's own words).
+    pub fn aside(&mut self, text: &str, before: usize) {
+        let pi = self.read;
+        let from = self.quotes.len();
+        self.paragraph(text);
+        // Its quotations go in document order: before the first quotation of paragraph
+        // `before` (asides come in document order, so after those of the asides before it).
+        let mut at = self.asides_at;
+        while self.quotes.get(at).is_some_and(|q| q.paragraph < before) {
+            at += 1;
+        }
+        // The group of the last segment placed, as read and as placed: a split quotation's
+        // segments are read one after another, and its later ones point to its first.
+        let mut previous: Option<(usize, usize)> = None;
+        // The aside's first quotation not yet placed or dropped.
+        let mut next = from;
+        while next < self.quotes.len() {
+            let mut quote = self.quotes.remove(next);
+            let named = quote
+                .speaker
+                .is_some_and(|id| self.speakers.named_in(pi, id));
+            if !named
+                || self.quotes[..next]
+                    .iter()
+                    .any(|q| repeats(&quote.text, &q.text))
+            {
+                continue;
+            }
+            let group = quote.group;
+            quote.group = previous
+                .filter(|&(read_as, _)| read_as == group)
+                .map_or(at, |(_, placed_as)| placed_as);
+            previous = Some((group, quote.group));
+            for later in &mut self.quotes[at..next] {
+                if later.group >= at {
+                    later.group += 1;
+                }
+            }
+            self.quotes.insert(at, quote);
+            at += 1;
+            next += 1;
+        }
+        self.asides_at = at;
+    }
+
     /// How many paragraphs have been read.
     pub fn read(&self) -> usize {
         self.read
@@ -296,6 +350,23 @@ impl Extractor {
     pub fn finish(self) -> Extraction {
         finish(self.quotes, &self.speakers)
     }
+}
+
+/// Returns true if and only if most of `quote`'s words (three in five) stand in `earlier`: a
+/// headline's or caption's quotation that the article already quotes.
+fn repeats(quote: &str, earlier: &str) -> bool {
+    let (quote, earlier) = (
+        crate::text::fold_case(quote),
+        crate::text::fold_case(earlier),
+    );
+    let words =
+        |t| str::split(t, |c: char| !crate::text::is_word_char(c)).filter(|w: &&str| !w.is_empty());
+    let (mut mine, mut shared) = (0, 0);
+    for word in words(&quote) {
+        mine += 1;
+        shared += usize::from(words(&earlier).any(|w| w == word));
+    }
+    mine > 0 && shared * 5 >= mine * 3
 }
 
 /// What a paragraph tells about its people for the quotations of the next one.

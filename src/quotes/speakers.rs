@@ -153,6 +153,16 @@ impl Speakers {
         }
     }
 
+    /// Returns true if and only if paragraph `paragraph` names `id` outside its quotations: as
+    /// a person mentioned, or as an organisation that spoke.
+    pub fn named_in(&self, paragraph: usize, id: SpeakerId) -> bool {
+        let here = |list: &[(Position, SpeakerId)]| {
+            list.iter()
+                .any(|&((p, _), who)| p == paragraph && who == id)
+        };
+        here(&self.person_mentions) || here(&self.group_subjects)
+    }
+
     /// Notes that a person opened a sentence (named first in it) at `at`.
     pub fn note_sentence_subject(&mut self, id: SpeakerId, at: Position) {
         self.sentence_subjects.push((at, id));

@@ -49,6 +49,31 @@ test("clicking a quote scrolls to it and highlights exactly its text", async () 
   await page.close();
 });
 
+test("a headline's and a caption's own quotes are listed in their place and highlight their text; a teaser's are not", async () => {
+  const { page } = await visit(browser.context, `${server.url}/tests/caption-quote.html`);
+  const items = page.locator("newsclean-sidebar li[data-speaker]");
+  const listed = await items.evaluateAll((lis) => lis.map((li) => [li.dataset.speaker, li.querySelector("[data-quote]").textContent]));
+  // one section per speaker, in order of first quotation; each in document order
+  assert.deepEqual(listed, [
+    ["Jens Stoltenberg", "stronger than ever"],
+    ["Jens Stoltenberg", "Our deterrence is credible and our defense is strong"],
+    ["Antony Blinken", "We stand with our partners on every border"],
+    ["Antony Blinken", "for as long as it takes."],
+  ]);
+  const where = { 0: "h1", 2: "figcaption" };
+  let before = null;
+  for (const [i, tag] of Object.entries(where)) {
+    await items.nth(Number(i)).locator("button.goto").click();
+    const pieces = await highlighted(page, before);
+    before = pieces;
+    assert.equal(pieces.join(" … "), listed[i][1]);
+    const inside = await page.evaluate(() => CSS.highlights.get("newsclean-quote").values().next().value
+      .startContainer.parentElement.closest("h1, figcaption")?.localName);
+    assert.equal(inside, tag);
+  }
+  await page.close();
+});
+
 test("a page read as windows-1252 (no charset declared): the same quotes as read right, highlight finds them", async () => {
   const listed = (page) => page.locator("newsclean-sidebar li[data-speaker]").evaluateAll((items) =>
     items.map((li) => [li.dataset.speaker, [...li.querySelectorAll("[data-quote]")].map((q) => q.textContent)]));
