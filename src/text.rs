@@ -57,18 +57,38 @@ pub fn is_lower(c: char) -> bool {
 /// NOTE: not `char::is_alphanumeric`, whose table of the world's digits and numerals costs the
 /// wasm about 0.6 KB; the rules here read only ASCII digits ("2015", "R-Ky.").
 pub fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (!c.is_ascii() && (is_common_letter(c) || c.is_alphabetic()))
+    c.is_ascii_digit() || is_letter(c)
 }
 
-/// Returns true for the letters of the scripts most non-English pages are written in (Latin with
-/// diacritics, Cyrillic, CJK ideographs), all of them `char::is_alphabetic`.
-/// NOTE: a range test before the standard library's table search, which, asked for every char
-/// of a Russian article, was 30 % of the page's whole plan (aeb-3c6d3381ef, natively).
-fn is_common_letter(c: char) -> bool {
-    matches!(c as u32,
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F // Latin-1 letters, Latin Extended-A and -B
-        | 0x400..=0x481 // Cyrillic
-        | 0x4E00..=0x9FFF) // CJK unified ideographs
+/// Returns true if and only if the char is a letter, or a mark or digit written within a word of
+/// a script other than Latin's ASCII: every char outside ASCII but for the punctuation, symbols,
+/// spaces and emoji of the blocks that hold them (U+0080–U+00BF, U+2000–U+2BFF, U+3000–U+303F,
+/// the fullwidth forms, …).
+///
+/// NOTE: not `char::is_alphabetic`, whose table costs the wasm about 2 KB, and whose search,
+/// asked for every char of a Russian article, was 30 % of the page's whole plan (aeb-3c6d3381ef,
+/// natively). The rules need to tell words from the punctuation around them, and quotation
+/// marks, dashes and spaces of every script are in the ranges left out.
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !matches!(c as u32,
+        0x80..=0xA9 | 0xAB..=0xB4 | 0xB6..=0xB9 | 0xBB..=0xBF | 0xD7 | 0xF7 // Latin-1 signs
+        | 0x37E | 0x387 // Greek question mark, ano teleia
+        | 0x55A..=0x55F | 0x589..=0x58A // Armenian punctuation
+        | 0x5BE | 0x5C0 | 0x5C3 | 0x5C6 | 0x5F3..=0x5F4 // Hebrew punctuation
+        | 0x600..=0x60F | 0x61B..=0x61F | 0x66A..=0x66D | 0x6D4 // Arabic punctuation and signs
+        | 0x964..=0x965 | 0x970 // Devanagari danda, double danda, abbreviation sign
+        | 0xE3F | 0xE4F | 0xE5A..=0xE5B // Thai currency and punctuation
+        | 0x1680 | 0x180E // Ogham space, Mongolian vowel separator
+        | 0x2000..=0x2BFF // spaces, punctuation, symbols, arrows, shapes, dingbats
+        | 0x2E00..=0x2E7F | 0x3000..=0x3004 | 0x3008..=0x3020 | 0x3030 | 0x303D..=0x303F // CJK
+        | 0x30FB | 0xFD3E..=0xFD3F | 0xFE10..=0xFE1F | 0xFE30..=0xFE6F // more punctuation
+        | 0xFEFF..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 // fullwidth punctuation and digits
+        | 0xD800..=0xF8FF | 0xFFF0..=0xFFFF // surrogates, private use, specials
+        | 0x1F000..=0x1FAFF | 0xE0000.. // emoji and symbols, tags
+    )
 }
 
 /// Returns true if and only if [`fold_case`] would return the text unchanged.
@@ -233,7 +253,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 && next.is_some_and(|n| n.is_ascii_digit());
             // "U.S." / "U.N.": letter-dot-letter-dot.
             let acronym_dot = c == '.'
-                && next.is_some_and(|n| n.is_alphabetic())
+                && next.is_some_and(is_letter)
                 && text.get(i + 2).is_some_and(|n| *n == '.');
             if is_word_char(c) || inner_joiner || acronym_dot || digit_slash {
                 i += 1;
@@ -369,12 +389,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn common_letters_are_alphabetic() {
-        for c in ('\u{80}'..='\u{D7A3}').filter(|&c| is_common_letter(c)) {
-            assert!(c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+    fn letters_are_the_alphabetic_chars_but_for_symbols() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            // Every letter of a script is one ...
+            if c.is_alphabetic() && !is_letter(c) {
+                let u = c as u32;
+                let symbol_block =
+                    matches!(u, 0x2000..=0x2BFF | 0x2E00..=0x303F | 0x1F000..=0x1FAFF);
+                assert!(symbol_block, "{c:?} U+{u:04X} is alphabetic");
+            }
+            // ... and whatever else is one is a mark or digit of a script, or a letter by name.
+            if is_letter(c) && !c.is_alphabetic() {
+                assert!(
+                    !c.is_ascii() && !c.is_whitespace(),
+                    "{c:?} U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        for c in
+            "«»‹›„“”‚‘’「」『』〈〉《》、。・，！？：；（）—–…·×÷¡¿،؛؟۔।॥\u{a0}\u{3000}".chars()
+        {
+            assert!(
+                !is_letter(c) && !is_word_char(c),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
         assert!(is_word_char('ж') && is_word_char('é') && is_word_char('中') && is_word_char('한'));
-        assert!(!is_word_char('×') && !is_word_char('÷') && !is_word_char('—'));
+        assert!(is_word_char('7') && !is_letter('7') && is_letter('ß') && is_letter('ע'));
     }
 
     #[test]

@@ -1128,7 +1128,7 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
     }
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
     let is_acronym = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        w.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
             && w.chars().all(|c| !crate::text::is_lower(c))
     };
     // An organisation when it ends in an organisation word or acronym ("the White House",

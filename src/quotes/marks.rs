@@ -231,7 +231,7 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
         '\'' if !has_double
             && at_word_start
             && prev != Some('.')
-            && next.is_some_and(|n| n.is_alphabetic()) =>
+            && next.is_some_and(crate::text::is_letter) =>
         {
             Some(&['\'', '’'])
         }

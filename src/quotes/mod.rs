@@ -526,7 +526,7 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
         .rposition(|(i, w)| {
             is_title_word(w)
                 || (i + 1 < run.len() && lexicon::is_plural_title(w))
-                || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                || w.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
                     && w.chars().all(|c| !crate::text::is_lower(c))
                 || *w == "of"
         })
@@ -696,7 +696,7 @@ fn is_full(tokens: &[Token], k: usize, text: &str) -> bool {
     let starts_upper = text
         .chars()
         .find(|c| crate::text::is_word_char(*c))
-        .is_some_and(|c| crate::text::is_upper(c) || !c.is_alphabetic());
+        .is_some_and(|c| crate::text::is_upper(c) || !crate::text::is_letter(c));
     let after_boundary = k == 0
         || tokens[k - 1].ends_sentence()
         || tokens[k - 1].is_punct(':')
@@ -739,7 +739,7 @@ fn transcript_label(text: &str) -> Option<String> {
         && label
             .chars()
             .all(|c| crate::text::is_upper(c) || matches!(c, ' ' | '-' | '\'' | '.'))
-        && label.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && label.chars().filter(|c| crate::text::is_letter(*c)).count() >= 3
         && rest.starts_with(' ');
     is_label.then(|| {
         let mut name = String::with_capacity(label.len());
