@@ -63,7 +63,12 @@ impl Prefixes {
 
     /// The prefixes of every entry of a `|`-separated list.
     pub const fn of_entries(text: &[u8]) -> Prefixes {
-        let mut set = Prefixes::EMPTY;
+        Prefixes::EMPTY.with_entries(text)
+    }
+
+    /// Adds the prefixes of every entry of a `|`-separated list.
+    pub const fn with_entries(self, text: &[u8]) -> Prefixes {
+        let mut set = self;
         let mut start = 0;
         let mut i = 0;
         while i <= text.len() {

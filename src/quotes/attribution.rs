@@ -136,8 +136,16 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     if is_finite(first) {
         return mention_after(tokens, j + 1);
     }
+    // "« … », a déclaré Marine Le Pen", "…, ha detto Meloni": the auxiliary of a compound past.
+    if is_foreign_auxiliary(tokens, j) {
+        return mention_after(tokens, j + 2);
+    }
     if lower == "according" && tokens.get(j + 1).is_some_and(|t| t.lower() == "to") {
         return mention_after(tokens, j + 2);
+    }
+    // "according to" in German, French, Spanish, Italian and Portuguese copy
+    if matches!(lower, "laut" | "selon" | "según" | "secondo" | "segundo") {
+        return mention_after(tokens, j + 1);
     }
     let (cue, end) = mention_forward(tokens, j)?;
     // "“…” Editor’s note: …", "“…” Smith’s reply came later": the word after a possessive name
@@ -213,6 +221,15 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         && v == end
         && matches!(cue.mention, Mention::Name { .. } | Mention::Pronoun { .. }))
     .then_some(cue)
+}
+
+/// Returns true if and only if the token at `at` is the auxiliary of a French or Italian
+/// compound past of speech ("a déclaré", "ha detto"); not English "a noted author".
+fn is_foreign_auxiliary(tokens: &[Token], at: usize) -> bool {
+    matches!(tokens[at].text.as_str(), "a" | "ha")
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| super::lexicon::is_foreign_speech_form(&t.text))
 }
 
 /// Returns true if and only if the token is a speech verb that may stand before its subject
@@ -540,6 +557,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     let mut i = verb;
     // A name agreeing with a plural auxiliary is a group ("Big Machine have twice denied").
     let mut plural = false;
+    // "Élisabeth Borne a affirmé", "Meloni ha detto": a compound past's auxiliary.
+    if i > lo && is_foreign_auxiliary(tokens, i - 1) {
+        i -= 1;
+    }
     // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
     while i > lo && is_word(&tokens[i - 1]) && is_adverb_or_auxiliary(&tokens[i - 1]) {
         plural |= matches!(tokens[i - 1].text.as_str(), "have" | "are" | "were");
@@ -957,8 +978,9 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         .take_while(|&k| {
             let t = &tokens[k];
             // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
+            // ("a réagi Marine Le Pen sur France Inter": a preposition of another language.)
             let function_word = !t.is_capitalized()
-                && is_not_name_word(&t.text)
+                && (is_not_name_word(&t.text) || super::lexicon::is_foreign_preposition(&t.text))
                 && !matches!(
                     t.text.as_str(),
                     "his" | "her" | "their" | "its" | "our" | "of"

@@ -1367,6 +1367,33 @@ mod tests {
     }
 
     #[test]
+    fn german_french_spanish_and_italian_attributions_name_their_speakers() {
+        let got = said(&[
+            "Bundeskanzler Olaf Scholz verteidigte die Pläne.",
+            "„Wir werden die Ukraine weiter unterstützen“, sagte Scholz vor Journalisten.",
+            "CDU-Chef Friedrich Merz fügte hinzu: „Die Regierung hat keinen Plan.“",
+            "« C'est une erreur historique », a réagi Marine Le Pen sur France Inter.",
+            "La Première ministre Élisabeth Borne a affirmé : « Nous irons jusqu'au bout. »",
+            "\"Vamos a seguir apoyando a Ucrania\", dijo Pedro Sánchez ante los periodistas.",
+            "\"Es una decisión equivocada\", según Alberto Núñez Feijóo.",
+            "\"Sosterremo l'Ucraina fino alla fine\", ha detto Giorgia Meloni.",
+        ]);
+        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "Olaf Scholz",
+                "Friedrich Merz",
+                "Marine Le Pen",
+                "Élisabeth Borne",
+                "Pedro Sánchez",
+                "Alberto Núñez Feijóo",
+                "Giorgia Meloni"
+            ]
+        );
+    }
+
+    #[test]
     fn title_case_broken_off_by_its_speaker_is_an_utterance() {
         let got = said(&["“Like Oakland. Or Ferguson,” Jane Roe said. “The numbers are worse.”"]);
         assert_eq!(
