@@ -98,14 +98,15 @@ fn is_word(t: &Token) -> bool {
 }
 
 fn is_pronoun(t: &Token) -> bool {
-    matches!(t.lower(), "he" | "she" | "they" | "it")
+    matches!(t.lower(), "he" | "she" | "they" | "it") || super::foreign_pronoun(t.lower()).is_some()
 }
 
 fn pronoun(t: &Token) -> Mention {
     match t.lower() {
         "he" => Mention::Pronoun { female: false },
         "she" => Mention::Pronoun { female: true },
-        _ => Mention::Group,
+        other => super::foreign_pronoun(other)
+            .map_or(Mention::Group, |female| Mention::Pronoun { female }),
     }
 }
 
@@ -139,6 +140,24 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     // "« … », a déclaré Marine Le Pen", "…, ha detto Meloni": the auxiliary of a compound past.
     if is_foreign_auxiliary(tokens, j) {
         return mention_after(tokens, j + 2);
+    }
+    // "« … », explique-t-elle", "a-t-il déclaré": French inversion, the pronoun joined on.
+    for (pronoun, female) in [("-il", false), ("-elle", true)] {
+        let Some(verb) = lower.strip_suffix(pronoun) else {
+            continue;
+        };
+        let verb = verb.strip_suffix("-t").unwrap_or(verb);
+        let next_speaks = || {
+            tokens
+                .get(j + 1)
+                .is_some_and(|t| super::lexicon::is_foreign_speech_form(&t.text))
+        };
+        if super::lexicon::is_foreign_speech_form(verb) || (verb == "a" && next_speaks()) {
+            return Some(Cue {
+                mention: Mention::Pronoun { female },
+                at: j,
+            });
+        }
     }
     if lower == "according" && tokens.get(j + 1).is_some_and(|t| t.lower() == "to") {
         return mention_after(tokens, j + 2);
@@ -978,9 +997,8 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         .take_while(|&k| {
             let t = &tokens[k];
             // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
-            // ("a réagi Marine Le Pen sur France Inter": a preposition of another language.)
             let function_word = !t.is_capitalized()
-                && (is_not_name_word(&t.text) || super::lexicon::is_foreign_preposition(&t.text))
+                && is_not_name_word(&t.text)
                 && !matches!(
                     t.text.as_str(),
                     "his" | "her" | "their" | "its" | "our" | "of"

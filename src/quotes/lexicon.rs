@@ -50,32 +50,16 @@ crate::words!(
     /// Marine Le Pen", "“…”, dijo Sánchez", "…, ha detto Meloni") or after their subject before a
     /// colon ("Merz fügte hinzu: „…“"). Read as "say". Sorted by bytes.
     static FOREIGN_SPEECH_FORMS = concat!(
-    "acrescentou|afferma|affermato|affirme|affirmé|afirma|afirmou|afirmó|aggiunge|aggiunto|",
-    "agregó|ajoute|ajouté|antwortete|aseguró|assure|assuré|betont|betonte|commente|",
-    "commenté|declara|declarou|declaró|detto|dichiara|dichiarato|dijo|disse|dit|diz|déclare|",
-    "déclaré|ergänzte|erklärt|erklärte|estime|estimé|explica|explicou|explicó|explique|",
-    "expliqué|fügte|indique|indiqué|insiste|meint|meinte|précise|précisé|raconte|raconté|",
-    "rappelle|rappelé|réagi|répond|répondu|sagt|sagte|sagten|schreibt|schrieb|señaló|",
-    "sottolinea|sottolineato|souligne|souligné|spiega|spiegato|warnte",
+    "acrescentou|affermato|affirme|affirmé|afirmou|afirmó|aggiunto|agregó|ajoute|ajouté|",
+    "aseguró|assure|añadió|betonte|declarou|declaró|detto|dichiarato|dijo|disse|dit|diz|",
+    "déclaré|erklärte|estime|estimé|explicou|explicó|explique|expliqué|fügte|indiqué|",
+    "insiste|meinte|précise|précisé|raconte|réagi|répondu|sagt|sagte|schrieb|señaló|",
+    "sottolineato|souligne|souligné|spiega|spiegato|warnte",
 ));
 
 /// Returns true if and only if the lowercase word is one of [`FOREIGN_SPEECH_FORMS`].
 pub fn is_foreign_speech_form(word: &str) -> bool {
     FOREIGN_SPEECH_FORMS.find_sorted(word).is_some()
-}
-
-crate::words!(
-    /// Prepositions of German, French, Spanish and Italian that may follow a speaker's name
-    /// ("a réagi Marine Le Pen sur France Inter", "sagte Scholz vor Journalisten"). Sorted by
-    /// bytes.
-    static FOREIGN_PREPOSITIONS = concat!(
-    "ante|au|auf|aux|bei|beim|chez|dans|desde|devant|durante|für|gegenüber|im|mit|nach|",
-    "nel|nella|pour|sobre|sur|vor|während|à",
-));
-
-/// Returns true if and only if the word is one of [`FOREIGN_PREPOSITIONS`].
-pub fn is_foreign_preposition(word: &str) -> bool {
-    FOREIGN_PREPOSITIONS.contains_sorted(word)
 }
 
 /// Irregular surface forms and their base form.
@@ -203,24 +187,24 @@ crate::words!(
     /// "Bundeskanzler Olaf Scholz", "CDU-Chef Friedrich Merz").
     static TITLE_WORDS = concat!(
     "acting|adm|admiral|advisor|ambassador|analyst|assemblyman|assemblywoman|associate|attorney|",
-    "bishop|bundeskanzler|bundeskanzlerin|bundespräsident|bundespräsidentin|candidate|capt|",
-    "captain|cardinal|chair|chairman|chairwoman|challenger|chancellor|chef|chefin|chief|col|",
-    "colonel|commander|commissioner|congressman|congresswoman|councilman|councilmember|",
-    "councilwoman|counsel|cpl|democrat|democratic|deputy|detective|director|dr|economist|editor|",
-    "emperor|envoy|ex|executive|father|first|foreign|former|gen|general|gop|gov|governor|head|",
-    "incumbent|independent|interior|judge|justice|kanzler|kanzlerin|king|lady|leader|",
-    "libertarian|lieutenant|lord|lt|maj|major|manager|mayor|minister|ministerpräsident|",
-    "ministerpräsidentin|ministra|ministre|ministro|miss|mr|mrs|ms|nominee|officer|pastor|pope|",
-    "portavoz|premier|president|presidente|presidential|press|prime|prince|princess|principal|",
-    "prof|professor|prosecutor|präsident|präsidentin|président|présidente|queen|rabbi|rep|",
-    "representative|republican|rev|reverend|rival|secretary|sen|senator|sergeant|sgt|sheriff|",
-    "sir|speaker|spokesman|spokesperson|spokeswoman|sprecher|sprecherin|state|superintendent|",
-    "supreme|top|treasurer|trooper|veteran|vice|vorsitzende|vorsitzender",
+    "bishop|candidate|capt|captain|cardinal|chair|chairman|chairwoman|challenger|chancellor|",
+    "chef|chefin|chief|col|colonel|commander|commissioner|congressman|congresswoman|councilman|",
+    "councilmember|councilwoman|counsel|cpl|democrat|democratic|deputy|detective|director|dr|",
+    "economist|editor|emperor|envoy|ex|executive|father|first|foreign|former|gen|general|gop|",
+    "gov|governor|head|incumbent|independent|interior|judge|justice|kanzler|kanzlerin|king|lady|",
+    "leader|libertarian|lieutenant|lord|lt|maj|major|manager|mayor|minister|ministerin|ministra|",
+    "ministre|ministro|miss|mr|mrs|ms|nominee|officer|pastor|pope|portavoz|premier|president|",
+    "presidente|presidential|press|prime|prince|princess|principal|prof|professor|prosecutor|",
+    "präsident|präsidentin|président|présidente|queen|rabbi|rep|representative|republican|",
+    "rev|reverend|rival|secretary|sen|senator|sergeant|sgt|sheriff|sir|speaker|spokesman|",
+    "spokesperson|spokeswoman|sprecher|sprecherin|state|superintendent|supreme|top|treasurer|",
+    "trooper|veteran|vice|vorsitzende|vorsitzender",
 ));
 
-/// Returns true if and only if the word (any case, trailing period ignored) is a title word, or
-/// ends in one after a hyphen ("Secretary-General", "Vice-President", "CDU-Chef"; not
-/// "Jean-Pierre").
+/// Returns true if and only if the word (any case, trailing period ignored) is a title word, ends
+/// in one after a hyphen ("Secretary-General", "Vice-President", "CDU-Chef"; not "Jean-Pierre"),
+/// or is a compound ending in a long one, as German writes titles ("Außenministerin Annalena
+/// Baerbock").
 pub fn is_title_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     let last = word
@@ -229,6 +213,11 @@ pub fn is_title_word(word: &str) -> bool {
         .and_then(|hyphen| word.get(hyphen + 1..))
         .unwrap_or(word);
     TITLE_WORDS.find_sorted_any_case(last).is_some()
+        // a compound's head of seven letters or more: "Außenministerin", "Regierungssprecher"
+        || (1..last.len().saturating_sub(6)).any(|at| {
+            last.get(at..)
+                .is_some_and(|head| TITLE_WORDS.find_sorted(head).is_some())
+        })
 }
 
 /// Returns true if and only if the word is the plural of a title word ("Senators Rubio and
@@ -278,18 +267,18 @@ pub fn is_org_noun(word: &str) -> bool {
 }
 
 crate::words!(
-    /// Capitalized words that start sentences or name times, never people.
+    /// Capitalized words that start sentences or name times, never people; and prepositions of
+    /// other languages that may follow a name ("a réagi Marine Le Pen sur France Inter").
     static NOT_NAME_WORDS = concat!(
-    "a|about|according|after|again|against|all|alongside|also|although|amid|among|",
-    "an|and|another|any|april|as|asked|at|august|because|before|both|but|by|",
-    "december|despite|during|each|earlier|early|either|even|every|february|few|",
-    "following|for|friday|from|he|her|here|his|however|i|if|in|instead|it|its|",
-    "january|july|june|just|last|later|like|many|march|may|meanwhile|monday|",
-    "moreover|most|my|neither|next|no|not|november|now|october|of|on|once|one|only|",
-    "or|other|our|recently|saturday|september|several|she|since|so|some|speaking|",
-    "still|sunday|talk|that|the|their|then|there|these|they|this|those|though|",
-    "through|thursday|to|today|tuesday|under|unlike|until|upon|we|wednesday|what|",
-    "when|where|while|who|why|with|within|without|yes|yet|you",
+    "a|about|according|after|again|against|all|alongside|also|although|amid|among|an|and|",
+    "another|any|april|as|asked|at|auf|august|because|before|both|but|by|dans|december|despite|",
+    "during|each|earlier|early|either|even|every|february|few|following|for|friday|from|für|he|",
+    "her|here|his|however|i|if|in|instead|it|its|january|july|june|just|last|later|like|many|",
+    "march|may|meanwhile|monday|moreover|most|my|nach|neither|next|no|not|november|now|october|",
+    "of|on|once|one|only|or|other|our|pour|recently|saturday|september|several|she|since|so|",
+    "some|speaking|still|sunday|sur|talk|that|the|their|then|there|these|they|this|those|though|",
+    "through|thursday|to|today|tuesday|under|unlike|until|upon|vor|we|wednesday|what|when|where|",
+    "while|who|why|with|within|without|yes|yet|you|à",
 ));
 
 crate::words!(

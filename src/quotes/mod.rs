@@ -369,6 +369,18 @@ fn repeats(quote: &str, earlier: &str) -> bool {
     mine > 0 && shared * 5 >= mine * 3
 }
 
+/// The gender of a German, French, Spanish, Italian or Portuguese third-person singular pronoun
+/// ("sagte er", "a-t-elle déclaré", "dijo él"; `Some(true)`: she).
+fn foreign_pronoun(word: &str) -> Option<bool> {
+    match word {
+        // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
+        "er" | "él" | "ele" => Some(false),
+        // (German "sie" after a quotation is "she": "they" takes the plural, "sagten sie".)
+        "elle" | "ella" | "lei" | "ela" | "sie" => Some(true),
+        _ => None,
+    }
+}
+
 /// What a paragraph tells about its people for the quotations of the next one.
 struct Mentioned {
     /// The subject of its last speech verb.
@@ -406,7 +418,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             _ if t.kind != TokenKind::Word => None,
             "he" | "him" | "his" | "himself" => Some(false),
             "she" | "her" | "hers" | "herself" => Some(true),
-            _ => None,
+            other => foreign_pronoun(other),
         };
         if let (Some(female), [only], true) = (female, in_sentence.as_slice(), subject_named_first)
         {
@@ -1389,6 +1401,25 @@ mod tests {
                 "Pedro Sánchez",
                 "Alberto Núñez Feijóo",
                 "Giorgia Meloni"
+            ]
+        );
+        // pronouns, French inversion included
+        let got = said(&[
+            "Bundeskanzler Olaf Scholz verteidigte die Pläne.",
+            "„Wir werden die Ukraine weiter unterstützen“, sagte er.",
+            "Außenministerin Annalena Baerbock war ebenfalls dort. „Das ist wichtig“, sagte sie.",
+            "La Première ministre Élisabeth Borne était à Matignon.",
+            "« Nous irons jusqu'au bout », a-t-elle déclaré.",
+            "« C'est clair », explique-t-elle.",
+        ]);
+        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "Olaf Scholz",
+                "Annalena Baerbock",
+                "Élisabeth Borne",
+                "Élisabeth Borne"
             ]
         );
     }

@@ -153,14 +153,12 @@ impl Speakers {
         }
     }
 
-    /// Returns true if and only if paragraph `paragraph` names `id` outside its quotations: as
-    /// a person mentioned, or as an organisation that spoke.
+    /// Returns true if and only if paragraph `paragraph` names person `id` outside its
+    /// quotations.
     pub fn named_in(&self, paragraph: usize, id: SpeakerId) -> bool {
-        let here = |list: &[(Position, SpeakerId)]| {
-            list.iter()
-                .any(|&((p, _), who)| p == paragraph && who == id)
-        };
-        here(&self.person_mentions) || here(&self.group_subjects)
+        self.person_mentions
+            .iter()
+            .any(|&((p, _), who)| p == paragraph && who == id)
     }
 
     /// Notes that a person opened a sentence (named first in it) at `at`.
