@@ -11,8 +11,8 @@
 //   textWalker   a `TreeWalker` over text nodes only (a wrapper per text node)
 //   blocks       `querySelectorAll` of block elements and each one's `textContent`
 //   xpath        one XPath query for text nodes holding an ad label
-//   elementWalk  firstChild/nextSibling over every node, class and id read (what collect's walk
-//                does, without its events)
+//   elementWalk  firstChild/nextSibling over every node, each element's class and id read (the
+//                reads collect's walk makes, without its events)
 //   readability  Readability.js `parse()` on a clone (the peer, for scale)
 // and prints the medians over pages. Reads run in that order, so a later read's first call finds
 // wrappers an earlier one made (the element walk's first call is its own JIT and element wrappers).
@@ -53,29 +53,15 @@ for (const id of pageIds().filter((_, i) => i % EVERY === 0)) {
         xpath: () => document.evaluate("//body//text()[contains(., 'Advertisement') or contains(., 'Anzeige')]",
           document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null).snapshotLength,
         elementWalk: () => {
-          let chars = 0;
-          const stack = [body];
-          let next = body.firstChild;
-          while (stack.length) {
-            if (!next) {
-              const done = stack.pop();
-              next = stack.length ? done.nextSibling : null;
-              continue;
+          const visit = (el) => {
+            let chars = (el.getAttribute("class") ?? "").length + (el.getAttribute("id") ?? "").length;
+            for (let n = el.firstChild; n; n = n.nextSibling) {
+              if (n.nodeType === Node.TEXT_NODE) chars += n.data.length;
+              else if (n.nodeType === Node.ELEMENT_NODE && !OPAQUE.has(n.localName)) chars += visit(n);
             }
-            const node = next;
-            if (node.nodeType === 1) {
-              chars += (node.getAttribute("class") ?? "").length + (node.getAttribute("id") ?? "").length;
-              if (!OPAQUE.has(node.localName)) {
-                stack.push(node);
-                next = node.firstChild;
-                continue;
-              }
-            } else if (node.nodeType === 3) {
-              chars += node.data.length;
-            }
-            next = node.nextSibling;
-          }
-          return chars;
+            return chars;
+          };
+          return visit(body);
         },
         readability: () => new Readability(document.cloneNode(true)).parse(),
       };
