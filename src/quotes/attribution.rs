@@ -138,7 +138,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return mention_after(tokens, j + 1);
     }
     // "« … », a déclaré Marine Le Pen", "…, ha detto Meloni": the auxiliary of a compound past.
-    if is_foreign_auxiliary(tokens, j) {
+    if is_foreign_auxiliary(&first.text, tokens.get(j + 1)) {
         return mention_after(tokens, j + 2);
     }
     // "« … », explique-t-elle", "a-t-il déclaré": French inversion, the pronoun joined on.
@@ -147,12 +147,9 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
             continue;
         };
         let verb = verb.strip_suffix("-t").unwrap_or(verb);
-        let next_speaks = || {
-            tokens
-                .get(j + 1)
-                .is_some_and(|t| super::lexicon::is_foreign_speech_form(&t.text))
-        };
-        if super::lexicon::is_foreign_speech_form(verb) || (verb == "a" && next_speaks()) {
+        if super::lexicon::is_foreign_speech_form(verb)
+            || is_foreign_auxiliary(verb, tokens.get(j + 1))
+        {
             return Some(Cue {
                 mention: Mention::Pronoun { female },
                 at: j,
@@ -242,13 +239,11 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     .then_some(cue)
 }
 
-/// Returns true if and only if the token at `at` is the auxiliary of a French or Italian
-/// compound past of speech ("a déclaré", "ha detto"); not English "a noted author".
-fn is_foreign_auxiliary(tokens: &[Token], at: usize) -> bool {
-    matches!(tokens[at].text.as_str(), "a" | "ha")
-        && tokens
-            .get(at + 1)
-            .is_some_and(|t| super::lexicon::is_foreign_speech_form(&t.text))
+/// Returns true if and only if `word`, followed by `next`, is the auxiliary of a French or
+/// Italian compound past of speech ("a déclaré", "ha detto"); not English "a noted author".
+fn is_foreign_auxiliary(word: &str, next: Option<&Token>) -> bool {
+    matches!(word, "a" | "ha")
+        && next.is_some_and(|t| super::lexicon::is_foreign_speech_form(&t.text))
 }
 
 /// Returns true if and only if the token is a speech verb that may stand before its subject
@@ -577,7 +572,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // A name agreeing with a plural auxiliary is a group ("Big Machine have twice denied").
     let mut plural = false;
     // "Élisabeth Borne a affirmé", "Meloni ha detto": a compound past's auxiliary.
-    if i > lo && is_foreign_auxiliary(tokens, i - 1) {
+    if i > lo && is_foreign_auxiliary(&tokens[i - 1].text, tokens.get(i)) {
         i -= 1;
     }
     // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
