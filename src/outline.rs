@@ -44,7 +44,8 @@ pub struct Context {
     pub nav: bool,
     /// Inside `footer` or a footer-like container.
     pub footer: bool,
-    /// Inside `aside` or a sidebar/related/teaser/most-read container.
+    /// Inside `aside` or a sidebar/related/teaser/most-read container, or a list of references
+    /// or footnotes (whose quotation marks enclose the titles of the works cited).
     pub aside: bool,
     /// Inside a container that names comments.
     pub comments: bool,
@@ -1238,13 +1239,13 @@ crate::indexed_words!(
     /// for every word of every element: a binary search, not a `match` of 75 string arms).
     static NAME_WORDS = concat!(
     "ad|adblock|adbox|adcontainer|ads|adsbygoogle|adsense|adslot|adunit|adv|advert|advertisement|",
-    "advertisements|advertising|adverts|adwrapper|anzeige|banner|billboard|",
+    "advertisements|advertising|adverts|adwrapper|anzeige|banner|bibliography|billboard|",
     "breadcrumb|breadcrumbs|caption|captiontext|colophon|comment|comments|",
     "complementary|copyright|credit|credits|cutline|dfp|disqus|doubleclick|",
-    "figcaption|figure|footer|gallery|gpt|image|imagecaption|img|leaderboard|",
+    "figcaption|figure|footer|footnotes|gallery|gpt|image|imagecaption|img|leaderboard|",
     "lightbox|masthead|media|menu|mostread|mpu|nav|navbar|navigation|newsletter|",
     "outbrain|photo|photocredit|picture|popular|promo|pubblicita|publicidad|",
-    "publicite|rail|recommendations|recommended|reklama|related|replies|sidebar|",
+    "publicite|rail|recommendations|recommended|refbegin|references|reflist|reklama|related|replies|sidebar|",
     "skyscraper|slideshow|sponsor|sponsored|sponsorship|taboola|teads|teaser|teasers|",
     "topbar|trending|werbung|widget",
 ));
@@ -1274,6 +1275,7 @@ const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
     /* adwrapper */ NAMES_AD_SLOT,
     /* anzeige */ NAMES_AD_SLOT,
     /* banner */ NAMES_AD_SLOT,
+    /* bibliography */ NAMES_ASIDE,
     /* billboard */ NAMES_AD_SLOT,
     /* breadcrumb */ NAMES_NAV,
     /* breadcrumbs */ NAMES_NAV,
@@ -1293,6 +1295,7 @@ const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
     /* figcaption */ NAMES_CAPTION,
     /* figure */ NAMES_FIGURE,
     /* footer */ NAMES_FOOTER,
+    /* footnotes */ NAMES_ASIDE,
     /* gallery */ NAMES_FIGURE,
     /* gpt */ NAMES_AD_SLOT,
     /* image */ NAMES_FIGURE,
@@ -1321,6 +1324,9 @@ const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
     /* rail */ NAMES_ASIDE,
     /* recommendations */ NAMES_ASIDE,
     /* recommended */ NAMES_ASIDE,
+    /* refbegin */ NAMES_ASIDE,
+    /* references */ NAMES_ASIDE,
+    /* reflist */ NAMES_ASIDE,
     /* reklama */ NAMES_AD_SLOT,
     /* related */ NAMES_ASIDE,
     /* replies */ NAMES_COMMENTS,

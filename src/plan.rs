@@ -558,6 +558,38 @@ mod tests {
     }
 
     #[test]
+    fn the_titles_in_a_list_of_references_are_not_quotations() {
+        let mut b = OutlineBuilder::new();
+        let open = |b: &mut OutlineBuilder, tag, class| {
+            b.open(ElementInfo {
+                tag,
+                class,
+                ..Default::default()
+            });
+        };
+        open(&mut b, "p", "");
+        b.text("“The harbour was full of ships,” Abel Tasman wrote in 1642.");
+        b.close();
+        for container in ["reflist", "footnotes"] {
+            open(&mut b, "div", container);
+            open(&mut b, "ol", "references");
+            open(&mut b, "li", "");
+            b.text(
+                "^ Phillips, Jock (March 2009). “Rural mythologies – The cult of the pioneer”. \
+                 Te Ara: The Encyclopedia of New Zealand. Retrieved 21 January 2011.",
+            );
+            b.close();
+            b.close();
+            b.close();
+        }
+        let p = plan(&b.finish(), &Settings::default());
+        assert_eq!(
+            listed(&p),
+            [(0, "Abel Tasman", "The harbour was full of ships")]
+        );
+    }
+
+    #[test]
     fn an_article_without_quotation_marks_is_not_read_for_quotes() {
         let plain = article(&["Jane Roe said it was n't over.", "Roe's team didn't agree."]);
         let mut planner = Planner::new(&plain, &Settings::default());
