@@ -43,7 +43,7 @@ function namedBuild() {
   mkdirSync(NAMED, { recursive: true });
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", NAMED, INPUT]);
   // the shipped build's passes (scripts/build.sh's SHRINK)
-  const shrink = ["-Oz", "--flatten", "--rereloop", "-Oz", "--flatten", "--rereloop", "-Oz"];
+  const shrink = ["-Oz", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
   run("wasm-opt", [...shrink, "-g", ...FEATURES, join(NAMED, "newsclean_bg.wasm"), "-o", join(NAMED, "newsclean_bg.wasm")]);
   return { tree: readTree(NAMED), wasm: readFileSync(join(NAMED, "newsclean_bg.wasm")) };
 }

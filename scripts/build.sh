@@ -14,7 +14,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # wasm features rustc's std uses; binaryen must be told (see shared/TOOLCHAIN.md).
 FEATURES=(--enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals)
 # wasm-opt's passes for the shipped wasm (see below; benches/profile.mjs builds its named copy alike)
-SHRINK=(-Oz --flatten --rereloop -Oz --flatten --rereloop -Oz)
+SHRINK=(-Oz -Oz --flatten --rereloop -Oz -Oz --flatten --rereloop -Oz -Oz)
 log() { printf '[build] %s\n' "$*" >&2; }
 
 # The builder's cargo home stays out of the package: panic locations inside dependencies name
@@ -37,7 +37,9 @@ wasm-bindgen --target web --no-typescript --out-dir extension/pkg \
 # Twice `--flatten --rereloop` between -Oz runs: binaryen rebuilds each function's control flow
 # from its flattened form, which -Oz then shrinks further: 1.1 KB raw and 0.3 KB brotli less, and
 # no slower (two 60-page `make bench` runs each: warm analyze 3.9-4.0 ms against 4.5-4.6, the
-# first call 18.5-20.9 against 20.6-21.1). Binaryen's own passes: the semantics are kept.
+# first call 18.5-20.9 against 20.6-21.1). Each -Oz runs twice: `--converge` repeats the whole
+# list only while it shrinks, and a second -Oz in place finds ~150 B more. Binaryen's own
+# passes: the semantics are kept.
 wasm-opt "${SHRINK[@]}" --low-memory-unused --converge --strip-producers --strip-target-features "${FEATURES[@]}" --enable-reference-types --enable-multivalue \
   extension/pkg/newsclean_bg.wasm -o extension/pkg/newsclean_bg.wasm
 # One- and two-letter import names in the wasm and its glue instead of wasm-bindgen's hashed ones
