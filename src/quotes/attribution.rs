@@ -1288,6 +1288,8 @@ mod tests {
             ),
             ("\"Yes,\" Jane Doe, a nurse, hoping for more.", "<none>"),
             ("\"Yes,\" said campaign spokeswoman Jen Psaki.", "Jen Psaki"),
+            ("\"Yes,\" said geologist Rosaly Lopes of NASA.", "Rosaly Lopes"),
+            ("\"Yes,\" Founder Beverly Bond said.", "Beverly Bond"),
             ("\"Yes,\" campaign manager Robby Mook said.", "Robby Mook"),
             ("\"Yes,\" said former Secretary of State Colin Powell.", "Colin Powell"),
             ("\"Yes,\" said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell.", "Ed Rendell"),

@@ -186,19 +186,20 @@ crate::words!(
     /// Words of titles and offices that precede a name ("Secretary of State Antony Blinken",
     /// "Bundeskanzler Olaf Scholz", "CDU-Chef Friedrich Merz").
     static TITLE_WORDS = concat!(
-    "acting|adm|admiral|advisor|ambassador|analyst|assemblyman|assemblywoman|associate|attorney|",
-    "bishop|candidate|capt|captain|cardinal|chair|chairman|chairwoman|challenger|chancellor|",
-    "chef|chefin|chief|col|colonel|commander|commissioner|congressman|congresswoman|councilman|",
-    "councilmember|councilwoman|counsel|cpl|democrat|democratic|deputy|detective|director|dr|",
-    "economist|editor|emperor|envoy|ex|executive|father|first|foreign|former|gen|general|gop|",
-    "gov|governor|head|incumbent|independent|interior|judge|justice|kanzler|kanzlerin|king|lady|",
-    "leader|libertarian|lieutenant|lord|lt|maj|major|manager|mayor|minister|ministerin|ministra|",
+    "acting|activist|actor|adm|admiral|adviser|advisor|ambassador|analyst|assemblyman|",
+    "assemblywoman|associate|attorney|author|bishop|candidate|capt|captain|cardinal|ceo|chair|",
+    "chairman|chairwoman|challenger|chancellor|chef|chefin|chief|coach|col|colonel|commander|",
+    "commissioner|congressman|congresswoman|councilman|councilmember|councilwoman|counsel|cpl|",
+    "democrat|democratic|deputy|detective|director|doctor|dr|economist|editor|emperor|envoy|ex|",
+    "executive|father|first|foreign|former|founder|gen|general|gop|gov|governor|head|historian|",
+    "incumbent|independent|interior|judge|justice|kanzler|kanzlerin|king|lady|lawyer|leader|",
+    "libertarian|lieutenant|lord|lt|maj|major|manager|mayor|minister|ministerin|ministra|",
     "ministre|ministro|miss|mr|mrs|ms|nominee|officer|pastor|pope|portavoz|premier|president|",
     "presidente|presidential|press|prime|prince|princess|principal|prof|professor|prosecutor|",
     "präsident|präsidentin|président|présidente|queen|rabbi|rep|representative|republican|",
-    "rev|reverend|rival|secretary|sen|senator|sergeant|sgt|sheriff|sir|speaker|spokesman|",
-    "spokesperson|spokeswoman|sprecher|sprecherin|state|superintendent|supreme|top|treasurer|",
-    "trooper|veteran|vice|vorsitzende|vorsitzender",
+    "researcher|rev|reverend|rival|scientist|secretary|sen|senator|sergeant|sgt|sheriff|sir|",
+    "speaker|spokesman|spokesperson|spokeswoman|sprecher|sprecherin|state|superintendent|supreme|",
+    "teacher|top|treasurer|trooper|veteran|vice|vorsitzende|vorsitzender|writer",
 ));
 
 /// Returns true if and only if the word (any case, trailing period ignored) is a title word, ends
@@ -328,9 +329,9 @@ crate::words!(
     /// Speakers described as one of many, not by an office: "the Christie supporter" or "a
     /// witness" is someone new, never the person quoted before.
     static MEMBER_NOUNS = concat!(
-    "actor|actress|anchor|bishop|comedian|commenter|crowd|delegate|donor|editor|host|imam|",
-    "man|nurse|pastor|physician|player|priest|rabbi|singer|soldier|source|star|supporter|",
-    "surgeon|teacher|veteran|voter|widow|witness|woman|writer",
+    "actor|actress|anchor|astronomer|bishop|comedian|commenter|crowd|delegate|designer|donor|",
+    "editor|engineer|geologist|host|imam|man|nurse|pastor|physician|player|priest|rabbi|singer|",
+    "soldier|source|star|supporter|surgeon|teacher|veteran|voter|widow|witness|woman|writer",
 ));
 
 crate::words!(
