@@ -74,6 +74,16 @@ test("a headline's and a caption's own quotes are listed in their place and high
   await page.close();
 });
 
+test("the titles in a list of references or footnotes are not listed as quotes", async () => {
+  const { page } = await visit(browser.context, `${server.url}/tests/references.html`);
+  const listed = await page.locator("newsclean-sidebar [data-quote]").evaluateAll((quotes) =>
+    quotes.map((q) => [q.closest("[data-speaker]")?.dataset.speaker, q.textContent]));
+  assert.deepEqual(listed, [["Antony Blinken", "We will stand with Ukraine for as long as it takes"]]);
+  // nothing of the references is hidden: they are only not read for quotations
+  assert.equal(await page.locator("[data-newsclean]").count(), 0);
+  await page.close();
+});
+
 test("a page read as windows-1252 (no charset declared): the same quotes as read right, highlight finds them", async () => {
   const listed = (page) => page.locator("newsclean-sidebar li[data-speaker]").evaluateAll((items) =>
     items.map((li) => [li.dataset.speaker, [...li.querySelectorAll("[data-quote]")].map((q) => q.textContent)]));
