@@ -905,6 +905,14 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_of_a_document_speaks_without_its_possessive() {
+        let got = said(&[
+            "According to Mozilla's manifesto, \"The Mozilla project uses a community-based approach to create software\".",
+        ]);
+        assert_eq!(got[0].0, "Mozilla");
+    }
+
+    #[test]
     fn a_description_may_open_with_a_date() {
         let got = said(&["“They are wrong about all of it,” said 9/11 widow Terry Strada."]);
         assert_eq!(got[0].0, "Terry Strada");

@@ -143,6 +143,8 @@ impl Speakers {
 
     /// Records an organisation or an unnamed source, merged by its lowercase text.
     pub fn named_group(&mut self, text: &str, kind: SpeakerKind) -> SpeakerId {
+        // "according to Mozilla's manifesto": the owner speaks, as "Mozilla"
+        let text = strip_possessive(text);
         let key = fold_case(text.strip_prefix("the ").unwrap_or(text));
         let found = self.list.iter().position(|s| {
             s.kind == kind && fold_case(s.name.strip_prefix("the ").unwrap_or(&s.name)) == key
