@@ -17,106 +17,90 @@
 // Recall: the share of today's hides whose text (whitespace collapsed) is some candidate's text.
 // Such a finder plus the core's rules on its few candidates is the pass the README describes; the
 // rules' own cost on candidates is small (native clean-up rules alone: 0.02 ms a page).
-import { closePage, launchPlain, median, open, option, pageIds, readTree, ROOT, serveTree, startServer } from "./common.mjs";
+import { launchPlain, median, onEveryKthPage, option, readTree, ROOT, serveTree, startServer } from "./common.mjs";
 import { join } from "node:path";
 
 const EVERY = Number(option("--every", 3));
 const server = await startServer(serveTree(readTree(join(ROOT, "extension", "pkg")), "/pkg"));
 const { browser, context } = await launchPlain();
-const rows = [];
-const misses = [];
-for (const id of pageIds().filter((_, i) => i % EVERY === 0)) {
-  let page;
-  try {
-    page = await open(context, `${server.url}/page/${id}.html`, 15_000);
-  } catch {
-    continue; // navigated away or timed out offline: left out
-  }
-  try {
-    const row = await page.evaluate(async () => {
-      const pkg = await import(`${location.origin}/pkg/newsclean.js`);
-      await pkg.default({ module_or_path: `${location.origin}/pkg/newsclean_bg.wasm` });
-      const body = document.body;
-      const collapse = (s) => s.replace(/\s+/g, " ").trim();
-      const CAPTIONS = "figcaption, [class*=caption i], [id*=caption i], [class*=credit i], [class*=cutline i]";
-      // Each candidate's ancestors, read once per page (a Map shared by the candidates): tag, class
-      // and id — what the core's rules would classify (the core's name words, not this regex).
-      const NAMES = /nav|menu|footer|sidebar|aside|related|promo|\bads?\b|advert|sponsor|banner|figure|gallery|caption|credit/i;
-      const contextOf = new Map();
-      const context = (el) => {
-        const chain = [];
-        let ctx = 0;
-        for (let e = el; e && e !== body; e = e.parentElement) {
-          const known = contextOf.get(e);
-          if (known !== undefined) {
-            ctx = known;
-            break;
-          }
-          chain.push(e);
-        }
-        for (let i = chain.length - 1; i >= 0; i--) {
-          const e = chain[i];
-          const named = NAMES.test(e.getAttribute("class") ?? "") || NAMES.test(e.id);
-          ctx = ctx | (named ? 1 : 0) | (e.localName === "nav" || e.localName === "footer" ? 2 : 0);
-          contextOf.set(e, ctx);
-        }
-        return ctx;
-      };
-      const finder = (withContext) => {
-        contextOf.clear();
-        const found = [];
-        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const data = n.data;
-          if (data.length > 200) continue;
-          const text = data.trim();
-          if (text === "" || text.length > 60) continue;
-          const parent = n.parentElement;
-          if (!parent) continue;
-          const name = parent.localName;
-          if (name === "script" || name === "style" || name === "noscript" || name === "title") continue;
-          const whole = parent.textContent;
-          found.push([parent, whole.length <= 120 ? whole : text, withContext ? context(parent) : 0]);
-        }
-        for (const el of body.querySelectorAll(CAPTIONS)) {
-          found.push([el, el.textContent, withContext ? context(el) : 0]);
-        }
-        return found;
-      };
-      const time = (f) => {
-        const t = performance.now();
-        const out = f();
-        return [performance.now() - t, out];
-      };
-      const [shippedFirst, report] = time(() => pkg.analyzeCleanupOnly(body));
-      const [finderFirst, candidates] = time(() => finder(true));
-      const ancestors = contextOf.size;
-      const shipped = [];
-      const found = [];
-      const bare = [];
-      for (let i = 0; i < 5; i++) {
-        shipped.push(time(() => pkg.analyzeCleanupOnly(body))[0]);
-        found.push(time(() => finder(true))[0]);
-        bare.push(time(() => finder(false))[0]);
+const rows = await onEveryKthPage(context, server, EVERY, async () => {
+  const pkg = await import(`${location.origin}/pkg/newsclean.js`);
+  await pkg.default({ module_or_path: `${location.origin}/pkg/newsclean_bg.wasm` });
+  const body = document.body;
+  const collapse = (s) => s.replace(/\s+/g, " ").trim();
+  const CAPTIONS = "figcaption, [class*=caption i], [id*=caption i], [class*=credit i], [class*=cutline i]";
+  // Each candidate's ancestors, read once per page (a Map shared by the candidates): tag, class
+  // and id — what the core's rules would classify (the core's name words, not this regex).
+  const NAMES = /nav|menu|footer|sidebar|aside|related|promo|\bads?\b|advert|sponsor|banner|figure|gallery|caption|credit/i;
+  const contextOf = new Map();
+  const ancestry = (el) => {
+    const chain = [];
+    let ctx = 0;
+    for (let e = el; e && e !== body; e = e.parentElement) {
+      const known = contextOf.get(e);
+      if (known !== undefined) {
+        ctx = known;
+        break;
       }
-      const mid = (v) => v.sort((a, b) => a - b)[2];
-      const texts = new Set(candidates.map(([, text]) => collapse(text)));
-      const hidden = report.hidden.map((h) => collapse(h.text));
-      return {
-        shippedFirst, shipped: mid(shipped), finderFirst, finder: mid(found), bare: mid(bare),
-        ancestors,
-        candidates: candidates.length, candidateBytes: [...texts].reduce((s, t) => s + t.length, 0),
-        pageBytes: body.textContent.length,
-        hidden: hidden.length, missed: hidden.filter((t) => !texts.has(t)),
-      };
-    });
-    rows.push({ id, ...row });
-    for (const text of row.missed) misses.push(`${id}: ${JSON.stringify(text.slice(0, 70))}`);
-  } catch (e) {
-    console.error(id, String(e?.message ?? e).split("\n")[0]);
+      chain.push(e);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const e = chain[i];
+      const named = NAMES.test(e.getAttribute("class") ?? "") || NAMES.test(e.id);
+      ctx = ctx | (named ? 1 : 0) | (e.localName === "nav" || e.localName === "footer" ? 2 : 0);
+      contextOf.set(e, ctx);
+    }
+    return ctx;
+  };
+  const finder = (withContext) => {
+    contextOf.clear();
+    const found = [];
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const data = n.data;
+      if (data.length > 200) continue;
+      const text = data.trim();
+      if (text === "" || text.length > 60) continue;
+      const parent = n.parentElement;
+      if (!parent) continue;
+      const name = parent.localName;
+      if (name === "script" || name === "style" || name === "noscript" || name === "title") continue;
+      const whole = parent.textContent;
+      found.push([parent, whole.length <= 120 ? whole : text, withContext ? ancestry(parent) : 0]);
+    }
+    for (const el of body.querySelectorAll(CAPTIONS)) {
+      found.push([el, el.textContent, withContext ? ancestry(el) : 0]);
+    }
+    return found;
+  };
+  const time = (f) => {
+    const t = performance.now();
+    const out = f();
+    return [performance.now() - t, out];
+  };
+  const [shippedFirst, report] = time(() => pkg.analyzeCleanupOnly(body));
+  const [finderFirst, candidates] = time(() => finder(true));
+  const ancestors = contextOf.size;
+  const shipped = [];
+  const found = [];
+  const bare = [];
+  for (let i = 0; i < 5; i++) {
+    shipped.push(time(() => pkg.analyzeCleanupOnly(body))[0]);
+    found.push(time(() => finder(true))[0]);
+    bare.push(time(() => finder(false))[0]);
   }
-  await closePage(page);
-}
+  const mid = (v) => v.sort((a, b) => a - b)[2];
+  const texts = new Set(candidates.map(([, text]) => collapse(text)));
+  const hidden = report.hidden.map((h) => collapse(h.text));
+  return {
+    shippedFirst, shipped: mid(shipped), finderFirst, finder: mid(found), bare: mid(bare),
+    ancestors,
+    candidates: candidates.length, candidateBytes: [...texts].reduce((s, t) => s + t.length, 0),
+    pageBytes: body.textContent.length,
+    hidden: hidden.length, missed: hidden.filter((t) => !texts.has(t)),
+  };
+});
+const misses = rows.flatMap((r) => r.missed.map((text) => `${r.id}: ${JSON.stringify(text.slice(0, 70))}`));
 await browser.close();
 await server.close();
 

@@ -170,6 +170,30 @@ export async function open(context, url, timeout) {
   return page;
 }
 
+/**
+ * Evaluates `inPage` (with `arg`) in every `every`-th corpus page served by `server`, one tab at a
+ * time; returns `{ id, ...result }` rows. Pages that navigate away, time out offline or throw are
+ * left out (the last with a line on stderr).
+ */
+export async function onEveryKthPage(context, server, every, inPage, arg) {
+  const rows = [];
+  for (const id of pageIds().filter((_, i) => i % every === 0)) {
+    let page;
+    try {
+      page = await open(context, `${server.url}/page/${id}.html`, 15_000);
+    } catch {
+      continue; // navigated away or timed out offline: left out
+    }
+    try {
+      rows.push({ id, ...(await page.evaluate(inPage, arg)) });
+    } catch (e) {
+      console.error(id, firstLine(e));
+    }
+    await closePage(page);
+  }
+  return rows;
+}
+
 /** Exit (closing the browsers Playwright started) on Ctrl-C or kill, instead of carrying on without them. */
 export function exitOnSignals() {
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => process.exit(130));

@@ -16,72 +16,58 @@
 //   readability  Readability.js `parse()` on a clone (the peer, for scale)
 // and prints the medians over pages. Reads run in that order, so a later read's first call finds
 // wrappers an earlier one made (the element walk's first call is its own JIT and element wrappers).
-import { closePage, launchPlain, median, open, option, pageIds, startServer } from "./common.mjs";
+import { launchPlain, median, onEveryKthPage, option, startServer } from "./common.mjs";
 
 const EVERY = Number(option("--every", 5));
 const server = await startServer();
 const { browser, context } = await launchPlain();
-const rows = [];
-for (const id of pageIds().filter((_, i) => i % EVERY === 0)) {
-  let page;
-  try {
-    page = await open(context, `${server.url}/page/${id}.html`, 15_000);
-  } catch {
-    continue; // navigated away or timed out offline: left out
-  }
-  try {
-    rows.push(await page.evaluate(async () => {
-      const { default: Readability } = await import("/lib/readability.mjs");
-      const body = document.body;
-      const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select", "math",
-        "canvas", "object", "embed", "video", "audio", "img", "picture", "br", "hr", "wbr"]);
-      const BLOCKS = "p,h1,h2,h3,h4,h5,h6,li,blockquote,figcaption,dd,dt,pre,td";
-      const reads = {
-        innerText: () => body.innerText.length,
-        textContent: () => body.textContent.length,
-        textWalker: () => {
-          const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-          let chars = 0;
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += n.data.length;
-          return chars;
-        },
-        blocks: () => {
-          let chars = 0;
-          for (const e of body.querySelectorAll(BLOCKS)) chars += e.textContent.length;
-          return chars;
-        },
-        xpath: () => document.evaluate("//body//text()[contains(., 'Advertisement') or contains(., 'Anzeige')]",
-          document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null).snapshotLength,
-        elementWalk: () => {
-          const visit = (el) => {
-            let chars = (el.getAttribute("class") ?? "").length + (el.getAttribute("id") ?? "").length;
-            for (let n = el.firstChild; n; n = n.nextSibling) {
-              if (n.nodeType === Node.TEXT_NODE) chars += n.data.length;
-              else if (n.nodeType === Node.ELEMENT_NODE && !OPAQUE.has(n.localName)) chars += visit(n);
-            }
-            return chars;
-          };
-          return visit(body);
-        },
-        readability: () => new Readability(document.cloneNode(true)).parse(),
+const rows = await onEveryKthPage(context, server, EVERY, async () => {
+  const { default: Readability } = await import("/lib/readability.mjs");
+  const body = document.body;
+  const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "iframe", "textarea", "select", "math",
+    "canvas", "object", "embed", "video", "audio", "img", "picture", "br", "hr", "wbr"]);
+  const BLOCKS = "p,h1,h2,h3,h4,h5,h6,li,blockquote,figcaption,dd,dt,pre,td";
+  const reads = {
+    innerText: () => body.innerText.length,
+    textContent: () => body.textContent.length,
+    textWalker: () => {
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      let chars = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += n.data.length;
+      return chars;
+    },
+    blocks: () => {
+      let chars = 0;
+      for (const e of body.querySelectorAll(BLOCKS)) chars += e.textContent.length;
+      return chars;
+    },
+    xpath: () => document.evaluate("//body//text()[contains(., 'Advertisement') or contains(., 'Anzeige')]",
+      document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null).snapshotLength,
+    elementWalk: () => {
+      const visit = (el) => {
+        let chars = (el.getAttribute("class") ?? "").length + (el.getAttribute("id") ?? "").length;
+        for (let n = el.firstChild; n; n = n.nextSibling) {
+          if (n.nodeType === Node.TEXT_NODE) chars += n.data.length;
+          else if (n.nodeType === Node.ELEMENT_NODE && !OPAQUE.has(n.localName)) chars += visit(n);
+        }
+        return chars;
       };
-      const time = (read) => {
-        const t = performance.now();
-        read();
-        return performance.now() - t;
-      };
-      const first = {};
-      for (const [name, read] of Object.entries(reads)) first[name] = time(read);
-      const runs = Object.fromEntries(Object.keys(reads).map((name) => [name, []]));
-      for (let i = 0; i < 5; i++) for (const [name, read] of Object.entries(reads)) runs[name].push(time(read));
-      const mid = (v) => v.sort((a, b) => a - b)[2];
-      return { first, median: Object.fromEntries(Object.entries(runs).map(([name, v]) => [name, mid(v)])) };
-    }));
-  } catch (e) {
-    console.error(id, String(e?.message ?? e).split("\n")[0]);
-  }
-  await closePage(page);
-}
+      return visit(body);
+    },
+    readability: () => new Readability(document.cloneNode(true)).parse(),
+  };
+  const time = (read) => {
+    const t = performance.now();
+    read();
+    return performance.now() - t;
+  };
+  const first = {};
+  for (const [name, read] of Object.entries(reads)) first[name] = time(read);
+  const runs = Object.fromEntries(Object.keys(reads).map((name) => [name, []]));
+  for (let i = 0; i < 5; i++) for (const [name, read] of Object.entries(reads)) runs[name].push(time(read));
+  const mid = (v) => v.sort((a, b) => a - b)[2];
+  return { first, median: Object.fromEntries(Object.entries(runs).map(([name, v]) => [name, mid(v)])) };
+});
 await browser.close();
 await server.close();
 
