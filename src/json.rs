@@ -31,6 +31,8 @@ impl<'a> Object<'a> {
     }
 
     /// Adds a string field.
+    // (cold and called from many places: inlined, each caller held a copy)
+    #[inline(never)]
     pub fn str(&mut self, key: &str, value: &str) -> &mut Self {
         self.key(key);
         push_str(self.out, value);
@@ -38,6 +40,8 @@ impl<'a> Object<'a> {
     }
 
     /// Adds a string field that may be `null`.
+    // (cold and called from many places: inlined, each caller held a copy)
+    #[inline(never)]
     pub fn opt_str(&mut self, key: &str, value: Option<&str>) -> &mut Self {
         self.key(key);
         match value {
@@ -48,6 +52,8 @@ impl<'a> Object<'a> {
     }
 
     /// Adds a number field.
+    // (cold and called from many places: inlined, each caller held a copy)
+    #[inline(never)]
     pub fn num(&mut self, key: &str, value: usize) -> &mut Self {
         self.key(key);
         push_number(self.out, value);

@@ -58,6 +58,8 @@ pub fn unhide(marked: &[Element]) -> Result<(), GlueError> {
 }
 
 /// Sets an attribute on `<html>`.
+// (cold and called from many places: inlined, each caller held a copy)
+#[inline(never)]
 pub fn set_root_attr(doc: &Document, name: &str, value: Option<&str>) -> Result<(), GlueError> {
     let root = doc
         .document_element()

@@ -32,6 +32,8 @@ pub struct GlueError {
 
 impl GlueError {
     /// Wraps a JS exception thrown while doing `what`.
+    // (cold and called from many places: inlined, each caller held a copy)
+    #[inline(never)]
     pub fn dom(what: &'static str, err: JsValue) -> Self {
         let detail = err
             .as_string()
@@ -41,6 +43,8 @@ impl GlueError {
     }
 
     /// A failure with no JS exception behind it.
+    // (cold and called from many places: inlined, each caller held a copy)
+    #[inline(never)]
     pub fn missing(what: &'static str) -> Self {
         Self {
             what,
@@ -51,6 +55,8 @@ impl GlueError {
 
 impl GlueError {
     /// "newsclean: what failed: why", as the console and `JsError` show it.
+    // (cold and called from many places: inlined, each caller held a copy)
+    #[inline(never)]
     pub fn message(&self) -> String {
         crate::text::concat(&["newsclean: ", self.what, ": ", &self.detail])
     }
@@ -100,6 +106,8 @@ pub fn report_to_js(report: &Report) -> Result<JsValue, GlueError> {
 }
 
 /// Hands JSON text written by the core to JS as plain objects.
+// (cold and called from many places: inlined, each caller held a copy)
+#[inline(never)]
 pub fn json_to_js(json: &str) -> Result<JsValue, GlueError> {
     js_sys::JSON::parse(json).context("reading the report as JSON")
 }

@@ -660,6 +660,8 @@ fn set_collapsed(panel: &Element, collapsed: bool) -> Result<(), GlueError> {
     Ok(())
 }
 
+// (cold and called from many places: inlined, each caller held a copy)
+#[inline(never)]
 fn el(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, GlueError> {
     let e = doc.create_element(tag).context("building the sidebar")?;
     for (k, v) in attrs {
