@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::text::{tokenize, Token, TokenKind};
 use attribution::{
-    characterizing_subject, colon_subject, cue_after, cue_before, cue_later, mention_before, says,
-    Cue, Mention,
+    characterizing_subject, colon_subject, cue_after, cue_before, cue_later, mention_after,
+    mention_before, says, Cue, Mention,
 };
 use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
@@ -168,6 +168,11 @@ impl Extractor {
             let spoken = cue_right_after.is_some()
                 && k == sentence_start
                 && (chars.get(end) == Some(&',') || text.ends_with(['?', '!']));
+            // "“We all miss Steve so much,” Benioff weighed in": a comma, then a capitalized word
+            // that no attribution verb follows; the word is likely the speaker's name.
+            let named_after = tokens
+                .get(k + 1)
+                .filter(|t| chars.get(end) == Some(&',') && t.is_capitalized());
             let cue = cue_right_after
                 .or_else(|| cue_before(&tokens, sentence_start, k))
                 .or_else(|| cue_later(&tokens, k + 1, false))
@@ -180,6 +185,13 @@ impl Extractor {
                 })
                 .or_else(|| {
                     colon_subject(&tokens, sentence_start, k)
+                        .filter(|c| plainly_person(c, speakers))
+                })
+                // … and when it plainly names a person, theirs: "“…,” All Might gestured".
+                .or_else(|| {
+                    named_after
+                        .filter(|_| kind == QuoteKind::Full)
+                        .and_then(|_| mention_after(&tokens, k + 1))
                         .filter(|c| plainly_person(c, speakers))
                 });
             // "… has gone after Trump as a “human leech”": the subject's words, a quotation even
@@ -255,6 +267,16 @@ impl Extractor {
                             k == 0
                                 && kind == QuoteKind::Full
                                 && tokens.iter().all(|t| t.kind != TokenKind::Word)
+                        })
+                    })
+                    // … unless that name is someone else's.
+                    .filter(|&id| {
+                        named_after.is_none_or(|t| {
+                            speakers
+                                .get(id)
+                                .name
+                                .split_ascii_whitespace()
+                                .any(|w| w == t.text)
                         })
                     });
             }
@@ -902,6 +924,19 @@ mod tests {
     fn a_middle_initial_a_is_part_of_the_name() {
         let got = said(&["“We woke up from our long slumber today,” said Julie A. Diaz, a nurse."]);
         assert_eq!(got[0].0, "Julie A. Diaz");
+    }
+
+    #[test]
+    fn a_name_after_a_quotation_s_comma_is_its_speaker_whatever_the_verb() {
+        let got = said(&[
+            "Salesforce chief Marc Benioff interviewed Tim Cook on stage.",
+            "“We need more data,” said analyst John Smith.",
+            "“We all miss Steve so much,” Benioff weighed in.",
+            "“Nope. We have no idea what he can do,” Kacchan gestured with a finger.",
+        ]);
+        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
+        // (Kacchan, never introduced, is no one the rules can name; but not the speaker before)
+        assert_eq!(who, ["John Smith", "Marc Benioff", "-"]);
     }
 
     #[test]
