@@ -195,7 +195,8 @@ fn opener_at(text: &[char], i: usize, has_double: bool) -> Option<&'static [char
     let next = text.get(i + 1).copied();
     let at_word_start = prev.is_none_or(|p| !crate::text::is_word_char(p));
     match c {
-        '“' => Some(&['”', '"', '“']),
+        // (two right single marks close it where typeset so: "“…voters,’’ Will Moy said")
+        '“' => Some(&['”', '"', '“', '’']),
         // A closing mark typed where a quote opens ("”Mr. Trump embodies …”"): outside any
         // quote, at a word start and before a word, it can only open one.
         '”' if at_word_start && next.is_some_and(crate::text::is_word_char) => {
@@ -250,6 +251,7 @@ fn is_closer_at(text: &[char], j: usize, start: usize) -> bool {
             j > start
                 && prev.is_some_and(|p| !p.is_whitespace())
                 && next.is_none_or(|n| !crate::text::is_word_char(n))
+                && (text[start - 1] != '“' || next == Some('’'))
         }
         '"' => j > start,
         _ => true,
@@ -279,6 +281,11 @@ mod tests {
             "straight",
             "\"Yes,\" she said, \"we will.\"",
             &["Yes,", "we will."],
+        ),
+        (
+            "closed by two right single marks",
+            "“The players’ union misled voters,’’ Will Moy said. “And I think not.”",
+            &["The players’ union misled voters,", "And I think not."],
         ),
         (
             "single inside double",
