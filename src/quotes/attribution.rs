@@ -304,8 +304,9 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 t.speech != Speech::None
             };
             // "Trump attacked Clinton for …, saying, "…"", "Lewandowski quashed rumors by
-            // tweeting that “…”": a participle after a comma, "by", "after", "while" or "before"
-            // speaks for the subject of its sentence.
+            // tweeting that “…”", "Sondland was known for telling others “…”": a participle
+            // after a comma, "by", "after", "while", "before", "upon" or "for" speaks for the
+            // subject of its sentence.
             if verb && lower.ends_with("ing") && v > lo {
                 // (the comma may close a quotation: "needled the “reporter,” saying")
                 // (or a dash: "denounced the “pessimistic” vision - saying it …")
@@ -323,7 +324,7 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 let adverbial = after_comma
                     || matches!(
                         tokens[v - 1].text.as_str(),
-                        "by" | "after" | "while" | "before" | "upon"
+                        "by" | "after" | "while" | "before" | "upon" | "for"
                     );
                 if let Some(cue) = adverbial.then(|| sentence_subject(tokens, lo, v)).flatten() {
                     return Some(cue);
@@ -1343,6 +1344,7 @@ mod tests {
             ("As Ruth Marcus puts it, the president makes them \"an offer they can't refuse.\"", "Ruth Marcus"),
             ("Jane Silverman, herself a supporter, drew boos upon saying, \"She heard the people.\"", "Jane Silverman"),
             ("Reached by phone, Bennett denied it, saying he was \"taking a day off.\"", "Bennett"),
+            ("Sondland was known for telling others \"he was in charge of Ukraine\"", "Sondland"),
             ("On the eve of his election to a fourth term as prime minister in March, Netanyahu rallied supporters by warning that \"the rule of the right is in danger.\"", "Netanyahu"),
             ("Carson did not name his rivals, but told supporters, \"Our nation is in trouble.\"", "Carson"),
             ("House Speaker Mary Ellen Stone of Ohio lamented the \"sorry\" state of the race.", "Mary Ellen Stone"),
