@@ -54,7 +54,9 @@ crate::words!(
     "aseguró|assure|añadió|betonte|declarou|declaró|detto|dichiarato|dijo|disse|dit|diz|",
     "déclaré|erklärte|estime|estimé|explicou|explicó|explique|expliqué|fügte|indiqué|",
     "insiste|meinte|précise|précisé|raconte|réagi|répondu|sagt|sagte|schrieb|señaló|",
-    "sottolineato|souligne|souligné|spiega|spiegato|warnte",
+    "sottolineato|souligne|souligné|spiega|spiegato|warnte|добавил|добавила|",
+    "заявил|заявила|отметил|отметила|подчеркнул|",
+    "подчеркнула|сказал|сказала",
 ));
 
 /// Returns true if and only if the lowercase word is one of [`FOREIGN_SPEECH_FORMS`].

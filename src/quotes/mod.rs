@@ -396,9 +396,9 @@ fn repeats(quote: &str, earlier: &str) -> bool {
 fn foreign_pronoun(word: &str) -> Option<bool> {
     match word {
         // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
-        "er" | "él" | "ele" => Some(false),
+        "er" | "él" | "ele" | "он" => Some(false),
         // (German "sie" after a quotation is "she": "they" takes the plural, "sagten sie".)
-        "elle" | "ella" | "lei" | "ela" | "sie" => Some(true),
+        "elle" | "ella" | "lei" | "ela" | "sie" | "она" => Some(true),
         _ => None,
     }
 }
@@ -1419,6 +1419,18 @@ mod tests {
             ("Jens Stoltenberg", Some("NATO Secretary-General"))
         );
         assert!(!crate::quotes::lexicon::is_title_word("Jean-Pierre"));
+    }
+
+    #[test]
+    fn russian_attributions_name_their_speakers() {
+        let got = said(&[
+            "«Мы не будем отступать», — заявил Дмитрий Песков.",
+            "«Это решение окончательное», — сказала Мария Захарова журналистам.",
+            "Министр иностранных дел Сергей Лавров встретился с коллегами.",
+            "«Мы готовы к диалогу», — сказал он.",
+        ]);
+        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
+        assert_eq!(who, ["Дмитрий Песков", "Мария Захарова", "Сергей Лавров"]);
     }
 
     #[test]
