@@ -45,10 +45,11 @@ crate::words!(
 ));
 
 crate::words!(
-    /// Speech verb forms of German, French, Spanish, Italian and Portuguese news copy, as they
-    /// stand after a quotation before their subject ("„…“, sagte Scholz", "« … », a déclaré
-    /// Marine Le Pen", "“…”, dijo Sánchez", "…, ha detto Meloni") or after their subject before a
-    /// colon ("Merz fügte hinzu: „…“"). Read as "say". Sorted by bytes.
+    /// Speech verb forms of German, French, Spanish, Italian, Portuguese and Russian news copy,
+    /// as they stand after a quotation before their subject ("„…“, sagte Scholz", "« … », a
+    /// déclaré Marine Le Pen", "“…”, dijo Sánchez", "…, ha detto Meloni", "«…», — заявил Песков")
+    /// or after their subject before a colon ("Merz fügte hinzu: „…“"). Read as "say". Sorted by
+    /// bytes.
     static FOREIGN_SPEECH_FORMS = concat!(
     "acrescentou|affermato|affirme|affirmé|afirmou|afirmó|aggiunto|agregó|ajoute|ajouté|",
     "aseguró|assure|añadió|betonte|declarou|declaró|detto|dichiarato|dijo|disse|dit|diz|",

@@ -391,8 +391,8 @@ fn repeats(quote: &str, earlier: &str) -> bool {
     mine > 0 && shared * 5 >= mine * 3
 }
 
-/// The gender of a German, French, Spanish, Italian or Portuguese third-person singular pronoun
-/// ("sagte er", "a-t-elle déclaré", "dijo él"; `Some(true)`: she).
+/// The gender of a German, French, Spanish, Italian, Portuguese or Russian third-person singular
+/// pronoun ("sagte er", "a-t-elle déclaré", "dijo él", "сказала она"; `Some(true)`: she).
 fn foreign_pronoun(word: &str) -> Option<bool> {
     match word {
         // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
@@ -902,6 +902,11 @@ mod tests {
             .collect()
     }
 
+    /// The speaker of each quotation of `article`, in order ("-" for none).
+    fn speakers_of(article: &[&str]) -> Vec<String> {
+        said(article).into_iter().map(|(who, _)| who).collect()
+    }
+
     #[test]
     fn split_quote_shares_one_speaker_and_group() {
         let x = extract(&["\"I can tell you, Mr. President, that we stand with you,\" Blinken said. \"Partners do as well.\""]);
@@ -912,11 +917,10 @@ mod tests {
 
     #[test]
     fn signed_quotations_in_one_block_are_each_their_signers() {
-        let got = said(&[
+        let who = speakers_of(&[
             "“He is ignorant of our culture and lives.” ― Pamela Padilla\n\
              “I’m so ashamed to be an American today.” ― Jacklyn Ashley",
         ]);
-        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(who, ["Pamela Padilla", "Jacklyn Ashley"]);
     }
 
@@ -928,13 +932,12 @@ mod tests {
 
     #[test]
     fn a_name_after_a_quotation_s_comma_is_its_speaker_whatever_the_verb() {
-        let got = said(&[
+        let who = speakers_of(&[
             "Salesforce chief Marc Benioff interviewed Tim Cook on stage.",
             "“We need more data,” said analyst John Smith.",
             "“We all miss Steve so much,” Benioff weighed in.",
             "“Nope. We have no idea what he can do,” Kacchan gestured with a finger.",
         ]);
-        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
         // (Kacchan, never introduced, is no one the rules can name; but not the speaker before)
         assert_eq!(who, ["John Smith", "Marc Benioff", "-"]);
     }
@@ -955,11 +958,10 @@ mod tests {
 
     #[test]
     fn a_characterization_in_quotes_is_the_subjects() {
-        let got = said(&[
+        let who = speakers_of(&[
             "In recent weeks, Harry Reid has gone after Trump as a “human leech who will bleed the country.”",
             "Donald Trump openly admires Vladimir Putin as a “strong leader,” comparing him favorably.",
         ]);
-        let who: Vec<&str> = got.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(who, ["Harry Reid", "Donald Trump"]);
     }
 
@@ -1423,19 +1425,18 @@ mod tests {
 
     #[test]
     fn russian_attributions_name_their_speakers() {
-        let got = said(&[
+        let who = speakers_of(&[
             "«Мы не будем отступать», — заявил Дмитрий Песков.",
             "«Это решение окончательное», — сказала Мария Захарова журналистам.",
             "Министр иностранных дел Сергей Лавров встретился с коллегами.",
             "«Мы готовы к диалогу», — сказал он.",
         ]);
-        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
         assert_eq!(who, ["Дмитрий Песков", "Мария Захарова", "Сергей Лавров"]);
     }
 
     #[test]
     fn german_french_spanish_and_italian_attributions_name_their_speakers() {
-        let got = said(&[
+        let who = speakers_of(&[
             "Bundeskanzler Olaf Scholz verteidigte die Pläne.",
             "„Wir werden die Ukraine weiter unterstützen“, sagte Scholz vor Journalisten.",
             "CDU-Chef Friedrich Merz fügte hinzu: „Die Regierung hat keinen Plan.“",
@@ -1445,7 +1446,6 @@ mod tests {
             "\"Es una decisión equivocada\", según Alberto Núñez Feijóo.",
             "\"Sosterremo l'Ucraina fino alla fine\", ha detto Giorgia Meloni.",
         ]);
-        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
         assert_eq!(
             who,
             [
@@ -1459,7 +1459,7 @@ mod tests {
             ]
         );
         // pronouns, French inversion included
-        let got = said(&[
+        let who = speakers_of(&[
             "Bundeskanzler Olaf Scholz verteidigte die Pläne.",
             "„Wir werden die Ukraine weiter unterstützen“, sagte er.",
             "Außenministerin Annalena Baerbock war ebenfalls dort. „Das ist wichtig“, sagte sie.",
@@ -1467,7 +1467,6 @@ mod tests {
             "« Nous irons jusqu'au bout », a-t-elle déclaré.",
             "« C'est clair », explique-t-elle.",
         ]);
-        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
         assert_eq!(
             who,
             [
