@@ -65,6 +65,8 @@ crate::words!(static CONJUNCTIONS = concat!(
 crate::words!(static TIME_NOUNS = "afternoon|day|evening|hour|month|morning|night|time|week|weekend|year");
 crate::words!(static NAME_PARTICLES = "al|bin|da|de|del|den|der|di|dos|du|la|le|ter|van|von");
 
+crate::words!(static LY_NOUNS = "ally|assembly|family|rally|supply");
+
 /// Returns true if and only if the word may stand between a subject and its verb: an auxiliary
 /// or an adverb ("Clinton emphatically proclaimed").
 fn is_adverb_or_auxiliary(t: &Token) -> bool {
@@ -74,7 +76,7 @@ fn is_adverb_or_auxiliary(t: &Token) -> bool {
             && lower.ends_with("ly")
             && t.text == lower
             && !says(t)
-            && !matches!(lower, "family" | "rally" | "ally" | "supply" | "assembly"))
+            && !LY_NOUNS.contains_sorted(lower))
 }
 
 /// Returns true if and only if the token is a speech verb as written in running text: lowercase
@@ -83,22 +85,23 @@ pub fn says(t: &Token) -> bool {
     t.speech != Speech::None
 }
 
+crate::words!(static INVERTED_VERBS = "Added|Adds|Asked|Said|Says|Wrote");
+
 /// Returns true if and only if the token is "Said"/"Says"/"Added" opening a sentence with the
 /// speaker after it ("Said Ellis: …").
 fn says_inverted(tokens: &[Token], k: usize) -> bool {
     let t = &tokens[k];
-    matches!(
-        t.text.as_str(),
-        "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote"
-    ) && (k == 0 || tokens[k - 1].ends_sentence())
+    INVERTED_VERBS.contains_sorted(&t.text) && (k == 0 || tokens[k - 1].ends_sentence())
 }
 
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
 }
 
+crate::words!(static PRONOUNS = "he|it|she|they");
+
 fn is_pronoun(t: &Token) -> bool {
-    matches!(t.lower(), "he" | "she" | "they" | "it") || super::foreign_pronoun(t.lower()).is_some()
+    PRONOUNS.contains_sorted(t.lower()) || super::foreign_pronoun(t.lower()).is_some()
 }
 
 fn pronoun(t: &Token) -> Mention {
@@ -160,7 +163,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
         return mention_after(tokens, j + 2);
     }
     // "according to" in German, French, Spanish, Italian and Portuguese copy
-    if matches!(lower, "laut" | "selon" | "según" | "secondo" | "segundo") {
+    if FOREIGN_ACCORDING.contains_sorted(lower) {
         return mention_after(tokens, j + 1);
     }
     let (cue, end) = mention_forward(tokens, j)?;
@@ -321,11 +324,8 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 {
                     return Some(cue);
                 }
-                let adverbial = after_comma
-                    || matches!(
-                        tokens[v - 1].text.as_str(),
-                        "by" | "after" | "while" | "before" | "upon" | "for"
-                    );
+                let adverbial =
+                    after_comma || ADVERBIAL_PREPOSITIONS.contains_sorted(&tokens[v - 1].text);
                 if let Some(cue) = adverbial.then(|| sentence_subject(tokens, lo, v)).flatten() {
                     return Some(cue);
                 }
@@ -386,13 +386,11 @@ pub fn characterizing_subject(tokens: &[Token], lo: usize, quote: usize) -> Opti
     // "Trump was branded as a “…”" is passive; "Reid has been steadily pounding Trump as a
     // “…”" is not: a form of "be" before an -ing verb (adverbs between) is progressive.
     let passive = (lo..as_at).any(|i| {
-        matches!(
-            tokens[i].text.as_str(),
-            "was" | "were" | "been" | "being" | "be" | "is" | "are"
-        ) && !tokens[i + 1..as_at]
-            .iter()
-            .find(|t| !(t.text.len() > 4 && t.text.ends_with("ly")))
-            .is_some_and(|t| t.text.len() > 4 && t.text.ends_with("ing"))
+        BE_FORMS.contains_sorted(&tokens[i].text)
+            && !tokens[i + 1..as_at]
+                .iter()
+                .find(|t| !(t.text.len() > 4 && t.text.ends_with("ly")))
+                .is_some_and(|t| t.text.len() > 4 && t.text.ends_with("ing"))
     });
     if passive {
         return None;
@@ -564,6 +562,11 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     })
 }
 
+crate::words!(static FOREIGN_ACCORDING = "laut|secondo|segundo|según|selon");
+crate::words!(static ADVERBIAL_PREPOSITIONS = "after|before|by|for|upon|while");
+crate::words!(static BE_FORMS = "are|be|been|being|is|was|were");
+crate::words!(static AUTHORING_VERBS = "filed|issued|published|released|sent|signed|written");
+crate::words!(static OWNER_WORDS = "her|his|its|of|our|their");
 crate::words!(static OBJECT_PREPOSITIONS = "against|at|in|inside|into|near|on|outside|through|to|via");
 crate::words!(static PLACE_PREPOSITIONS = "across|at|from|in|inside|near|on|outside|through");
 
@@ -755,12 +758,15 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         let mut first = last;
         while first > lo {
             let p = &tokens[first - 1];
+            // "Secretary of State", "Minister for Health", "Office of Emergency Services"
             let joins = is_nameish(p)
                 || (is_word(p)
-                    && p.text == "of"
+                    && super::is_office_connector(&p.text)
                     && first >= 2
                     && first - 2 >= lo
-                    && is_title_word(&tokens[first - 2].text))
+                    && tokens[first - 2].is_capitalized()
+                    && (is_title_word(&tokens[first - 2].text)
+                        || is_org_word(&tokens[first - 2].text)))
                 || (is_word(p)
                     && NAME_PARTICLES.contains_sorted(&p.text)
                     && first >= 2
@@ -847,10 +853,7 @@ fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
         return None;
     }
     let verb = tokens.get(head + 1)?;
-    let by_verb = matches!(
-        verb.text.as_str(),
-        "filed" | "issued" | "published" | "released" | "sent" | "signed" | "written"
-    );
+    let by_verb = AUTHORING_VERBS.contains_sorted(&verb.text);
     if !by_verb || tokens.get(head + 2).is_none_or(|t| t.text != "by") {
         return None;
     }
@@ -995,10 +998,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
             let function_word = !t.is_capitalized()
                 && is_not_name_word(&t.text)
-                && !matches!(
-                    t.text.as_str(),
-                    "his" | "her" | "their" | "its" | "our" | "of"
-                );
+                && !OWNER_WORDS.contains_sorted(&t.text);
             is_word(t) && !says(t) && !function_word
         })
         .find(|&k| {
@@ -1167,27 +1167,45 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
         w.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
             && w.chars().all(|c| !crate::text::is_lower(c))
     };
-    // An organisation when it ends in an organisation word or acronym ("the White House",
-    // "NATO") or is a definite phrase; otherwise the name is the trailing run of words that are
-    // neither titles, acronyms nor organisation words.
-    let last = text.last().copied().unwrap_or_default();
-    let org = definite || is_org_word(last) || is_acronym(last);
+    // The name is the trailing run of words that are neither titles, acronyms nor organisation
+    // words, or the person's names after an office ("Minister for Foreign Affairs Simon
+    // Coveney").
     let mut name_start = text.len();
-    if !org {
-        while name_start > 0 {
-            let w = text[name_start - 1];
-            // ("Senators Jon Ames": a plural title before the name, not as its last word)
-            if is_title_word(w)
-                || (name_start < text.len() && super::lexicon::is_plural_title(w))
-                || is_acronym(w)
-                || is_org_word(w)
-                || w == "of"
-                || text.len() - name_start >= 4
-            {
-                break;
-            }
-            name_start -= 1;
+    while name_start > 0 {
+        let w = text[name_start - 1];
+        // ("Senators Jon Ames": a plural title before the name, not as its last word)
+        if is_title_word(w)
+            || (name_start < text.len() && super::lexicon::is_plural_title(w))
+            || is_acronym(w)
+            || is_org_word(w)
+            || super::is_office_connector(w)
+            || text.len() - name_start >= 4
+        {
+            break;
         }
+        name_start -= 1;
+    }
+    let office = super::office_name_start(&text);
+    name_start = name_start.max(office);
+    // A name after an office or a title that heads one is a person, whatever comes before ("the
+    // Council on American-Islamic Relations National Executive Director Nihad Awad", "the
+    // Secretary of State Antony Blinken", "the Rev. Peter Wherry"; not "the Democratic National
+    // Convention": "Democratic" heads nothing).
+    let named = name_start < text.len()
+        && (office > 0
+            || name_start > 0 && {
+                let w = text[name_start - 1];
+                super::lexicon::is_role_noun_any_case(w) || w.ends_with('.') && is_title_word(w)
+            });
+    // An organisation when it ends in an organisation word or acronym ("the White House",
+    // "NATO"), or is a definite phrase or a body's word with what it is of ("Office of
+    // Emergency Services", "Council on Foreign Relations") and names no one after a title.
+    let last = text.last().copied().unwrap_or_default();
+    let body = text
+        .windows(2)
+        .any(|w| is_org_word(w[0]) && super::is_office_connector(w[1]));
+    if is_org_word(last) || is_acronym(last) || !named && (definite || body) {
+        name_start = text.len();
     }
     // "POLITICO Florida reported": one word after acronyms and organisation words alone names a
     // branch or an edition of the organisation, not a person ("NATO Secretary General Jens

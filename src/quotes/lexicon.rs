@@ -252,15 +252,17 @@ pub fn is_org_word(word: &str) -> bool {
         .is_some()
 }
 
+crate::words!(
+    /// Organisation words that, lowercase, name places and things ("the streets", "the house",
+    /// "many times").
+    static THING_NOUNS = "force|house|new|post|state|street|time"
+);
+
 /// Returns true if and only if the lowercase noun, singular or plural, names an organisation
 /// ("the campaign", "the defense ministries").
 pub fn is_org_noun(word: &str) -> bool {
-    // Lowercase, these name places and things: "the streets", "the house", "many times".
     let singular = word.strip_suffix('s').unwrap_or(word);
-    if matches!(
-        singular,
-        "street" | "house" | "state" | "time" | "post" | "new" | "force"
-    ) {
+    if THING_NOUNS.contains_sorted(singular) {
         return false;
     }
     is_org_word(word)
@@ -286,12 +288,13 @@ crate::words!(
 ));
 
 crate::words!(
-    /// Words that open sentences, never names: "Does Rubio care?", "Outside Carrier's plant".
-    /// Lowercase they may close an adverbial phrase ("gathered outside, chanting"), so they
-    /// count only capitalized.
+    /// Words that open sentences, never names: "Does Rubio care?", "Would Adam Schiff …",
+    /// "Enter Stuart R. Kaplan, a graduate of …", "Outside Carrier's plant". Lowercase they may
+    /// close an adverbial phrase ("gathered outside, chanting"), so they count only capitalized.
     static SENTENCE_OPENERS = concat!(
-    "back|besides|beyond|did|does|ever|given|had|has|have|how|indeed|never|outside|over|",
-    "perhaps|see|thus|whatever|whether|which",
+    "accordingly|are|back|besides|beyond|could|did|does|enter|ever|given|had|has|have|how|",
+    "indeed|is|might|must|never|outside|over|perhaps|see|should|thus|was|were|whatever|",
+    "whether|which|would",
 ));
 
 /// Returns true if and only if the word can never be part of a person's name.
@@ -349,6 +352,13 @@ pub fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains_sorted(word)
         || MEMBER_NOUNS.contains_sorted(word)
         || DOCUMENT_NOUNS.contains_sorted(word)
+}
+
+/// Returns true if and only if the word (any case) heads a description of a person, as
+/// "Director" does in "National Executive Director Nihad Awad" ("Foreign" and "State" are
+/// title words that head nothing).
+pub fn is_role_noun_any_case(word: &str) -> bool {
+    ROLE_NOUNS.find_sorted_any_case(word).is_some()
 }
 
 /// Returns true if and only if the lowercase word names a written source.

@@ -394,14 +394,17 @@ fn repeats(quote: &str, earlier: &str) -> bool {
 /// The gender of a German, French, Spanish, Italian, Portuguese or Russian third-person singular
 /// pronoun ("sagte er", "a-t-elle déclaré", "dijo él", "сказала она"; `Some(true)`: she).
 fn foreign_pronoun(word: &str) -> Option<bool> {
-    match word {
-        // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
-        "er" | "él" | "ele" | "он" => Some(false),
-        // (German "sie" after a quotation is "she": "they" takes the plural, "sagten sie".)
-        "elle" | "ella" | "lei" | "ela" | "sie" | "она" => Some(true),
-        _ => None,
+    // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
+    // (German "sie" after a quotation is "she": "they" takes the plural, "sagten sie".)
+    if FOREIGN_HE.contains_sorted(word) {
+        Some(false)
+    } else {
+        FOREIGN_SHE.contains_sorted(word).then_some(true)
     }
 }
+
+crate::words!(static FOREIGN_HE = "ele|er|él|он");
+crate::words!(static FOREIGN_SHE = "ela|ella|elle|lei|sie|она");
 
 /// What a paragraph tells about its people for the quotations of the next one.
 struct Mentioned {
@@ -411,7 +414,9 @@ struct Mentioned {
     topic: Option<SpeakerId>,
 }
 
-crate::words!(static HEADLINE_FUNCTION_WORDS = "and|as|at|by|for|from|had|has|in|into|is|of|on|or|to|with");
+crate::words!(static HE_FORMS = "he|him|himself|his");
+crate::words!(static SHE_FORMS = "her|hers|herself|she");
+crate::words!(static HEADLINE_FUNCTION_WORDS = "and|are|as|at|by|for|from|had|has|in|into|is|of|on|or|to|was|were|with");
 
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that
 /// pronouns and role descriptions resolve to the right person.
@@ -438,8 +443,8 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         }
         let female = match t.lower() {
             _ if t.kind != TokenKind::Word => None,
-            "he" | "him" | "his" | "himself" => Some(false),
-            "she" | "her" | "hers" | "herself" => Some(true),
+            other if HE_FORMS.contains_sorted(other) => Some(false),
+            other if SHE_FORMS.contains_sorted(other) => Some(true),
             other => foreign_pronoun(other),
         };
         if let (Some(female), [only], true) = (female, in_sentence.as_slice(), subject_named_first)
@@ -526,14 +531,13 @@ fn subject_of(
     resolve(&cue, pi, speakers).map(|id| (id, (pi, cue.at)))
 }
 
+crate::words!(static PUBLISHING_VERBS = "issued|posted|published|put|released|sent");
+
 /// Returns true if and only if token `k` is a verb of publishing followed closely by a written
 /// source ("issued a statement", "released a joint statement").
 fn issues_document(tokens: &[Token], k: usize) -> bool {
-    let verb = tokens[k].kind == TokenKind::Word
-        && matches!(
-            tokens[k].lower(),
-            "issued" | "released" | "published" | "posted" | "sent" | "put"
-        );
+    let verb =
+        tokens[k].kind == TokenKind::Word && PUBLISHING_VERBS.contains_sorted(tokens[k].lower());
     verb && tokens[k + 1..tokens.len().min(k + 5)]
         .iter()
         .any(|t| lexicon::is_document_noun(t.lower()))
@@ -562,9 +566,10 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
                 || (i + 1 < run.len() && lexicon::is_plural_title(w))
                 || w.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
                     && w.chars().all(|c| !crate::text::is_lower(c))
-                || *w == "of"
+                || is_office_connector(w)
         })
-        .map_or(0, |p| p + 1);
+        .map_or(0, |p| p + 1)
+        .max(office_name_start(run));
     let name = &run[name_start..];
     let title = &run[..name_start];
     // "Sen. Chris Coons, Democrat of Delaware": one word after "of" names a place.
@@ -594,32 +599,42 @@ fn is_possessive_word(word: &str) -> bool {
         .any(|end| word.ends_with(end))
 }
 
+crate::words!(
+    /// Words that start place names looking like personal names ("New Jersey", "San Diego");
+    /// sorted by bytes.
+    static PLACE_PREFIXES = "Costa|East|El|Fort|Great|Hong|Las|Le|Los|Middle|Mount|New|North|Puerto|Saint|San|Santa|South|Sri|St.|West"
+);
+
 /// Returns true if and only if the word starts place names that look like personal names.
 pub(super) fn is_place_prefix(word: &str) -> bool {
-    matches!(
-        word,
-        "New"
-            | "South"
-            | "North"
-            | "East"
-            | "West"
-            | "San"
-            | "Santa"
-            | "Los"
-            | "Las"
-            | "Hong"
-            | "Great"
-            | "Saint"
-            | "St."
-            | "Middle"
-            | "Sri"
-            | "Costa"
-            | "Puerto"
-            | "El"
-            | "Le"
-            | "Fort"
-            | "Mount"
-    )
+    PLACE_PREFIXES.contains_sorted(word)
+}
+
+/// Returns true if and only if the word joins a title or a body to what it is of ("Secretary
+/// of State", "Minister for Health", "Council on Foreign Relations").
+pub(super) fn is_office_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "on")
+}
+
+/// Where the person's name starts in a titled run with a connector: three words or more after
+/// a title's "of" or "for" name the office up to the person's first and last name ("Minister for Foreign
+/// Affairs Simon Coveney", "Chief of Staff John F. Kelly"). Two may be a name ("CEO of Donald
+/// Trump's campaign"). 0 when the run has no such connector.
+#[inline(never)]
+pub(super) fn office_name_start(words: &[&str]) -> usize {
+    let Some(connector) = words.iter().rposition(|w| is_office_connector(w)) else {
+        return 0;
+    };
+    // (not "the Centre for Economic Policy Research": an office is a title's)
+    if words.len() - connector < 4 || connector == 0 || !is_title_word(words[connector - 1]) {
+        return 0;
+    }
+    let mut start = words.len() - 2;
+    // "John F. Kelly", "George H. W. Bush": a first name before the initials
+    while start > connector + 2 && matches!(words[start].as_bytes(), [_, b'.']) {
+        start -= 1;
+    }
+    start
 }
 
 /// Resolves a cue's mention to a speaker.
@@ -943,6 +958,46 @@ mod tests {
     }
 
     #[test]
+    fn the_words_after_an_office_s_of_or_for_are_the_office_not_the_name() {
+        let who = speakers_of(&[
+            "“We will act,” Minister for Foreign Affairs Simon Coveney said on Monday.",
+            "“The evidence is weak,” Director of Public Prosecution Eva-Marie Persson said.",
+            "“It is over,” said Chief of Staff John F. Kelly.",
+            "“I have no comment,” Governor of Texas Greg Abbott said.",
+            "“It is a dictatorship,” the Council on American-Islamic Relations National Executive Director Nihad Awad said.",
+        ]);
+        assert_eq!(
+            who,
+            [
+                "Simon Coveney",
+                "Eva-Marie Persson",
+                "John F. Kelly",
+                "Greg Abbott",
+                "Nihad Awad"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_named_with_what_it_is_of_speaks_as_a_whole() {
+        let who = speakers_of(&[
+            "“The decision does not modify existing law,” the United Nations High Commissioner for Human Rights said.",
+            "The Governor's Office of Emergency Services said the response was “unacceptable”.",
+            "“We need more time,” the Council on Foreign Relations said.",
+            "“Go,” the Democratic National Convention said.",
+        ]);
+        assert_eq!(
+            who,
+            [
+                "the United Nations High Commissioner for Human Rights",
+                "Office of Emergency Services",
+                "the Council on Foreign Relations",
+                "the Democratic National Convention"
+            ]
+        );
+    }
+
+    #[test]
     fn the_owner_of_a_document_speaks_without_its_possessive() {
         let got = said(&[
             "According to Mozilla's manifesto, \"The Mozilla project uses a community-based approach to create software\".",
@@ -1020,6 +1075,8 @@ mod tests {
             got.last().unwrap().0.clone()
         };
         assert_eq!(speaker_after("Does Ames care? Nobody knows."), "Jon Ames");
+        assert_eq!(speaker_after("Would Ames care? Nobody knows."), "Jon Ames");
+        assert_eq!(speaker_after("Enter Ames, a graduate of Yale."), "Jon Ames");
         assert_eq!(speaker_after("Outside Ames's club, fans wait."), "Jon Ames");
         assert_eq!(
             speaker_after("Said Ames, “Thanks to all of you.”"),
