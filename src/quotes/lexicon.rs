@@ -292,8 +292,8 @@ crate::words!(
     /// "Enter Stuart R. Kaplan, a graduate of …", "Outside Carrier's plant". Lowercase they may
     /// close an adverbial phrase ("gathered outside, chanting"), so they count only capitalized.
     static SENTENCE_OPENERS = concat!(
-    "accordingly|are|back|besides|beyond|could|did|does|enter|ever|given|had|has|have|how|",
-    "indeed|is|might|must|never|outside|over|perhaps|see|should|thus|was|were|whatever|",
+    "accordingly|ah|are|back|besides|beyond|could|did|does|enter|ever|given|had|has|have|how|",
+    "indeed|is|might|must|never|oh|outside|over|perhaps|see|should|thus|was|were|whatever|",
     "whether|which|would",
 ));
 

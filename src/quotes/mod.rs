@@ -173,6 +173,7 @@ impl Extractor {
             let named_after = tokens
                 .get(k + 1)
                 .filter(|t| chars.get(end) == Some(&',') && t.is_capitalized());
+            let cue_is_right_after = cue_right_after.is_some();
             let cue = cue_right_after
                 .or_else(|| cue_before(&tokens, sentence_start, k))
                 .or_else(|| cue_later(&tokens, k + 1, false))
@@ -244,8 +245,13 @@ impl Extractor {
             // A transcript quotes its speakers by label: "WALLACE: Let's start…".
             let labelled = transcript_label(&text)
                 .map(|name| speakers.person(&[name.as_str()], None, (pi, k)));
-            let mut speaker =
-                labelled.or_else(|| cue.as_ref().and_then(|c| resolve(c, pi, speakers)));
+            // "“…,” said Bartleby", "„…“, sagte Scholz": one word right after the verb that
+            // follows a quotation names a person, as organisations are seldom written so.
+            let inverted = |c: &Cue| cue_is_right_after && c.at > 0 && says(&tokens[c.at - 1]);
+            let mut speaker = labelled.or_else(|| {
+                cue.as_ref()
+                    .and_then(|c| resolve(c, pi, speakers, inverted(c)))
+            });
             if speaker.is_none() && cue.is_none() {
                 // Same speaker as the quotation before: a continuation paragraph, a quote
                 // introduced by a colon, or a later quotation in the same paragraph.
@@ -394,17 +400,14 @@ fn repeats(quote: &str, earlier: &str) -> bool {
 /// The gender of a German, French, Spanish, Italian, Portuguese or Russian third-person singular
 /// pronoun ("sagte er", "a-t-elle déclaré", "dijo él", "сказала она"; `Some(true)`: she).
 fn foreign_pronoun(word: &str) -> Option<bool> {
-    // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
-    // (German "sie" after a quotation is "she": "they" takes the plural, "sagten sie".)
-    if FOREIGN_HE.contains_sorted(word) {
-        Some(false)
-    } else {
-        FOREIGN_SHE.contains_sorted(word).then_some(true)
+    match word {
+        // (not French "il", Italian's "the"; nor "lui", French for "him": "lui a répondu X")
+        "er" | "él" | "ele" | "он" => Some(false),
+        // (German "sie" after a quotation is "she": "they" takes the plural, "sagten sie".)
+        "elle" | "ella" | "lei" | "ela" | "sie" | "она" => Some(true),
+        _ => None,
     }
 }
-
-crate::words!(static FOREIGN_HE = "ele|er|él|он");
-crate::words!(static FOREIGN_SHE = "ela|ella|elle|lei|sie|она");
 
 /// What a paragraph tells about its people for the quotations of the next one.
 struct Mentioned {
@@ -414,8 +417,6 @@ struct Mentioned {
     topic: Option<SpeakerId>,
 }
 
-crate::words!(static HE_FORMS = "he|him|himself|his");
-crate::words!(static SHE_FORMS = "her|hers|herself|she");
 crate::words!(static HEADLINE_FUNCTION_WORDS = "and|are|as|at|by|for|from|had|has|in|into|is|of|on|or|to|was|were|with");
 
 /// Registers the people named in a paragraph (outside quotations) and who spoke, so that
@@ -443,8 +444,8 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         }
         let female = match t.lower() {
             _ if t.kind != TokenKind::Word => None,
-            other if HE_FORMS.contains_sorted(other) => Some(false),
-            other if SHE_FORMS.contains_sorted(other) => Some(true),
+            "he" | "him" | "his" | "himself" => Some(false),
+            "she" | "her" | "hers" | "herself" => Some(true),
             other => foreign_pronoun(other),
         };
         if let (Some(female), [only], true) = (female, in_sentence.as_slice(), subject_named_first)
@@ -528,7 +529,7 @@ fn subject_of(
     speakers: &mut Speakers,
 ) -> Option<(SpeakerId, Position)> {
     let cue = mention_before(tokens, sentence_start(tokens, k), k)?;
-    resolve(&cue, pi, speakers).map(|id| (id, (pi, cue.at)))
+    resolve(&cue, pi, speakers, false).map(|id| (id, (pi, cue.at)))
 }
 
 crate::words!(static PUBLISHING_VERBS = "issued|posted|published|put|released|sent");
@@ -637,8 +638,9 @@ pub(super) fn office_name_start(words: &[&str]) -> usize {
     start
 }
 
-/// Resolves a cue's mention to a speaker.
-fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
+/// Resolves a cue's mention to a speaker; a single unknown name is a person only when `person`
+/// says so.
+fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Option<SpeakerId> {
     let at = (pi, cue.at);
     match &cue.mention {
         Mention::Pronoun { female } => speakers.last_person_before(at, Some(*female)),
@@ -654,7 +656,7 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers) -> Option<SpeakerId> {
             }
             let is_single_unknown =
                 name.len() == 1 && title.is_empty() && !speakers.is_known_surname(&name[0]);
-            if is_single_unknown && role.is_none() {
+            if is_single_unknown && role.is_none() && !person {
                 // "Russia said" / "Reuters reported": a named source we cannot tell is a person.
                 return Some(speakers.named_group(text, SpeakerKind::Organization));
             }
@@ -693,7 +695,7 @@ fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<S
     let (lo, colon) = (sentence_start(tokens, tokens.len() - 1), tokens.len() - 1);
     let cue = cue_before(tokens, lo, colon)
         .or_else(|| colon_subject(tokens, lo, colon).filter(|c| plainly_person(c, speakers)))?;
-    resolve(&cue, pi, speakers)
+    resolve(&cue, pi, speakers, false)
 }
 
 /// Returns true if and only if the mention is a pronoun or plainly names a person: a first and
@@ -995,6 +997,17 @@ mod tests {
                 "the Democratic National Convention"
             ]
         );
+    }
+
+    #[test]
+    fn one_name_after_the_verb_that_follows_a_quotation_is_a_person() {
+        let who = speakers_of(&[
+            "“I would prefer to be left alone here,” said Bartleby, as if offended.",
+            "“I prefer not to,” he replied.",
+            "„Wir schaffen das“, sagte Scholz.",
+            "“We are cooperating,” Google said.",
+        ]);
+        assert_eq!(who, ["Bartleby", "Bartleby", "Scholz", "Google"]);
     }
 
     #[test]
