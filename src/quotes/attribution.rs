@@ -847,17 +847,24 @@ pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
 }
 
 /// The named author after a document noun at `head`: "a complaint filed by the Securities and
-/// Exchange Commission", "a report released by the Pentagon".
+/// Exchange Commission", "a report released by the Pentagon", "a statement from the Department
+/// of Justice".
 fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
     if !super::lexicon::is_document_noun(tokens[head].lower()) {
         return None;
     }
     let verb = tokens.get(head + 1)?;
-    let by_verb = AUTHORING_VERBS.contains_sorted(&verb.text);
-    if !by_verb || tokens.get(head + 2).is_none_or(|t| t.text != "by") {
+    let first = if verb.text == "from" {
+        head + 2
+    } else if AUTHORING_VERBS.contains_sorted(&verb.text)
+        && tokens.get(head + 2).is_some_and(|t| t.text == "by")
+    {
+        head + 3
+    } else {
         return None;
-    }
-    let mut start = head + 3;
+    };
+    let definite = tokens.get(first).is_some_and(|t| t.text == "the");
+    let mut start = first;
     // "the federal Securities and Exchange Commission"
     while tokens
         .get(start)
@@ -877,7 +884,7 @@ fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
     (end > start).then(|| {
         (
             Cue {
-                mention: name_mention(&tokens[start..end], true, None),
+                mention: name_mention(&tokens[start..end], definite, None),
                 at: end - 1,
             },
             end,

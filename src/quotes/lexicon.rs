@@ -189,7 +189,7 @@ crate::words!(
     /// Words of titles and offices that precede a name ("Secretary of State Antony Blinken",
     /// "Bundeskanzler Olaf Scholz", "CDU-Chef Friedrich Merz").
     static TITLE_WORDS = concat!(
-    "acting|activist|actor|adm|admiral|adviser|advisor|ambassador|analyst|assemblyman|",
+    "acting|activist|actor|adm|administrator|admiral|adviser|advisor|ambassador|analyst|assemblyman|",
     "assemblywoman|associate|attorney|author|bishop|candidate|capt|captain|cardinal|ceo|chair|",
     "chairman|chairwoman|challenger|chancellor|chef|chefin|chief|coach|col|colonel|commander|",
     "commissioner|congressman|congresswoman|councilman|councilmember|councilwoman|counsel|cpl|",

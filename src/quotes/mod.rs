@@ -220,6 +220,7 @@ impl Extractor {
                 && cue.is_some()
                 && kind == QuoteKind::Partial
                 && text
+                    .trim_end_matches('.')
                     .chars()
                     .all(|c| crate::text::is_lower(c) || c == '-' || c == '\'' || c == '’');
             // One word said as a sentence of its own: "“Never,” she said", "She added: “No.”"
@@ -1046,8 +1047,18 @@ mod tests {
     fn a_document_speaks_for_whoever_filed_it() {
         let got = said(&[
             "According to a civil complaint filed by the federal Securities and Exchange Commission, the developers engaged in a “massive fraudulent scheme.”",
+            "“The defendant lied repeatedly,” according to a statement from the Department of Justice.",
+            "“Sales will fall,” according to a statement from Jane Doe.",
         ]);
-        assert_eq!(got[0].0, "the Securities and Exchange Commission");
+        let who: Vec<&str> = got.iter().map(|(who, _)| who.as_str()).collect();
+        assert_eq!(
+            who,
+            [
+                "the Securities and Exchange Commission",
+                "the Department of Justice",
+                "Jane Doe"
+            ]
+        );
     }
 
     #[test]
@@ -1145,8 +1156,15 @@ mod tests {
         let got = said(&[
             "Eric Reeves said he was “appalled” that the sanctions were lifted.",
             "The so-called “experts” never came. Fans call him “Mustang”.",
+            "Kremlin spokesman Dmitry Peskov said the talks were “constructive.”",
         ]);
-        assert_eq!(got, [("Eric Reeves".to_owned(), "appalled".to_owned())]);
+        assert_eq!(
+            got,
+            [
+                ("Eric Reeves".to_owned(), "appalled".to_owned()),
+                ("Dmitry Peskov".to_owned(), "constructive.".to_owned())
+            ]
+        );
     }
 
     #[test]
