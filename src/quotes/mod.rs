@@ -493,7 +493,11 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             if let Some(id) = person {
                 if start == sentence_at {
                     speakers.note_sentence_subject(id, (pi, k));
-                    topic = Some(id);
+                    // (nor is it a sentence about anyone)
+                    topic = tokens
+                        .get(k + 1)
+                        .is_some_and(|t| !t.is_punct(':'))
+                        .then_some(id);
                 }
                 if in_sentence.is_empty() {
                     subject_named_first = start <= sentence_at + 3;
@@ -696,6 +700,11 @@ fn colon_intro(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Option<S
     let (lo, colon) = (sentence_start(tokens, tokens.len() - 1), tokens.len() - 1);
     let cue = cue_before(tokens, lo, colon)
         .or_else(|| colon_subject(tokens, lo, colon).filter(|c| plainly_person(c, speakers)))?;
+    // A name alone before the colon is a label or a heading ("Stay Connected:" over a list of
+    // links), not a sentence introducing the next paragraph ("Blinken said:", "Stated Stone:").
+    if cue.at + 1 == colon && cue.at == lo + 1 && !lexicon::is_speech_verb(tokens[lo].lower()) {
+        return None;
+    }
     resolve(&cue, pi, speakers, false)
 }
 
@@ -1251,11 +1260,17 @@ mod tests {
             "Sanders offered a blunt assessment: \"We need change.\"",
             "Wait, it gets better:",
             "\"By law, the president sets the maximum number of refugees.\"",
+            "Stay Connected:",
+            "\"$53 million a week is coming across the border in drugs.\"",
+            "Stated Stone:",
+            "\"The stakes are so high.\"",
         ]);
         assert_eq!(got[0].0, "Bernie Sanders");
         assert_eq!(got[1].0, "Bernie Sanders");
-        // "Wait" names no one
+        // "Wait" names no one, nor does a label over a list of links
         assert_eq!(got[2].0, "-");
+        assert_eq!(got[3].0, "-");
+        assert!(got[4].0.ends_with("Stone"), "{got:?}");
     }
 
     #[test]
