@@ -1112,8 +1112,9 @@ mod tag {
     pub const KIND_CELL: u32 = 10 << KIND_SHIFT;
     pub const KIND_PRE: u32 = 11 << KIND_SHIFT;
 
-    crate::indexed_words!(
-        /// The tags the outline treats apart from a plain inline element, sorted.
+    crate::words!(
+        /// The tags the outline treats apart from a plain inline element, sorted (looked up for
+        /// every element: a restart every 4 entries keeps the lookup short).
         pub(super) static KNOWN_TAGS = concat!(
         "a|address|article|aside|audio|blockquote|body|br|canvas|caption|center|dd|",
         "details|dialog|dir|div|dl|dt|embed|fieldset|figcaption|figure|footer|form|",
@@ -1121,7 +1122,8 @@ mod tag {
         "link|main|math|menu|meta|nav|newsclean-sidebar|noscript|object|ol|option|p|",
         "picture|pre|script|section|select|style|summary|svg|table|tbody|td|template|",
         "textarea|tfoot|th|thead|title|tr|ul|video|wbr",
-    ));
+        ); every 4
+    );
 
     /// The facts of each of [`KNOWN_TAGS`], in its order.
     const KNOWN_TAG_FACTS: [u32; KNOWN_TAGS.len()] = [
@@ -1234,7 +1236,7 @@ const NAMES_AD_SLOT: u8 = 1 << 4;
 const NAMES_FIGURE: u8 = 1 << 5;
 const NAMES_CAPTION: u8 = 1 << 6;
 
-crate::indexed_words!(
+crate::words!(
     /// Words of class, id and hint attributes that name a part of the page, sorted (looked up
     /// for every word of every element: a binary search, not a `match` of 75 string arms).
     static NAME_WORDS = concat!(
@@ -1248,12 +1250,13 @@ crate::indexed_words!(
     "publicite|rail|recommendations|recommended|refbegin|references|reflist|reklama|related|replies|sidebar|",
     "skyscraper|slideshow|sponsor|sponsored|sponsorship|taboola|teads|teaser|teasers|",
     "topbar|trending|werbung|widget",
-));
+    ); every 4
+);
 
 /// The first three letters of [`NAME_WORDS`]: most words of class names ("col", "row",
 /// "container", hashed names) are ruled out without a binary search.
 static NAME_WORD_PREFIXES: crate::words::Prefixes =
-    crate::words::Prefixes::of_entries(NAME_WORDS.text());
+    crate::words::Prefixes::EMPTY.with_words(&NAME_WORDS);
 
 /// What each of [`NAME_WORDS`] names, in its order.
 const NAME_WORD_FACTS: [u8; NAME_WORDS.len()] = [
@@ -1604,8 +1607,8 @@ mod tests {
         assert_eq!(tag::facts("div"), tag::BLOCK);
         assert_eq!(tag::facts("span"), 0);
         assert_eq!(tag::facts("br"), tag::BREAK | tag::LINE_BREAK);
-        for i in 0..tag::KNOWN_TAGS.len() {
-            let name = core::str::from_utf8(tag::KNOWN_TAGS.get(i)).unwrap();
+        for (i, name) in tag::KNOWN_TAGS.entries().iter().enumerate() {
+            let name = core::str::from_utf8(name).unwrap();
             assert_ne!(tag::facts(name), 0, "{name}");
             assert_eq!(tag::KNOWN_TAGS.find_sorted(name), Some(i), "{name}");
         }

@@ -1,26 +1,41 @@
-//! Word lists packed into one string each.
+//! Word lists packed at compile time.
 //!
 //! A `&[&str]` table spends 8 bytes of wasm data per entry on a pointer and a length — more than
-//! most of its words. A [`Words`] list is one `|`-separated string and nothing else: a sorted
-//! list is binary-searched byte by byte (probe a middle byte, widen to the entry around it). Only
-//! a list whose lookups need the entry's index (to read a parallel table) is an [`IndexedWords`],
-//! with 2 bytes per entry for where each ends, worked out at compile time.
+//! most of its words. A [`Words`] list is written as one `|`-separated string of sorted entries
+//! and stored front-coded, as search engines store their sorted terms: each entry is one byte
+//! telling how many leading bytes it shares with the entry before (below 0x20, so that byte also
+//! marks where an entry starts), then the rest of its bytes. Sorted words share their starts
+//! ("advert", "advertisement", "advertising"): a fifth of the lists' bytes go. Every
+//! [`RESTART`]th entry (or every `n`th: `words!(static X = "…"; every n)`) shares nothing and
+//! its offset is kept, so a lookup binary-searches those and reads at most that many entries
+//! on; an entry's index comes free.
 
 use core::cmp::Ordering;
 
-/// A list of words or phrases: one `|`-separated string.
+/// A sorted list of words or phrases, front-coded (see the module's documentation).
 ///
 /// # Example
 ///
 /// ```
 /// newsclean::words!(static FRUIT = "apple|banana|cherry");
 /// assert!(FRUIT.contains_sorted("banana"));
-/// assert_eq!(FRUIT.find_sorted("cherry"), Some(&b"cherry"[..]));
-/// assert_eq!(FRUIT.iter().next(), Some(&b"apple"[..]));
+/// assert_eq!(FRUIT.find_sorted("cherry"), Some(2));
+/// assert_eq!(FRUIT.find_sorted_any_case("Apple"), Some(0));
+/// assert_eq!(FRUIT.entries()[1], b"banana");
 /// ```
 pub struct Words {
-    text: &'static [u8],
+    packed: &'static [u8],
+    restarts: &'static [u16],
+    len: usize,
+    every: usize,
 }
+
+/// Every this many entries, one shares no bytes with the entry before and its offset is kept
+/// (unless a list says otherwise: fewer make lookups shorter and the list longer).
+pub const RESTART: usize = 16;
+
+/// The most leading bytes an entry is stored as sharing: its first byte must stay below 0x20.
+const MAX_SHARED: usize = 0x1F;
 
 /// A set of three-byte word prefixes, hashed into 1024 bits: most words can be ruled out of a
 /// list by one lookup here instead of a binary search. Built at compile time.
@@ -29,10 +44,11 @@ pub struct Words {
 ///
 /// ```
 /// use newsclean::words::Prefixes;
-/// static FRUIT: Prefixes = Prefixes::of_entries(b"apple|banana|fig");
-/// assert!(FRUIT.may_start(b"bananas"));
-/// assert!(FRUIT.may_start(b"fig"));
-/// assert!(!FRUIT.may_start(b"cherry"));
+/// newsclean::words!(static FRUIT = "apple|banana|fig");
+/// static FRUIT_PREFIXES: Prefixes = Prefixes::EMPTY.with_words(&FRUIT);
+/// assert!(FRUIT_PREFIXES.may_start(b"bananas"));
+/// assert!(FRUIT_PREFIXES.may_start(b"fig"));
+/// assert!(!FRUIT_PREFIXES.may_start(b"cherry"));
 /// ```
 pub struct Prefixes {
     bits: [u32; 32],
@@ -61,24 +77,14 @@ impl Prefixes {
         self
     }
 
-    /// The prefixes of every entry of a `|`-separated list.
-    pub const fn of_entries(text: &[u8]) -> Prefixes {
-        Prefixes::EMPTY.with_entries(text)
-    }
-
-    /// Adds the prefixes of every entry of a `|`-separated list.
-    pub const fn with_entries(self, text: &[u8]) -> Prefixes {
+    /// Adds the prefixes of every entry of a [`Words`] list.
+    pub const fn with_words(self, words: &Words) -> Prefixes {
         let mut set = self;
-        let mut start = 0;
-        let mut i = 0;
-        while i <= text.len() {
-            if i == text.len() || text[i] == b'|' {
-                let (entry, _) = text.split_at(i);
-                let (_, entry) = entry.split_at(start);
-                set = set.with(entry);
-                start = i + 1;
-            }
-            i += 1;
+        let (mut at, mut first) = (0, [0u8; 3]);
+        while at < words.packed_len() {
+            let (next, this, _) = words.step(at, first);
+            set = set.with(&this);
+            (at, first) = (next, this);
         }
         set
     }
@@ -90,186 +96,232 @@ impl Prefixes {
     }
 }
 
-/// How many entries a `|`-separated list has (for [`IndexedWords`]' length).
-pub const fn count(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut n = 1;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'|' {
-            n += 1;
-        }
-        i += 1;
-    }
-    n
-}
-
 impl Words {
-    /// Wraps `text`, entries separated by `|`.
-    pub const fn new(text: &'static str) -> Self {
+    /// Wraps a packed list with a restart every `every` entries; [`words!`] builds one at
+    /// compile time.
+    pub const fn new(
+        packed: &'static [u8],
+        restarts: &'static [u16],
+        len: usize,
+        every: usize,
+    ) -> Self {
         Self {
-            text: text.as_bytes(),
+            packed,
+            restarts,
+            len,
+            every,
         }
-    }
-
-    /// The packed text: the entries separated by `|`.
-    pub const fn text(&self) -> &'static [u8] {
-        self.text
-    }
-
-    /// The entries, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static [u8]> {
-        self.text.split(|&b| b == b'|')
-    }
-
-    /// Returns true if and only if `word` is an entry of a list written in sorted order (binary
-    /// search).
-    pub fn contains_sorted(&self, word: &str) -> bool {
-        self.find_sorted(word).is_some()
-    }
-
-    /// The entry equal to `word` in a list written in sorted order (binary search).
-    pub fn find_sorted(&self, word: &str) -> Option<&'static [u8]> {
-        find_sorted(self.text, word.as_bytes(), false)
-    }
-
-    /// [`Words::find_sorted`] for bytes.
-    pub fn find_sorted_bytes(&self, word: &[u8]) -> Option<&'static [u8]> {
-        find_sorted(self.text, word, false)
-    }
-
-    /// [`Words::find_sorted`] for `word` in any case (the list being lowercase): ASCII words are
-    /// compared folded byte by byte, without the allocation of a lowercase copy.
-    pub fn find_sorted_any_case(&self, word: &str) -> Option<&'static [u8]> {
-        if !word.is_ascii() {
-            return self.find_sorted(&crate::text::fold_case(word));
-        }
-        find_sorted(self.text, word.as_bytes(), true)
-    }
-}
-
-/// The entry of the sorted `|`-separated `text` equal to `word` (`fold`: to `word` with its ASCII
-/// letters lowercased).
-fn find_sorted(text: &'static [u8], word: &[u8], fold: bool) -> Option<&'static [u8]> {
-    // The entries left are those of text[lo..hi]: `lo` starts an entry, `hi` ends one.
-    let (mut lo, mut hi) = (0, text.len());
-    while lo < hi {
-        // The entry around the middle byte, compared as it is read.
-        let mut start = lo + (hi - lo) / 2;
-        while start > lo && text[start - 1] != b'|' {
-            start -= 1;
-        }
-        let mut i = start;
-        let mut k = 0;
-        let ord = loop {
-            // 0 past the entry's end: below every byte of a word
-            let e = if i < hi { text[i] } else { b'|' };
-            let e = if e == b'|' { 0 } else { e };
-            let Some(&w) = word.get(k) else {
-                break if e == 0 {
-                    Ordering::Equal
-                } else {
-                    Ordering::Greater
-                };
-            };
-            let w = if fold { w.to_ascii_lowercase() } else { w };
-            if e != w || e == 0 {
-                // (a word's NUL byte is not the entry's end)
-                break e.cmp(&w).then(Ordering::Less);
-            }
-            i += 1;
-            k += 1;
-        };
-        match ord {
-            Ordering::Less => {
-                while i < hi && text[i] != b'|' {
-                    i += 1;
-                }
-                lo = i + 1;
-            }
-            // `start - 1` is the `|` that ends the entry before (none if `start == lo`).
-            Ordering::Greater => hi = start.saturating_sub(1).max(lo),
-            Ordering::Equal => return Some(&text[start..i]),
-        }
-    }
-    None
-}
-
-/// A [`Words`] list that also knows where each entry ends, for lookups that need the entry's
-/// index.
-pub struct IndexedWords<const N: usize> {
-    text: &'static [u8],
-    ends: [u16; N],
-}
-
-impl<const N: usize> IndexedWords<N> {
-    /// Packs `text`, entries separated by `|`. Evaluated at compile time by [`indexed_words!`].
-    pub const fn new(text: &'static str) -> Self {
-        let bytes = text.as_bytes();
-        assert!(bytes.len() < u16::MAX as usize, "word list too long");
-        let mut ends = [0u16; N];
-        let mut n = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'|' {
-                ends[n] = i as u16;
-                n += 1;
-            }
-            i += 1;
-        }
-        ends[n] = bytes.len() as u16;
-        Self { text: bytes, ends }
-    }
-
-    /// The packed text: the entries separated by `|`.
-    pub const fn text(&self) -> &'static [u8] {
-        self.text
     }
 
     /// The number of entries.
     pub const fn len(&self) -> usize {
-        N
+        self.len
     }
 
     /// Returns true if and only if the list has no entries (never: a list has at least one).
     pub const fn is_empty(&self) -> bool {
-        N == 0
+        self.len == 0
     }
 
-    /// The `i`-th entry's bytes.
-    pub fn get(&self, i: usize) -> &'static [u8] {
-        entry(self.text, &self.ends, i)
+    /// The size of the packed form in bytes: [`Words::step`] ends there.
+    pub const fn packed_len(&self) -> usize {
+        self.packed.len()
     }
 
-    /// The index of `word` in a list written in sorted order (binary search).
-    pub fn find_sorted(&self, word: &str) -> Option<usize> {
-        find_sorted_index(self.text, &self.ends, word.as_bytes())
-    }
-}
-
-// NOTE: the lookups are free functions over the list's parts, not methods of the generic
-// `IndexedWords<N>`: one copy of each in the wasm instead of one per list length.
-
-fn entry(text: &'static [u8], ends: &[u16], i: usize) -> &'static [u8] {
-    let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
-    &text[start..ends[i] as usize]
-}
-
-fn find_sorted_index(text: &'static [u8], ends: &[u16], word: &[u8]) -> Option<usize> {
-    let (mut lo, mut hi) = (0, ends.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        match entry(text, ends, mid).cmp(word) {
-            Ordering::Less => lo = mid + 1,
-            Ordering::Greater => hi = mid,
-            Ordering::Equal => return Some(mid),
+    /// Reads the entry at offset `at` at compile time, given the first three bytes of the entry
+    /// before (`prev`): returns where the next entry starts, this one's first three bytes (0
+    /// past its end) and its length.
+    pub const fn step(&self, at: usize, prev: [u8; 3]) -> (usize, [u8; 3], usize) {
+        let shared = self.packed[at] as usize;
+        let mut first = [0u8; 3];
+        let mut k = 0;
+        while k < 3 && k < shared {
+            first[k] = prev[k];
+            k += 1;
         }
+        let mut i = at + 1;
+        while i < self.packed.len() && self.packed[i] >= 0x20 {
+            if shared + (i - at - 1) < 3 {
+                first[shared + (i - at - 1)] = self.packed[i];
+            }
+            i += 1;
+        }
+        (i, first, shared + (i - at - 1))
+    }
+
+    /// The entries, decoded, in order.
+    pub fn entries(&self) -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
+        let mut out: alloc::vec::Vec<alloc::vec::Vec<u8>> = alloc::vec::Vec::new();
+        for &b in self.packed {
+            if b < 0x20 {
+                let mut entry = out.last().cloned().unwrap_or_default();
+                entry.truncate(b as usize);
+                out.push(entry);
+            } else if let Some(entry) = out.last_mut() {
+                entry.push(b);
+            }
+        }
+        out
+    }
+
+    /// Returns true if and only if `word` is an entry.
+    pub fn contains_sorted(&self, word: &str) -> bool {
+        self.find_sorted(word).is_some()
+    }
+
+    /// The index of the entry equal to `word`.
+    pub fn find_sorted(&self, word: &str) -> Option<usize> {
+        find(self, word.as_bytes(), false)
+    }
+
+    /// [`Words::find_sorted`] for `word` in any case (the list being lowercase): ASCII words are
+    /// compared folded byte by byte, without the allocation of a lowercase copy.
+    pub fn find_sorted_any_case(&self, word: &str) -> Option<usize> {
+        if !word.is_ascii() {
+            return self.find_sorted(&crate::text::fold_case(word));
+        }
+        find(self, word.as_bytes(), true)
+    }
+}
+
+/// The index of the entry of a packed list equal to `word` (`fold`: to `word` with its ASCII
+/// letters lowercased).
+fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
+    let (packed, restarts) = (list.packed, list.restarts);
+    // The entry whose shared-count byte is at `at`, from its byte `from` on (the bytes before
+    // being equal to the word's), against the word: how they order, and how many of their
+    // leading bytes are equal.
+    let compare = |at: usize, from: usize| {
+        let (mut i, mut k) = (at + 1, from);
+        loop {
+            // (below 0x20: the next entry's count, or past the end: this entry has ended)
+            let e = packed.get(i).copied().unwrap_or(0);
+            let Some(&w) = word.get(k) else {
+                let ord = if e < 0x20 {
+                    Ordering::Equal
+                } else {
+                    Ordering::Greater
+                };
+                return (ord, k);
+            };
+            let w = if fold { w.to_ascii_lowercase() } else { w };
+            // (a word's byte below 0x20 orders below every entry byte)
+            if e < 0x20 || e != w {
+                return (if e < 0x20 { Ordering::Less } else { e.cmp(&w) }, k);
+            }
+            i += 1;
+            k += 1;
+        }
+    };
+    // the last block whose first entry is not above the word
+    let (mut lo, mut hi) = (0, restarts.len());
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        match compare(restarts[mid] as usize, 0).0 {
+            Ordering::Less => lo = mid,
+            Ordering::Greater => hi = mid,
+            Ordering::Equal => return Some(mid * list.every),
+        }
+    }
+    // Then entry by entry: `matched` leading bytes of the entry before equal the word's, and it
+    // is below the word. An entry sharing fewer bytes with it is above the word; one sharing
+    // more, below; only one sharing exactly as many is compared.
+    let mut at = *restarts.get(lo)? as usize;
+    let (mut index, mut matched) = (lo * list.every, 0);
+    while let Some(&shared) = packed.get(at) {
+        let shared = shared as usize;
+        // (a count of MAX_SHARED means that many or more: the bytes after it are stored)
+        let at_least = shared == MAX_SHARED && matched >= MAX_SHARED;
+        if shared < matched && !at_least {
+            return None;
+        }
+        if shared == matched || at_least {
+            match compare(at, shared) {
+                (Ordering::Equal, _) => return Some(index),
+                (Ordering::Greater, _) => return None,
+                (Ordering::Less, k) => matched = k,
+            }
+        }
+        at += 1;
+        while packed.get(at).is_some_and(|&b| b >= 0x20) {
+            at += 1;
+        }
+        index += 1;
     }
     None
 }
 
+/// The sizes of the packed form of a sorted `|`-separated list with a restart every `every`
+/// entries: (bytes, restart offsets, entries). Evaluated at compile time by [`words!`].
+pub const fn packed_sizes(text: &str, every: usize) -> (usize, usize, usize) {
+    let b = text.as_bytes();
+    let (mut bytes, mut n) = (0, 0);
+    let (mut prev, mut prev_end, mut start) = (0, 0, 0);
+    let mut i = 0;
+    while i <= b.len() {
+        if i == b.len() || b[i] == b'|' {
+            let shared = if n % every == 0 {
+                0
+            } else {
+                shared_len(b, prev, prev_end, start, i)
+            };
+            bytes += 1 + (i - start - shared);
+            (prev, prev_end, start, n) = (start, i, i + 1, n + 1);
+        }
+        i += 1;
+    }
+    (bytes, n.div_ceil(every), n)
+}
+
+/// How many leading bytes `b[a..a_end]` and `b[c..c_end]` share (at most [`MAX_SHARED`]).
+const fn shared_len(b: &[u8], a: usize, a_end: usize, c: usize, c_end: usize) -> usize {
+    let mut k = 0;
+    while k < MAX_SHARED && a + k < a_end && c + k < c_end && b[a + k] == b[c + k] {
+        k += 1;
+    }
+    k
+}
+
+/// Packs a sorted `|`-separated list (sizes from [`packed_sizes`]): its bytes and the offsets
+/// of every `every`th entry. Evaluated at compile time by [`words!`].
+pub const fn pack<const BYTES: usize, const RESTARTS: usize>(
+    text: &str,
+    every: usize,
+) -> ([u8; BYTES], [u16; RESTARTS]) {
+    let b = text.as_bytes();
+    let mut packed = [0u8; BYTES];
+    let mut restarts = [0u16; RESTARTS];
+    assert!(BYTES < u16::MAX as usize, "word list too long");
+    let (mut out, mut n) = (0, 0);
+    let (mut prev, mut prev_end, mut start) = (0, 0, 0);
+    let mut i = 0;
+    while i <= b.len() {
+        if i == b.len() || b[i] == b'|' {
+            assert!(i > start, "empty entry");
+            let shared = if n % every == 0 {
+                restarts[n / every] = out as u16;
+                0
+            } else {
+                shared_len(b, prev, prev_end, start, i)
+            };
+            packed[out] = shared as u8;
+            out += 1;
+            let mut k = start + shared;
+            while k < i {
+                assert!(b[k] >= 0x20, "control byte in an entry");
+                packed[out] = b[k];
+                out += 1;
+                k += 1;
+            }
+            (prev, prev_end, start, n) = (start, i, i + 1, n + 1);
+        }
+        i += 1;
+    }
+    (packed, restarts)
+}
+
 /// Returns true if and only if the `|`-separated entries are in strictly increasing byte order.
-/// Evaluated at compile time by [`words!`] and [`indexed_words!`]: the binary searches need it.
+/// Evaluated at compile time by [`words!`]: the lookups need it.
 pub const fn entries_sorted(text: &str) -> bool {
     let bytes = text.as_bytes();
     // the previous entry is bytes[prev..prev_end]; compare it with the one starting at `start`
@@ -307,27 +359,20 @@ pub const fn entries_sorted(text: &str) -> bool {
 }
 
 /// Declares a packed word list: `words!(static NAME = "a|b|c");` (the text may be a `concat!`).
-/// The entries must be in sorted byte order: the build fails otherwise.
+/// The entries must be in sorted byte order: the build fails otherwise. Only the packed form is
+/// in the binary.
 #[macro_export]
 macro_rules! words {
     ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr) => {
-        $(#[$meta])*
-        $vis static $name: $crate::words::Words = $crate::words::Words::new($text);
-        const _: () = assert!(
-            $crate::words::entries_sorted($text),
-            concat!(stringify!($name), ": entries must be in sorted byte order")
-        );
+        $crate::words!($(#[$meta])* $vis static $name = $text; every $crate::words::RESTART);
     };
-}
-
-/// Declares a packed word list with its entries' ends: `indexed_words!(static NAME = "a|b|c");`.
-/// The entries must be in sorted byte order: the build fails otherwise.
-#[macro_export]
-macro_rules! indexed_words {
-    ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr) => {
+    ($(#[$meta:meta])* $vis:vis static $name:ident = $text:expr; every $every:expr) => {
         $(#[$meta])*
-        $vis static $name: $crate::words::IndexedWords<{ $crate::words::count($text) }> =
-            $crate::words::IndexedWords::new($text);
+        $vis static $name: $crate::words::Words = {
+            const SIZES: (usize, usize, usize) = $crate::words::packed_sizes($text, $every);
+            static PACKED: ([u8; SIZES.0], [u16; SIZES.1]) = $crate::words::pack($text, $every);
+            $crate::words::Words::new(&PACKED.0, &PACKED.1, SIZES.2, $every)
+        };
         const _: () = assert!(
             $crate::words::entries_sorted($text),
             concat!(stringify!($name), ": entries must be in sorted byte order")
@@ -338,9 +383,10 @@ macro_rules! indexed_words {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::String;
+    use alloc::vec::Vec;
 
     words!(static LIST = concat!("ad|advert|", "anzeige|sponsored content"));
-    indexed_words!(static INDEXED = concat!("ad|advert|", "anzeige|sponsored content"));
 
     #[test]
     fn sortedness_is_checked_entry_by_entry() {
@@ -354,58 +400,63 @@ mod tests {
 
     #[test]
     fn entries_and_lookups() {
-        assert_eq!(LIST.iter().count(), 4);
+        assert_eq!(LIST.len(), 4);
+        assert_eq!(
+            LIST.entries(),
+            [&b"ad"[..], b"advert", b"anzeige", b"sponsored content"]
+        );
         assert!(LIST.contains_sorted("advert"));
         assert!(!LIST.contains_sorted("adv"));
         assert!(!LIST.contains_sorted("ad|advert"));
-        for w in ["ad", "advert", "anzeige", "sponsored content"] {
-            assert_eq!(LIST.find_sorted(w), Some(w.as_bytes()));
+        for (i, w) in ["ad", "advert", "anzeige", "sponsored content"]
+            .iter()
+            .enumerate()
+        {
+            assert_eq!(LIST.find_sorted(w), Some(i));
         }
         assert_eq!(LIST.find_sorted("b"), None);
-        assert_eq!(LIST.find_sorted_any_case("AnZeige"), Some(&b"anzeige"[..]));
+        assert_eq!(LIST.find_sorted_any_case("AnZeige"), Some(2));
         assert_eq!(LIST.find_sorted_any_case("ADVERTS"), None);
         assert_eq!(LIST.find_sorted(""), None);
-
-        assert_eq!(INDEXED.len(), 4);
-        assert_eq!(INDEXED.get(3), b"sponsored content");
-        for (i, w) in LIST.iter().enumerate() {
-            assert_eq!(
-                INDEXED.find_sorted(core::str::from_utf8(w).unwrap()),
-                Some(i)
-            );
-        }
-        assert_eq!(INDEXED.find_sorted("adv"), None);
+        // front-coded: "advert" is stored as 2 shared bytes and "vert"
+        assert_eq!(LIST.packed, b"\0ad\x02vert\x01nzeige\0sponsored content");
     }
 
-    /// The byte-level binary search finds every entry of lists of every length, and nothing else.
+    /// The lookup finds every entry of lists of every length (blocks of 1, 4 and [`RESTART`]
+    /// entries, shared starts of every length), and nothing else.
     #[test]
-    fn binary_search_of_every_length() {
-        let all: Vec<String> = (0..40)
+    fn lookups_in_lists_of_every_length() {
+        let all: Vec<String> = (0..80)
             .map(|i| "x".repeat(1 + i % 5) + &format!("{i:02}") + &"y".repeat(i % 3))
+            .chain((1..40).map(|n| "a".repeat(n)))
             .collect::<alloc::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
         for n in 1..=all.len() {
             let text: &'static str = Box::leak(all[..n].join("|").into_boxed_str());
-            let list = Words::new(text);
+            let every = [RESTART, 4, 1][n % 3];
+            let (bytes, restarts, len) = packed_sizes(text, every);
+            let (packed, starts) = pack_dynamic(text, every, bytes, restarts);
+            let list = Words::new(packed.leak(), starts.leak(), len, every);
             assert!(entries_sorted(text));
-            for w in &all[..n] {
-                assert_eq!(list.find_sorted(w), Some(w.as_bytes()), "{w} in {text}");
-                assert_eq!(
-                    list.find_sorted_any_case(&w.to_uppercase()),
-                    Some(w.as_bytes())
-                );
-                assert!(list.contains_sorted(w));
+            assert_eq!(list.len(), n);
+            let decoded: Vec<&[u8]> = all[..n].iter().map(|w| w.as_bytes()).collect();
+            assert_eq!(list.entries(), decoded);
+            for (i, w) in all[..n].iter().enumerate() {
+                assert_eq!(list.find_sorted(w), Some(i), "{w} in {text}");
+                assert_eq!(list.find_sorted_any_case(&w.to_uppercase()), Some(i));
                 for miss in [&w[..w.len() - 1], &format!("{w}a"), &format!("{w}|")] {
-                    assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+                    if !all[..n].iter().any(|w| w == miss) {
+                        assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+                    }
                 }
             }
-            for miss in ["", "a", "z", "x", "x00|", "|", "x00\0", "x00\0x01", "\0"] {
+            for miss in ["", "0", "z", "x00|", "|", "x00\0", "x00\0x01", "\0"] {
                 assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
             }
             // a NUL or `|` in the word is not an entry's end
             for pair in all[..n].windows(2) {
-                for sep in ["\0", "|"] {
+                for sep in ["\0", "|", "\x01"] {
                     let miss = pair.join(sep);
                     assert_eq!(list.find_sorted(&miss), None, "{miss:?} in {text}");
                     assert_eq!(list.find_sorted_any_case(&miss), None, "{miss:?}");
@@ -413,8 +464,28 @@ mod tests {
             }
             for w in &all[n..] {
                 assert_eq!(list.find_sorted(w), None, "{w} in {text}");
-                assert!(!list.contains_sorted(w));
             }
         }
+    }
+
+    /// [`pack`] with sizes known only at run time (the lists of the test above).
+    fn pack_dynamic(
+        text: &str,
+        every: usize,
+        bytes: usize,
+        restarts: usize,
+    ) -> (Vec<u8>, Vec<u16>) {
+        const MAX: usize = 4096;
+        assert!(bytes <= MAX && restarts <= MAX);
+        let (packed, starts): ([u8; MAX], [u16; MAX]) = pack_padded(text, every);
+        (packed[..bytes].to_vec(), starts[..restarts].to_vec())
+    }
+
+    /// [`pack`] into arrays larger than needed.
+    fn pack_padded<const BYTES: usize, const RESTARTS: usize>(
+        text: &str,
+        every: usize,
+    ) -> ([u8; BYTES], [u16; RESTARTS]) {
+        pack(text, every)
     }
 }

@@ -81,12 +81,12 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// Returns true if and only if the lowercase word is a form of a speech verb ("said", "tells",
 /// "warned", "insisting").
 pub fn is_speech_verb(word: &str) -> bool {
-    speech_lemma(word).is_some()
+    speech_lemma_is_weak(word).is_some()
 }
 
 /// Returns true if and only if the word is a speech verb without a common non-speech sense.
 pub fn is_strong_speech_verb(word: &str) -> bool {
-    speech_lemma(word).is_some_and(|lemma| WEAK_LEMMAS.find_sorted_bytes(lemma).is_none())
+    speech_lemma_is_weak(word) == Some(false)
 }
 
 /// Returns true if and only if the lowercase word is a speech verb form whose subject may follow
@@ -109,36 +109,37 @@ pub fn is_inverting_speech_verb(word: &str) -> bool {
 }
 
 /// The first three letters of every speech verb form: most words are ruled out by one lookup
-/// instead of the dozen binary searches of [`speech_lemma`].
+/// instead of the dozen lookups of [`speech_lemma_is_weak`].
 static SPEECH_PREFIXES: Prefixes = speech_prefixes();
 
 const fn speech_prefixes() -> Prefixes {
-    let text = SPEECH_LEMMAS.text();
-    let mut set = Prefixes::of_entries(text);
-    let mut start = 0;
-    let mut i = 0;
-    while i <= text.len() {
-        if i == text.len() || text[i] == b'|' {
-            // "cry" -> "cried"
-            if i - start == 3 && text[start + 2] == b'y' {
-                set = set.with(&[text[start], text[start + 1], b'i']);
-            }
-            start = i + 1;
+    let mut set = Prefixes::EMPTY.with_words(&SPEECH_LEMMAS);
+    // "cry" -> "cried"
+    let (mut at, mut first) = (0, [0u8; 3]);
+    while at < SPEECH_LEMMAS.packed_len() {
+        let (next, this, len) = SPEECH_LEMMAS.step(at, first);
+        if len == 3 && this[2] == b'y' {
+            set = set.with(&[this[0], this[1], b'i']);
         }
-        i += 1;
+        (at, first) = (next, this);
     }
     let mut k = 0;
     while k < IRREGULAR.len() {
         set = set.with(IRREGULAR[k].0.as_bytes());
         k += 1;
     }
-    set.with_entries(FOREIGN_SPEECH_FORMS.text())
+    set.with_words(&FOREIGN_SPEECH_FORMS)
 }
 
-/// The base form of a speech verb form, if the word is one.
-fn speech_lemma(word: &str) -> Option<&'static [u8]> {
+/// Whether the base form of a speech verb form is weak ([`WEAK_LEMMAS`]); `None` if the word is
+/// no speech verb form.
+fn speech_lemma_is_weak(word: &str) -> Option<bool> {
     // NOTE: no allocation here: it runs for every token, many times per quote.
-    let found = |w: &str| SPEECH_LEMMAS.find_sorted(w);
+    let found = |w: &str| {
+        SPEECH_LEMMAS
+            .contains_sorted(w)
+            .then(|| WEAK_LEMMAS.contains_sorted(w))
+    };
     if word.len() < 3 || word.len() > 16 {
         return None;
     }
@@ -151,8 +152,8 @@ fn speech_lemma(word: &str) -> Option<&'static [u8]> {
     if is_foreign_speech_form(word) {
         return found("say");
     }
-    if let Some(lemma) = found(word) {
-        return Some(lemma);
+    if let Some(weak) = found(word) {
+        return Some(weak);
     }
     // "denied", "replies" -> "deny", "reply"
     if let Some(stem) = word
@@ -165,19 +166,19 @@ fn speech_lemma(word: &str) -> Option<&'static [u8]> {
         let Some(stem) = word.strip_suffix(suffix) else {
             continue;
         };
-        if let Some(lemma) = found(stem) {
-            return Some(lemma);
+        if let Some(weak) = found(stem) {
+            return Some(weak);
         }
         // "noting" -> "note", "admitted" -> "admit", "replied" -> "reply"
         if suffix == "ing" || suffix == "ed" {
             // (allocates, but only for "-ing"/"-ed" words)
-            if let Some(lemma) = found(&crate::text::concat(&[stem, "e"])) {
-                return Some(lemma);
+            if let Some(weak) = found(&crate::text::concat(&[stem, "e"])) {
+                return Some(weak);
             }
             let bytes = stem.as_bytes();
             if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-                if let Some(lemma) = stem.get(..stem.len() - 1).and_then(found) {
-                    return Some(lemma);
+                if let Some(weak) = stem.get(..stem.len() - 1).and_then(found) {
+                    return Some(weak);
                 }
             }
         }
@@ -393,7 +394,7 @@ mod tests {
     fn irregular_forms_are_sorted_and_the_lemma_list_is_full() {
         // (the word lists' own order is checked when they are compiled: `words!`)
         assert!(IRREGULAR.windows(2).all(|w| w[0].0 < w[1].0));
-        let lemmas = SPEECH_LEMMAS.iter().count();
+        let lemmas = SPEECH_LEMMAS.len();
         assert!(lemmas >= 180, "{lemmas}");
     }
 
@@ -418,8 +419,8 @@ mod tests {
             assert!(is_speech_verb(w), "{w}");
         }
         // the prefix filter lets every lemma through
-        for lemma in SPEECH_LEMMAS.iter() {
-            let lemma = core::str::from_utf8(lemma).unwrap();
+        for lemma in SPEECH_LEMMAS.entries() {
+            let lemma = core::str::from_utf8(&lemma).unwrap();
             assert!(is_speech_verb(lemma), "{lemma}");
         }
         for w in ["table", "house", "sad", "the"] {
