@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use crate::text::{tokenize, Token, TokenKind};
 use attribution::{
-    characterizing_subject, colon_subject, cue_after, cue_before, cue_later, mention_after,
-    mention_before, says, Cue, Mention,
+    characterizing_subject, colon_subject, cue_after, cue_before, cue_later, is_dash,
+    mention_after, mention_before, says, Cue, Mention,
 };
 use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
@@ -112,6 +112,8 @@ pub struct Extractor {
     previous_reporter: Option<SpeakerId>,
     /// The person who opened the last sentence of the previous paragraph.
     previous_topic: Option<SpeakerId>,
+    /// Whether the previous paragraph held quotations and nothing else.
+    previous_only_quotes: bool,
     /// Where the next aside's quotations may go in `quotes`: just past the last one placed.
     asides_at: usize,
 }
@@ -128,6 +130,7 @@ impl Extractor {
             colon_speaker,
             previous_reporter,
             previous_topic,
+            previous_only_quotes,
             asides_at: _,
         } = self;
         let pi = *read;
@@ -136,6 +139,18 @@ impl Extractor {
         let spans = marks::find_spans(&chars);
         let tokens = tokenize(&chars, &spans);
         let Mentioned { reported_by, topic } = note_mentions(&tokens, pi, speakers);
+        // A pull quote alone in its paragraph, then "— Jane Doe, chief executive of X" on the
+        // next line: the signature names whoever said the quotation(s) no one was given.
+        if *previous_only_quotes && spans.is_empty() && tokens.first().is_some_and(is_dash) {
+            let signer = mention_after(&tokens, 1)
+                .filter(|c| matches!(c.mention, Mention::Name { .. }))
+                .and_then(|c| resolve(&c, pi, speakers, false));
+            for q in quotes.iter_mut().filter(|q| q.paragraph + 1 == pi) {
+                q.speaker = q.speaker.or(signer);
+            }
+        }
+        *previous_only_quotes =
+            !spans.is_empty() && tokens.iter().all(|t| t.kind != TokenKind::Word);
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut previous_ends_with_comma = false;
         for (k, token) in tokens.iter().enumerate() {
@@ -949,6 +964,19 @@ mod tests {
              “I’m so ashamed to be an American today.” ― Jacklyn Ashley",
         ]);
         assert_eq!(who, ["Pamela Padilla", "Jacklyn Ashley"]);
+    }
+
+    #[test]
+    fn a_signature_on_the_line_after_a_pull_quote_names_its_speaker() {
+        let who = speakers_of(&[
+            "“We will never give up on this city.”",
+            "— Jane Doe, chief executive of Acme",
+            "Marie Dupont said the plan would work.",
+            "“Nobody expected this to go so well for the city.”",
+            "— a caption credit by John Smith",
+        ]);
+        // (a quotation already given to someone keeps its speaker)
+        assert_eq!(who, ["Jane Doe", "Marie Dupont"]);
     }
 
     #[test]
