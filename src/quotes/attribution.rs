@@ -1141,7 +1141,11 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             end,
         ));
     }
-    if is_role_noun(lower) && lower.ends_with('s') {
+    // "…,” lawmakers said", "…,” economists at Goldman Sachs wrote": a bare plural of a role
+    if lower
+        .strip_suffix('s')
+        .is_some_and(|one| is_role_noun(lower) || is_role_noun(one))
+    {
         return Some((
             Cue {
                 mention: Mention::Description {

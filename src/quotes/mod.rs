@@ -980,6 +980,15 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_plural_of_a_role_after_a_quotation_speaks() {
+        let who = speakers_of(&[
+            "“Prices will rise,” economists at Goldman Sachs wrote in a note to clients.",
+            "“We are watching,” diplomats in Brussels said.",
+        ]);
+        assert_eq!(who, ["economists", "diplomats"]);
+    }
+
+    #[test]
     fn a_middle_initial_a_is_part_of_the_name() {
         let got = said(&["“We woke up from our long slumber today,” said Julie A. Diaz, a nurse."]);
         assert_eq!(got[0].0, "Julie A. Diaz");
