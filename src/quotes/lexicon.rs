@@ -234,16 +234,16 @@ pub fn is_plural_title(word: &str) -> bool {
 crate::words!(
     /// Words that make a capitalized phrase an organisation, place or thing rather than a person.
     static ORG_WORDS = concat!(
-    "administration|agency|airlines|alliance|army|assembly|associated|association|",
-    "authority|bank|board|bureau|cabinet|campaign|center|centre|church|city|club|",
-    "coalition|college|commission|committee|company|congress|corp|corporation|",
+    "administration|agency|airlines|airport|alliance|arena|army|assembly|associated|",
+    "association|authority|bank|board|bureau|cabinet|campaign|canyon|center|centre|church|",
+    "city|club|coalition|college|commission|committee|company|congress|corp|corporation|",
     "council|county|court|department|embassy|entertainment|federation|force|forces|",
-    "foundation|fund|government|group|guard|holdings|hospital|house|inc|industries|",
-    "institute|journal|kingdom|kremlin|league|ltd|magazine|media|ministry|motors|",
-    "navy|network|news|office|organisation|organization|parliament|partners|party|",
-    "pentagon|police|post|press|productions|records|republic|reuters|school|senate|",
-    "service|society|states|street|studios|systems|team|times|tribune|union|united|",
-    "university",
+    "foundation|fund|government|group|guard|harbor|harbour|holdings|hospital|house|inc|",
+    "industries|institute|island|islands|journal|kingdom|kremlin|league|ltd|magazine|media|",
+    "ministry|motors|navy|network|news|office|organisation|organization|parliament|partners|",
+    "party|pentagon|plaza|police|post|press|productions|records|republic|reuters|rights|",
+    "river|school|senate|service|services|society|stadium|states|street|studios|system|",
+    "systems|team|times|tribune|union|united|university|valley",
 ));
 
 /// Returns true if and only if the word marks an organisation or place phrase.

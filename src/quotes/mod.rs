@@ -989,6 +989,16 @@ mod tests {
     }
 
     #[test]
+    fn places_and_systems_are_nobody() {
+        let who = speakers_of(&[
+            "Rep. Brian Babin chaired the hearing.",
+            "NASA wants to fly its Human Landing System by 2024.",
+            "“Switching horses midstream is not a wise move,” he continued.",
+        ]);
+        assert_eq!(who, ["Brian Babin"]);
+    }
+
+    #[test]
     fn a_middle_initial_a_is_part_of_the_name() {
         let got = said(&["“We woke up from our long slumber today,” said Julie A. Diaz, a nurse."]);
         assert_eq!(got[0].0, "Julie A. Diaz");
