@@ -298,13 +298,16 @@ crate::words!(
     "whether|which|would",
 ));
 
+/// Returns true if and only if the word is an initial with its period ("A." of "Julie A. Diaz").
+pub fn is_initial(word: &str) -> bool {
+    matches!(word.as_bytes(), [letter, b'.'] if letter.is_ascii_uppercase())
+}
+
 /// Returns true if and only if the word can never be part of a person's name.
 pub fn is_not_name_word(word: &str) -> bool {
     // An initial keeps its period ("Julie A. Diaz"): "A." is no article.
-    if let [letter, b'.'] = word.as_bytes() {
-        if letter.is_ascii_uppercase() {
-            return false;
-        }
+    if is_initial(word) {
+        return false;
     }
     // "I'm", "It’s", "They’re": a contraction of such a word is no name either.
     let word = word.split(['\'', '’']).next().unwrap_or(word);

@@ -139,18 +139,24 @@ impl Extractor {
         let spans = marks::find_spans(&chars);
         let tokens = tokenize(&chars, &spans);
         let Mentioned { reported_by, topic } = note_mentions(&tokens, pi, speakers);
+        // Quotations and nothing else: a pull quote, or a quote paragraph continuing the one
+        // before.
+        let only_quotes = !spans.is_empty() && tokens.iter().all(|t| t.kind != TokenKind::Word);
         // A pull quote alone in its paragraph, then "— Jane Doe, chief executive of X" on the
         // next line: the signature names whoever said the quotation(s) no one was given.
         if *previous_only_quotes && spans.is_empty() && tokens.first().is_some_and(is_dash) {
             let signer = mention_after(&tokens, 1)
                 .filter(|c| matches!(c.mention, Mention::Name { .. }))
                 .and_then(|c| resolve(&c, pi, speakers, false));
-            for q in quotes.iter_mut().filter(|q| q.paragraph + 1 == pi) {
+            for q in quotes
+                .iter_mut()
+                .rev()
+                .take_while(|q| q.paragraph + 1 == pi)
+            {
                 q.speaker = q.speaker.or(signer);
             }
         }
-        *previous_only_quotes =
-            !spans.is_empty() && tokens.iter().all(|t| t.kind != TokenKind::Word);
+        *previous_only_quotes = only_quotes;
         let mut in_paragraph: Vec<usize> = Vec::new();
         let mut previous_ends_with_comma = false;
         for (k, token) in tokens.iter().enumerate() {
@@ -285,11 +291,7 @@ impl Extractor {
                     // "Viguerie sees Cruz as a uniter." + "“Not only can Ted Cruz win …”": a
                     // quote paragraph after a sentence about a person is that person's
                     .or_else(|| {
-                        previous_topic.filter(|_| {
-                            k == 0
-                                && kind == QuoteKind::Full
-                                && tokens.iter().all(|t| t.kind != TokenKind::Word)
-                        })
+                        previous_topic.filter(|_| k == 0 && kind == QuoteKind::Full && only_quotes)
                     })
                     // … unless that name is someone else's.
                     .filter(|&id| {
@@ -638,10 +640,9 @@ pub(super) fn is_office_connector(word: &str) -> bool {
 }
 
 /// Where the person's name starts in a titled run with a connector: three words or more after
-/// a title's "of" or "for" name the office up to the person's first and last name ("Minister for Foreign
-/// Affairs Simon Coveney", "Chief of Staff John F. Kelly"). Two may be a name ("CEO of Donald
-/// Trump's campaign"). 0 when the run has no such connector.
-#[inline(never)]
+/// a title's "of", "for" or "on" name the office up to the person's first and last name
+/// ("Minister for Foreign Affairs Simon Coveney", "Chief of Staff John F. Kelly"). Two may be a
+/// name ("CEO of Donald Trump's campaign"). 0 when the run has no such connector.
 pub(super) fn office_name_start(words: &[&str]) -> usize {
     let Some(connector) = words.iter().rposition(|w| is_office_connector(w)) else {
         return 0;
@@ -652,7 +653,7 @@ pub(super) fn office_name_start(words: &[&str]) -> usize {
     }
     let mut start = words.len() - 2;
     // "John F. Kelly", "George H. W. Bush": a first name before the initials
-    while start > connector + 2 && matches!(words[start].as_bytes(), [_, b'.']) {
+    while start > connector + 2 && lexicon::is_initial(words[start]) {
         start -= 1;
     }
     start
