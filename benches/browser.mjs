@@ -589,6 +589,8 @@ function printTable(s) {
   line("    first parse (cold)", c.readabilityFirst);
   line("pure-JS walk with collect's DOM reads (floor)", c.jsWalk);
   line("ratio Readability ÷ analyze, per page", s.ratio, "(×)");
+  line("    ceiling: Readability ÷ the pure-JS walk", s.ratioCeiling, "(×)");
+  line(`    at ${BUDGET.ratio}×, left after the walk (ms)`, s.leftAfterWalk);
   console.log(`analyze median by timed round: ${s.analyzeByRound.join(" / ")} ms (V8 tier-up shows as a falling series)`);
   const st = s.startup;
   console.log(`\nstart-up (blank page, ${st.tabs} fresh tabs)            median       p95       max`);
@@ -744,6 +746,11 @@ async function main() {
     // while it runs, so a falling series means the later rounds ran faster code.
     analyzeByRound: Array.from({ length: REPS }, (_, r) => round(median(ok.map((x) => x.raw?.A?.[r])), 3)),
     ratio: { ...stats(col("ratio")), min: Math.min(...finite(col("ratio"))), below10: ok.filter((r) => r.ratio < BUDGET.ratio).length },
+    // What the ratio budget leaves: Readability ÷ the pure-JS walk is the ratio a pass making
+    // collect's DOM reads would reach if everything else cost nothing; Readability ÷ 10 − the walk
+    // is the time such a pass has per page for the rest (crossing, outline, rules, quotes).
+    ratioCeiling: stats(ok.map((r) => r.readabilityMs / r.jsWalkMs)),
+    leftAfterWalk: stats(ok.map((r) => r.readabilityMs / BUDGET.ratio - r.jsWalkMs)),
     startup,
     startupOnPages: stats(ok.map((r) => r.importMs + r.initMs)),
     sizes: size,

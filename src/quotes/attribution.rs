@@ -1197,7 +1197,9 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
         name_start -= 1;
     }
     let office = super::office_name_start(&text);
-    name_start = name_start.max(office);
+    name_start = name_start
+        .max(office)
+        .max(usize::from(super::lexicon::opens_with_description(&text)));
     // A name after an office or a title that heads one is a person, whatever comes before ("the
     // Council on American-Islamic Relations National Executive Director Nihad Awad", "the
     // Secretary of State Antony Blinken", "the Rev. Peter Wherry"; not "the Democratic National

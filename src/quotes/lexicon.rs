@@ -365,6 +365,27 @@ pub fn is_role_noun_any_case(word: &str) -> bool {
     ROLE_NOUNS.find_sorted_any_case(word).is_some()
 }
 
+/// Returns true if and only if `run` opens with a word that describes the person rather than
+/// names them — a role or member noun, singular or plural, alone or first in a compound — and
+/// two words or more follow ("Singer Tom Johnston", "Singer-guitarists Tom Johnston", "Analyst
+/// Rachel Stephens"). With one word after it, the run is more likely a name ("Ally Brooke",
+/// "Star Jones").
+pub fn opens_with_description(run: &[&str]) -> bool {
+    let [first, _, _, ..] = run else {
+        return false;
+    };
+    // the word, or a compound's first part, singular or plural
+    let first = first
+        .bytes()
+        .position(|b| b == b'-')
+        .and_then(|hyphen| first.get(..hyphen))
+        .unwrap_or(first);
+    let singular = first.strip_suffix('s').unwrap_or(first);
+    [first, singular]
+        .iter()
+        .any(|w| is_role_noun_any_case(w) || MEMBER_NOUNS.find_sorted_any_case(w).is_some())
+}
+
 /// Returns true if and only if the lowercase word names a written source.
 pub fn is_document_noun(word: &str) -> bool {
     DOCUMENT_NOUNS.contains_sorted(word)

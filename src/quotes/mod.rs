@@ -592,7 +592,8 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
                 || is_office_connector(w)
         })
         .map_or(0, |p| p + 1)
-        .max(office_name_start(run));
+        .max(office_name_start(run))
+        .max(usize::from(lexicon::opens_with_description(run)));
     let name = &run[name_start..];
     let title = &run[..name_start];
     // "Sen. Chris Coons, Democrat of Delaware": one word after "of" names a place.
@@ -1034,6 +1035,26 @@ mod tests {
                 "John F. Kelly",
                 "Greg Abbott",
                 "Nihad Awad"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_description_before_a_full_name_is_no_part_of_it() {
+        let who = speakers_of(&[
+            "Singer Tom Johnston was there. “We loved it,” Johnston said.",
+            "“We loved it,” Singer-songwriter Tom Johnston said.",
+            "Comedian Sarah Silverman took the stage. “It was fun,” Silverman said.",
+            // one word after it: a first name as likely ("Ally" is a role noun too)
+            "“We made it,” Ally Brooke said.",
+        ]);
+        assert_eq!(
+            who,
+            [
+                "Tom Johnston",
+                "Tom Johnston",
+                "Sarah Silverman",
+                "Ally Brooke"
             ]
         );
     }
