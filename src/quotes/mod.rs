@@ -524,14 +524,23 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 }
             }
         } else if says(t) {
-            if let Some((id, at)) = subject_of(tokens, k, pi, speakers) {
+            // "ScreamMyName told me that so far he had…": one unknown name that opens a sentence
+            // by speaking, which then says "he" or "she", is a person, not an organisation.
+            let pronoun_follows = k > 0
+                && sentence_start(tokens, k) == k - 1
+                && !tokens[k - 1].text.ends_with("ing")
+                && tokens[k + 1..]
+                    .iter()
+                    .take_while(|t| !t.ends_sentence())
+                    .any(|t| t.kind == TokenKind::Word && matches!(t.lower(), "he" | "she"));
+            if let Some((id, at)) = subject_of(tokens, k, pi, speakers, pronoun_follows) {
                 speakers.note_speech_subject(id, at);
                 last_subject = Some(id);
             }
         } else if issues_document(tokens, k) {
             // "Big Machine Records issued a statement …": whoever issued it speaks when "the
             // statement said".
-            if let Some((id, at)) = subject_of(tokens, k, pi, speakers) {
+            if let Some((id, at)) = subject_of(tokens, k, pi, speakers, false) {
                 speakers.note_source(id, at);
             }
         }
@@ -549,9 +558,10 @@ fn subject_of(
     k: usize,
     pi: usize,
     speakers: &mut Speakers,
+    person: bool,
 ) -> Option<(SpeakerId, Position)> {
     let cue = mention_before(tokens, sentence_start(tokens, k), k)?;
-    resolve(&cue, pi, speakers, false).map(|id| (id, (pi, cue.at)))
+    resolve(&cue, pi, speakers, person).map(|id| (id, (pi, cue.at)))
 }
 
 crate::words!(static PUBLISHING_VERBS = "issued|posted|published|put|released|sent");
@@ -1057,6 +1067,17 @@ mod tests {
                 "Ally Brooke"
             ]
         );
+    }
+
+    #[test]
+    fn one_name_that_speaks_and_is_then_he_or_she_is_a_person() {
+        let who = speakers_of(&[
+            "PlutoPete, a vendor from the original Silk Road, sent packaging.",
+            "ScreamMyName told me that so far he had raised enough. “It is young,” he says.",
+            // an organisation says "it"
+            "Reuters reported that it had seen the files. “We saw them,” Silk Road said.",
+        ]);
+        assert_eq!(who, ["ScreamMyName", "Silk Road"]);
     }
 
     #[test]
