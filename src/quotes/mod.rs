@@ -1036,6 +1036,7 @@ mod tests {
             "“It is over,” said Chief of Staff John F. Kelly.",
             "“I have no comment,” Governor of Texas Greg Abbott said.",
             "“It is a dictatorship,” the Council on American-Islamic Relations National Executive Director Nihad Awad said.",
+            "“We will respond,” Secretary of Defense Austin said.",
         ]);
         assert_eq!(
             who,
@@ -1044,7 +1045,8 @@ mod tests {
                 "Eva-Marie Persson",
                 "John F. Kelly",
                 "Greg Abbott",
-                "Nihad Awad"
+                "Nihad Awad",
+                "Austin"
             ]
         );
     }
