@@ -1083,6 +1083,15 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_s_possessive_before_a_surname_is_no_first_name() {
+        let who = speakers_of(&[
+            "Rachel Stephens, senior analyst at RedMonk, shared her view.",
+            "According to RedMonk’s Stephens, “We are in a cash-constrained environment.”",
+        ]);
+        assert_eq!(who, ["Rachel Stephens"]);
+    }
+
+    #[test]
     fn a_body_named_with_what_it_is_of_speaks_as_a_whole() {
         let who = speakers_of(&[
             "“The decision does not modify existing law,” the United Nations High Commissioner for Human Rights said.",

@@ -77,6 +77,11 @@ impl Speakers {
     /// Records a named person ("Jens Stoltenberg", "Stoltenberg") with an optional title, merging
     /// with a person of the same surname and a compatible first name.
     pub fn person(&mut self, name: &[&str], role: Option<&str>, at: Position) -> SpeakerId {
+        // "According to RedMonk’s Stephens": an owner's possessive is no first name.
+        let name = match name {
+            [owner, rest @ ..] if !rest.is_empty() && super::is_possessive_word(owner) => rest,
+            _ => name,
+        };
         let surname = fold_case(strip_possessive(name.last().copied().unwrap_or_default()));
         let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
         // "Mr. Trump" is none of the women named Trump; "Ms. Trump" none of the men.
