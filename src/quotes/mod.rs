@@ -1639,6 +1639,20 @@ mod tests {
     }
 
     #[test]
+    fn czech_and_indonesian_attributions_name_their_speakers() {
+        let who = speakers_of(&[
+            "Hana Kordová Marvanová představila plán.",
+            "\"Praha chce tímto reagovat na situaci s bydlením,\" řekla Marvanová.",
+            "\"Nenapadá mě jediný důvod,\" přidává se Emile Heskey.",
+            "“Kami akan bekerja keras,” kata Joko Widodo.",
+        ]);
+        assert_eq!(
+            who,
+            ["Hana Kordová Marvanová", "Emile Heskey", "Joko Widodo"]
+        );
+    }
+
+    #[test]
     fn german_french_spanish_and_italian_attributions_name_their_speakers() {
         let who = speakers_of(&[
             "Bundeskanzler Olaf Scholz verteidigte die Pläne.",
