@@ -644,7 +644,9 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         role = role_of(inner);
         i = open;
         // "Jean-Marc Ayrault, the foreign minister of France, a member of …, said": a second
-        // apposition before the first.
+        // apposition before the first. The one next to the name is the person's role; the
+        // later one may say what its last words are ("Sean Robertson, a spokesperson for
+        // Inherent Resolve, the U.S. military operation against …, told").
         if let Some(second) = (lo.max(i.saturating_sub(20))..i)
             .rev()
             .find(|&k| !is_word(&tokens[k]))
@@ -655,6 +657,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && DETERMINERS.contains_sorted(tokens[k + 1].lower())
             })
         {
+            role = role_of(&tokens[second + 1..i]).or(role);
             i = second;
         }
         if i > lo && tokens[i - 1].is_punct(')') {

@@ -1628,6 +1628,21 @@ mod tests {
     }
 
     #[test]
+    fn of_two_appositions_the_one_next_to_the_name_is_the_role() {
+        let x = extract(&[
+            "Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military operation against Islamic State, told VOA that the claim “is patently false.”",
+        ]);
+        let s = &x.speakers[0];
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref()),
+            (
+                "Sean Robertson",
+                Some("a spokesperson for Inherent Resolve")
+            )
+        );
+    }
+
+    #[test]
     fn russian_attributions_name_their_speakers() {
         let who = speakers_of(&[
             "«Мы не будем отступать», — заявил Дмитрий Песков.",
