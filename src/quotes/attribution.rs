@@ -1021,8 +1021,10 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         .map(|k| k + 1)
     {
         let (mut cue, end) = mention_forward(tokens, name_at)?;
+        // (no role in a little word of another language: "přidává se Emile Heskey")
+        let described = tokens[from..name_at].iter().any(|t| t.text.len() > 2);
         if let Mention::Name { role, name, .. } = &mut cue.mention {
-            if !name.is_empty() && role.is_none() {
+            if !name.is_empty() && role.is_none() && described {
                 *role = Some(join(&tokens[from..name_at]));
             }
         }
@@ -1251,13 +1253,20 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
 
 /// The role an apposition gives, without its relative clause: "a top GOP operative who played
 /// a major role in …" is "a top GOP operative"; "who has endorsed Clinton" gives none.
+/// An apposition opening with a conjunction or an adverbial preposition gives none ("Fetter,
+/// for her part, said", "NPR, and Reuters, reported", "Richardson, via USA Today, said").
 fn role_of(apposition: &[Token]) -> Option<String> {
     let end = apposition
         .iter()
         .position(|t| matches!(t.text.as_str(), "who" | "which" | "whose"))
         .unwrap_or(apposition.len());
-    (end > 0).then(|| join(&apposition[..end]))
+    let adverbial = apposition
+        .first()
+        .is_some_and(|t| NO_ROLE_OPENERS.contains_sorted(t.lower()));
+    (end > 0 && !adverbial).then(|| join(&apposition[..end]))
 }
+
+crate::words!(static NO_ROLE_OPENERS = "and|but|for|in|including|or|via");
 
 fn join(tokens: &[Token]) -> String {
     let mut out = String::new();

@@ -1628,7 +1628,7 @@ mod tests {
     }
 
     #[test]
-    fn of_two_appositions_the_one_next_to_the_name_is_the_role() {
+    fn a_role_is_the_apposition_next_to_the_name_not_an_adverbial_one() {
         let x = extract(&[
             "Sean Robertson, a spokesperson for Inherent Resolve, the U.S. military operation against Islamic State, told VOA that the claim “is patently false.”",
         ]);
@@ -1640,6 +1640,15 @@ mod tests {
                 Some("a spokesperson for Inherent Resolve")
             )
         );
+        // an adverbial apposition, or a little word of another language, is no role
+        for article in [
+            "Ellen Fetter, for her part, said it was “a fine machine.”",
+            "\"Je fér říct, že vypadají fantasticky,\" přidává se Ellen Fetter.",
+        ] {
+            let x = extract(&[article]);
+            let s = &x.speakers[0];
+            assert_eq!((s.name.as_str(), s.role.as_deref()), ("Ellen Fetter", None));
+        }
     }
 
     #[test]
