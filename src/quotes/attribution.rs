@@ -5,7 +5,9 @@
 
 use crate::prelude::*;
 
-use super::lexicon::{is_not_name_word, is_org_noun, is_org_word, is_role_noun, is_title_word};
+use super::lexicon::{
+    is_acronym, is_not_name_word, is_org_noun, is_org_word, is_role_noun, is_title_word,
+};
 use crate::text::{Speech, Token, TokenKind};
 
 /// A reference to a speaker as written.
@@ -1179,10 +1181,6 @@ fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mentio
         return name_mention(&words[owner + 1..], false, role);
     }
     let text: Vec<&str> = words.iter().map(|t| t.text.as_str()).collect();
-    let is_acronym = |w: &str| {
-        w.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
-            && w.chars().all(|c| !crate::text::is_lower(c))
-    };
     // The name is the trailing run of words that are neither titles, acronyms nor organisation
     // words, or the person's names after an office ("Minister for Foreign Affairs Simon
     // Coveney").

@@ -289,6 +289,13 @@ pub fn is_initial(word: &str) -> bool {
     matches!(word.as_bytes(), [letter, b'.'] if letter.is_ascii_uppercase())
 }
 
+/// Returns true if and only if the word is an acronym: two letters or more, none lowercase
+/// ("NATO", "U.S."), which is no part of a person's name.
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
+        && word.chars().all(|c| !crate::text::is_lower(c))
+}
+
 /// Returns true if and only if the word can never be part of a person's name.
 pub fn is_not_name_word(word: &str) -> bool {
     // An initial keeps its period ("Julie A. Diaz"): "A." is no article.

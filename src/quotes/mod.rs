@@ -597,8 +597,7 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
         .rposition(|(i, w)| {
             is_title_word(w)
                 || (i + 1 < run.len() && lexicon::is_plural_title(w))
-                || w.chars().filter(|c| crate::text::is_letter(*c)).count() >= 2
-                    && w.chars().all(|c| !crate::text::is_lower(c))
+                || lexicon::is_acronym(w)
                 || is_office_connector(w)
         })
         .map_or(0, |p| p + 1)
