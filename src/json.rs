@@ -88,19 +88,17 @@ impl<'a> Object<'a> {
 /// Appends `value` as a JSON string literal.
 pub fn push_str(out: &mut String, value: &str) {
     out.push('"');
+    // (control chars all as \u00XX: page text reaches here with its whitespace collapsed)
     for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                out.push_str("\\u00");
-                out.push(hex_digit(c as u32 >> 4));
-                out.push(hex_digit(c as u32 & 0xF));
-            }
-            c => out.push(c),
+        if c == '"' || c == '\\' {
+            out.push('\\');
+            out.push(c);
+        } else if (c as u32) < 0x20 {
+            out.push_str("\\u00");
+            out.push(hex_digit(c as u32 >> 4));
+            out.push(hex_digit(c as u32 & 0xF));
+        } else {
+            out.push(c);
         }
     }
     out.push('"');
@@ -141,7 +139,7 @@ mod tests {
             .close();
         assert_eq!(
             out,
-            r#"{"text":"say \"hi\"\n\u0001","none":null,"n":1207,"list":[1,20]}"#
+            r#"{"text":"say \"hi\"\u000a\u0001","none":null,"n":1207,"list":[1,20]}"#
         );
     }
 }
