@@ -929,105 +929,123 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         ));
     }
     let lower = t.lower();
-    if DETERMINERS.contains_sorted(lower) {
-        // "the White House", "the spokeswoman", "a senior official"
-        let mut j = from + 1;
-        while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
-            j += 1;
-        }
-        let words = &tokens[from + 1..j];
-        if words.is_empty() {
-            return None;
-        }
-        // "The Blaze’s Matt Walsh provided …": a full name after a possessive is the person's.
-        let n = words.iter().take_while(|t| is_nameish(t)).count();
-        if let Some(p) = words[..n]
-            .iter()
-            .position(is_possessive)
-            .filter(|&p| n >= p + 3)
-        {
-            let role = Some(join(&tokens[from..from + p + 2]));
+    // A description, then the name it describes: where the name starts and the description ends.
+    let described_name = 'described: {
+        if DETERMINERS.contains_sorted(lower) {
+            // "the White House", "the spokeswoman", "a senior official"
+            let mut j = from + 1;
+            while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
+                j += 1;
+            }
+            let words = &tokens[from + 1..j];
+            if words.is_empty() {
+                return None;
+            }
+            // "The Blaze’s Matt Walsh provided …": a full name after a possessive is the person's.
+            let n = words.iter().take_while(|t| is_nameish(t)).count();
+            if let Some(p) = words[..n]
+                .iter()
+                .position(is_possessive)
+                .filter(|&p| n >= p + 3)
+            {
+                let role = Some(join(&tokens[from..from + p + 2]));
+                return Some((
+                    Cue {
+                        mention: name_mention(&words[p + 1..n], false, role),
+                        at: from + n,
+                    },
+                    from + n + 1,
+                ));
+            }
+            if words.iter().all(is_nameish) {
+                return Some((
+                    Cue {
+                        mention: name_mention(words, true, None),
+                        at: j - 1,
+                    },
+                    j,
+                ));
+            }
+            // "said the actor Brad Pitt", "said the prime minister, Boris Johnson.": a description
+            // ending in a lowercase role noun, then a full name (after a comma, one that ends the
+            // clause), is that person's role. (Not "a reporter Nisan Ahmado's source".)
+            let comma = usize::from(tokens.get(j).is_some_and(|t| t.is_punct(',')));
+            if let Some(name_at) = (from + 2..=j + comma).find(|&k| {
+                let noun = &tokens[k - 1 - usize::from(k > j)];
+                let name = tokens[k..].iter().take_while(|t| is_nameish(t)).count();
+                !noun.is_capitalized()
+                    && is_role_noun(noun.lower())
+                    && name >= 2
+                    && !is_possessive(&tokens[k + name - 1])
+                    && (k < j || !tokens.get(k + name).is_some_and(is_word))
+            }) {
+                break 'described Some((name_at, name_at.min(j)));
+            }
+            // End the description at its last role noun; a short phrase right before a speech verb
+            // ("the city council said") is a description whatever its head noun.
+            let before_verb = tokens.get(j).is_some_and(says) && j - from <= 4;
+            // "…,” said one Trump confidant." / "said the designer, who works for …": a short
+            // phrase that ends the clause is the speaker whatever its head noun.
+            let ends_clause = j - from <= 5
+                && tokens
+                    .get(j)
+                    .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
+                && !tokens[j - 1].is_capitalized()
+                && !TIME_NOUNS.contains_sorted(tokens[j - 1].lower());
+            let head_at = (from + 1..j)
+                .rev()
+                .find(|&k| is_role_noun(tokens[k].lower()))
+                .or_else(|| (before_verb || ends_clause).then_some(j - 1))?;
+            // "according to a civil complaint filed by the Securities and Exchange Commission": a
+            // document speaks for whoever filed or issued it.
+            if let Some(author) = document_author(tokens, head_at) {
+                return Some(author);
+            }
             return Some((
                 Cue {
-                    mention: name_mention(&words[p + 1..n], false, role),
-                    at: from + n,
+                    mention: Mention::Description {
+                        text: join(&tokens[from..=head_at]),
+                        head: tokens[head_at].lower().to_owned(),
+                        definite: lower == "the",
+                    },
+                    at: head_at,
                 },
-                from + n + 1,
+                head_at + 1,
             ));
         }
-        if words.iter().all(is_nameish) {
-            return Some((
-                Cue {
-                    mention: name_mention(words, true, None),
-                    at: j - 1,
-                },
-                j,
-            ));
-        }
-        // End the description at its last role noun; a short phrase right before a speech verb
-        // ("the city council said") is a description whatever its head noun.
-        let before_verb = tokens.get(j).is_some_and(says) && j - from <= 4;
-        // "…,” said one Trump confidant." / "said the designer, who works for …": a short
-        // phrase that ends the clause is the speaker whatever its head noun.
-        let ends_clause = j - from <= 5
-            && tokens
-                .get(j)
-                .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
-            && !tokens[j - 1].is_capitalized()
-            && !TIME_NOUNS.contains_sorted(tokens[j - 1].lower());
-        let head_at = (from + 1..j)
-            .rev()
-            .find(|&k| is_role_noun(tokens[k].lower()))
-            .or_else(|| (before_verb || ends_clause).then_some(j - 1))?;
-        // "according to a civil complaint filed by the Securities and Exchange Commission": a
-        // document speaks for whoever filed or issued it.
-        if let Some(author) = document_author(tokens, head_at) {
-            return Some(author);
-        }
-        return Some((
-            Cue {
-                mention: Mention::Description {
-                    text: join(&tokens[from..=head_at]),
-                    head: tokens[head_at].lower().to_owned(),
-                    definite: lower == "the",
-                },
-                at: head_at,
-            },
-            head_at + 1,
-        ));
-    }
-    // "said campaign spokeswoman Jen Psaki", "former Obama adviser David Axelrod said": a short
-    // description ending in a lowercase role noun right before a name is that person's role.
-    // So is any short lowercase description before a full name that ends the clause ("said
-    // retired neurosurgeon Ben Carson, …", "said master of ceremonies Asab Al-Tabchi.").
-    let full_name_ends_clause = |at: usize| {
-        let n = tokens[at..].iter().take_while(|t| is_nameish(t)).count();
-        n >= 2 && !tokens.get(at + n).is_some_and(is_word)
+        // "said campaign spokeswoman Jen Psaki", "former Obama adviser David Axelrod said": a short
+        // description ending in a lowercase role noun right before a name is that person's role.
+        // So is any short lowercase description before a full name that ends the clause ("said
+        // retired neurosurgeon Ben Carson, …", "said master of ceremonies Asab Al-Tabchi.").
+        let full_name_ends_clause = |at: usize| {
+            let n = tokens[at..].iter().take_while(|t| is_nameish(t)).count();
+            n >= 2 && !tokens.get(at + n).is_some_and(is_word)
+        };
+        (from..tokens.len().min(from + 5))
+            .take_while(|&k| {
+                let t = &tokens[k];
+                // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
+                let function_word = !t.is_capitalized()
+                    && is_not_name_word(&t.text)
+                    && !OWNER_WORDS.contains_sorted(&t.text);
+                is_word(t) && !says(t) && !function_word
+            })
+            .find(|&k| {
+                // ("Sen. Tom Udall of New Mexico": "of" before a name is no description.)
+                !tokens[k].is_capitalized()
+                    && tokens[k].text != "of"
+                    && tokens.get(k + 1).is_some_and(is_nameish)
+                    && (is_role_noun(tokens[k].lower()) || full_name_ends_clause(k + 1))
+            })
+            .map(|k| (k + 1, k + 1))
     };
-    if let Some(name_at) = (from..tokens.len().min(from + 5))
-        .take_while(|&k| {
-            let t = &tokens[k];
-            // a description, not a clause: "after Clinton spokesman Brian Fallon expressed"
-            let function_word = !t.is_capitalized()
-                && is_not_name_word(&t.text)
-                && !OWNER_WORDS.contains_sorted(&t.text);
-            is_word(t) && !says(t) && !function_word
-        })
-        .find(|&k| {
-            // ("Sen. Tom Udall of New Mexico": "of" before a name is no description.)
-            !tokens[k].is_capitalized()
-                && tokens[k].text != "of"
-                && tokens.get(k + 1).is_some_and(is_nameish)
-                && (is_role_noun(tokens[k].lower()) || full_name_ends_clause(k + 1))
-        })
-        .map(|k| k + 1)
-    {
+    if let Some((name_at, description_end)) = described_name {
         let (mut cue, end) = mention_forward(tokens, name_at)?;
         // (no role in a little word of another language: "přidává se Emile Heskey")
-        let described = tokens[from..name_at].iter().any(|t| t.text.len() > 2);
+        let description = &tokens[from..description_end];
         if let Mention::Name { role, name, .. } = &mut cue.mention {
-            if !name.is_empty() && role.is_none() && described {
-                *role = Some(join(&tokens[from..name_at]));
+            if !name.is_empty() && role.is_none() && description.iter().any(|t| t.text.len() > 2) {
+                *role = Some(join(description));
             }
         }
         return Some((cue, end));
@@ -1357,10 +1375,34 @@ mod tests {
             ("\"Yes,\" J.R. Smith said.", "Smith"),
             ("\"Yes,\" CNBC's Becky Quick said.", "Becky Quick"),
             ("\"Yes,\" said Acme Weekly’s Jon Ames.", "Jon Ames"),
+            ("\"Yes,\" said the actor Brad Pitt.", "Brad Pitt"),
+            ("\"Yes,\" said the prime minister, Boris Johnson.", "Boris Johnson"),
+            ("\"Yes,\" the head coach Bill Belichick said after the game.", "Bill Belichick"),
+            ("\"Yes,\" said the spokesman, Johnson.", "the spokesman"),
+            ("\"Yes,\" said the spokesman, Jane Doe said.", "the spokesman"),
+            ("\"Yes,\" a reporter Nisan Ahmado's source said.", "a reporter Nisan Ahmado's source"),
+            ("\"Yes,\" said the former aide to President George W. Bush.", "the former aide to President"),
         ];
         for (text, want) in cases {
             let t = toks(text);
             assert_eq!(name_of(cue_after(&t, 1)), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_description_before_a_name_is_its_role() {
+        for (text, want) in [
+            ("\"Yes,\" said the actor Brad Pitt.", "the actor"),
+            (
+                "\"Yes,\" said the company’s chief executive, Tim Cook.",
+                "the company’s chief executive",
+            ),
+        ] {
+            let role = match cue_after(&toks(text), 1).map(|c| c.mention) {
+                Some(Mention::Name { role, .. }) => role,
+                _ => None,
+            };
+            assert_eq!(role.as_deref(), Some(want), "{text}");
         }
     }
 
