@@ -7,7 +7,7 @@
 
 use newsclean::plan::{plan, Settings};
 use newsclean::web::api::Engine;
-use newsclean::web::collect::{collect, Collected};
+use newsclean::web::collect::{collect, collect_all, Collected};
 use newsclean::web::{
     apply,
     observe::Observer,
@@ -275,6 +275,60 @@ fn sidebar_renders_markup_in_quotes_as_text() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+fn several_roots_collect_one_after_the_other_each_after_its_ancestors() {
+    let root = mount(
+        "<div class=\"ad-slot\" id=\"slot\"><p id=\"a\">Advertisement</p></div><p id=\"b\">Body text.</p>",
+    );
+    let by_id = |id: &str| doc().get_element_by_id(id).unwrap();
+    let roots = js_sys::Array::of2(&by_id("a"), &by_id("b"));
+    let collected = collect_all(&roots);
+    let blocks = &collected.outline.blocks;
+    assert_eq!(blocks.len(), 2, "{:?}", collected.outline.summary());
+    assert_eq!(blocks[0].text, "Advertisement");
+    assert!(
+        blocks[0].context.ad_slot,
+        "the first root's ancestor slot counts"
+    );
+    assert!(!blocks[1].context.ad_slot, "the second root is outside it");
+    for (block, id) in blocks.iter().zip(["a", "b"]) {
+        let node = collected.nodes.get(block.node.0).unwrap();
+        assert_eq!(node.id(), id);
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn observer_cleans_a_feed_appended_one_item_at_a_time() {
+    let root = mount("<p>Body text that stays.</p>");
+    let marked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = std::rc::Rc::clone(&marked);
+    let observer = Observer::start(&root, move |roots| {
+        let collected = collect_all(&roots);
+        let p = plan(&collected.outline, &Settings::default());
+        sink.borrow_mut()
+            .extend(apply::hide(&p.hide, &collected.nodes).unwrap());
+    })
+    .unwrap();
+    for i in 0..300 {
+        let item = doc().create_element("p").unwrap();
+        item.set_text_content(Some(if i % 30 == 0 {
+            "Advertisement"
+        } else {
+            "An item of the feed."
+        }));
+        root.append_child(&item).unwrap();
+    }
+    next_frames().await;
+    observer.stop();
+    let marked = marked.borrow();
+    assert_eq!(marked.len(), 10, "every label of the feed");
+    assert!(marked
+        .iter()
+        .all(|e| e.text_content().as_deref() == Some("Advertisement")));
+    root.remove();
+}
+
 async fn next_frames() {
     wait_ms(120).await;
 }
@@ -285,12 +339,10 @@ async fn observer_catches_labels_inserted_later() {
     let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let sink = std::rc::Rc::clone(&seen);
     let observer = Observer::start(&root, move |roots| {
-        for r in roots {
-            let collected = collect(&r);
-            let p = plan(&collected.outline, &Settings::default());
-            sink.borrow_mut()
-                .extend(apply::hide(&p.hide, &collected.nodes).unwrap());
-        }
+        let collected = collect_all(&roots);
+        let p = plan(&collected.outline, &Settings::default());
+        sink.borrow_mut()
+            .extend(apply::hide(&p.hide, &collected.nodes).unwrap());
     })
     .unwrap();
     let late = doc().create_element("div").unwrap();

@@ -6,12 +6,13 @@ use crate::prelude::*;
 use alloc::rc::Rc;
 use core::cell::{Cell, OnceCell, RefCell};
 
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::apply::{self, OFF_ATTR, STATE_ATTR};
-use super::collect::{collect, Collected, Collecting};
+use super::collect::{collect, collect_all, Collected, Collecting};
 use super::js::{into_js, json_to_js, report_to_js, Context, GlueError};
 use super::observe::Observer;
 use super::sidebar::{ReaderChoices, Sidebar, SidebarBuild};
@@ -207,7 +208,7 @@ impl Page {
         // moment with the page half cleaned.
         self.abandon_running_pass()?;
         Ok(Pass {
-            collecting: Some(Collecting::start(&body)),
+            collecting: Some(Collecting::start(&Array::of1(&body))),
             doc,
             body: body.into(),
             collected: None,
@@ -400,32 +401,30 @@ const REFRESH_DELAY_MS: i32 = 400;
 const REFRESH_SLICE_MS: f64 = 12.0;
 
 impl Page {
-    /// Cleans subtrees added after the first pass: ad labels and duplicated captions within the
-    /// addition — work in proportion to what changed. A whole new article schedules one full pass.
-    fn on_added(self: &Rc<Self>, roots: Vec<Element>) {
+    /// Cleans subtrees added after the first pass (`roots`, elements): ad labels and duplicated
+    /// captions within the addition — work in proportion to what changed. A whole new article
+    /// schedules one full pass.
+    fn on_added(self: &Rc<Self>, roots: Array) {
         let settings = Settings {
             hide_ad_markers: true,
             hide_duplicate_captions: true,
             quotes: false,
         };
-        let mut prose = 0;
-        for root in roots {
-            let collected = collect(&root);
-            prose += collected
-                .outline
-                .blocks
-                .iter()
-                .filter(|b| is_article_text(b) && b.text.len() >= PROSE_PARAGRAPH_BYTES)
-                .count();
-            let p = plan(&collected.outline, &settings);
-            match apply::hide(&p.hide, &collected.nodes) {
-                Ok(marked) => {
-                    if let Some(session) = self.session.borrow_mut().as_mut() {
-                        session.marked.extend(marked);
-                    }
+        let collected = collect_all(&roots);
+        let prose = collected
+            .outline
+            .blocks
+            .iter()
+            .filter(|b| is_article_text(b) && b.text.len() >= PROSE_PARAGRAPH_BYTES)
+            .count();
+        let p = plan(&collected.outline, &settings);
+        match apply::hide(&p.hide, &collected.nodes) {
+            Ok(marked) => {
+                if let Some(session) = self.session.borrow_mut().as_mut() {
+                    session.marked.extend(marked);
                 }
-                Err(e) => web_sys::console::warn_1(&e.message().into()),
             }
+            Err(e) => web_sys::console::warn_1(&e.message().into()),
         }
         if prose >= NEW_ARTICLE_PARAGRAPHS {
             self.schedule_refresh(REFRESH_DELAY_MS);

@@ -62,10 +62,11 @@ const cleanLetters = (s) => {
 // space says the same in fewer bytes to copy and scan.
 const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;
 
-// A walk of `root`'s subtree in slices: each `step(deadline)` walks until `performance.now()`
-// passes `deadline` and returns [events so far, done]. `nodes` holds every element opened.
-export function startWalk(root, names) {
-  const repair = lettersMisreadIn(root.ownerDocument) ? cleanLetters : clean;
+// A walk of the subtrees of `roots`, one after the other and each after its ancestors, in slices:
+// each `step(deadline)` walks until `performance.now()` passes `deadline` and returns [events so
+// far, done]. `nodes` holds every element opened.
+export function startWalk(roots, names) {
+  const repair = lettersMisreadIn(roots[0]?.ownerDocument ?? document) ? cleanLetters : clean;
   const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + repair(s) : TEXT + " ");
   // the events so far: one string grown by `+=` (V8 keeps it as a rope until it crosses)
   let out = "";
@@ -90,13 +91,17 @@ export function startWalk(root, names) {
     out += rec;
     return name;
   };
-  const ancestors = [];
-  for (let p = root.parentElement; p; p = p.parentElement) ancestors.push(p);
-  for (let i = ancestors.length - 1; i >= 0; i--) open(ancestors[i]);
-  // iterative depth-first walk: pages nest deep enough to overflow recursion
-  open(root);
-  let node = OPAQUE.has(root.localName) ? null : root.firstChild;
-  let parent = root;
+  // the root being walked (null between roots), how many ancestors it opened, where the walk is
+  let next = 0, root = null, above = 0, node = null, parent = null;
+  const begin = (r) => {
+    const ancestors = [];
+    for (let p = r.parentElement; p; p = p.parentElement) ancestors.push(p);
+    for (let i = ancestors.length - 1; i >= 0; i--) open(ancestors[i]);
+    above = ancestors.length;
+    root = parent = r;
+    // iterative depth-first walk: pages nest deep enough to overflow recursion
+    node = OPAQUE.has(open(r)) ? null : r.firstChild;
+  };
   let done = false;
   // hands over the events walked since the last slice
   const slice = (finished) => {
@@ -107,35 +112,40 @@ export function startWalk(root, names) {
   const step = (deadline) => {
     if (done) return ["", true];
     let budget = 0;
-    // A page script may detach the walk's branch between slices: then `parent` runs out
-    // before `root`, and the walk ends there.
-    while (parent) {
-      if (++budget === 512) {
-        budget = 0;
-        if (performance.now() >= deadline) return slice(false);
-      }
-      if (node === null) {
-        out += CLOSE;
-        if (parent === root) break;
-        node = parent.nextSibling;
-        parent = parent.parentNode;
-        continue;
-      }
-      const type = node.nodeType;
-      if (type === 1) {
-        if (!OPAQUE.has(open(node)) && node.firstChild) {
-          parent = node;
-          node = node.firstChild;
+    while (root || next < roots.length) {
+      if (!root) begin(roots[next++]);
+      // A page script may detach the walk's branch between slices: then `parent` runs out
+      // before `root`, and the walk ends there.
+      while (parent) {
+        if (++budget === 512) {
+          budget = 0;
+          if (performance.now() >= deadline) return slice(false);
+        }
+        if (node === null) {
+          out += CLOSE;
+          if (parent === root) break;
+          node = parent.nextSibling;
+          parent = parent.parentNode;
           continue;
         }
-        out += CLOSE;
-      } else if (type === 3 || type === 4) {
-        out += text(node.data);
+        const type = node.nodeType;
+        if (type === 1) {
+          if (!OPAQUE.has(open(node)) && node.firstChild) {
+            parent = node;
+            node = node.firstChild;
+            continue;
+          }
+          out += CLOSE;
+        } else if (type === 3 || type === 4) {
+          out += text(node.data);
+        }
+        node = node.nextSibling;
       }
-      node = node.nextSibling;
+      for (let i = 0; i < above; i++) out += CLOSE;
+      if (!parent) break;
+      root = null;
     }
     done = true;
-    for (let i = 0; i < ancestors.length; i++) out += CLOSE;
     return slice(true);
   };
   return { step, nodes };
@@ -194,7 +204,7 @@ extern "C" {
     /// A walk in progress (the object `startWalk` returns).
     pub type Walker;
     #[wasm_bindgen(js_name = startWalk)]
-    fn start_walk(root: &Element, names: &Array) -> Walker;
+    fn start_walk(roots: &Array, names: &Array) -> Walker;
     #[wasm_bindgen(method)]
     fn step(this: &Walker, deadline: f64) -> Array;
     #[wasm_bindgen(method, getter)]
@@ -222,23 +232,23 @@ pub struct Collected {
     pub nodes: Nodes,
 }
 
-/// Collecting `root`'s subtree in slices: the JS walk hands over events, the core replays them.
-/// Its ancestors are reported first (without their other children) so that structure around the
-/// subtree — a nav, an ad slot, a figure — counts.
+/// Collecting subtrees in slices: the JS walk hands over events, the core replays them. Each
+/// root's ancestors are reported first (without their other children) so that structure around
+/// the subtree — a nav, an ad slot, a figure — counts.
 pub struct Collecting {
     walker: Walker,
     replayer: Replayer,
 }
 
 impl Collecting {
-    /// Starts collecting `root`'s subtree.
-    pub fn start(root: &Element) -> Collecting {
+    /// Starts collecting the subtrees of `roots` (elements), one after the other.
+    pub fn start(roots: &Array) -> Collecting {
         let names: Array = READ_ATTRIBUTES
             .iter()
             .map(|n| JsValue::from_str(n))
             .collect();
         Collecting {
-            walker: start_walk(root, &names),
+            walker: start_walk(roots, &names),
             replayer: Replayer::default(),
         }
     }
@@ -263,7 +273,12 @@ impl Collecting {
 
 /// Collects the outline of `root`'s subtree at once.
 pub fn collect(root: &Element) -> Collected {
-    let mut collecting = Collecting::start(root);
+    collect_all(&Array::of1(root))
+}
+
+/// Collects the outline of the subtrees of `roots` (elements), one after the other, at once.
+pub fn collect_all(roots: &Array) -> Collected {
+    let mut collecting = Collecting::start(roots);
     while !collecting.step(f64::INFINITY) {}
     collecting.finish()
 }

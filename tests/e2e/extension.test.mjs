@@ -134,6 +134,36 @@ for (const prefix of ["", "/strict"]) {
   });
 }
 
+for (const prefix of ["", "/strict"]) {
+  test(`a feed appending 2,000 items one by one after load: every label hidden, every item shown (${prefix || "no CSP"})`, async () => {
+    const { page, errors } = await visit(ext.context, `${server.url}${prefix}/tests/feed.html`);
+    try {
+      await page.waitForSelector("html[data-feed-hidden-ms]", { timeout: 30_000 });
+      const s = await page.evaluate(() => {
+        const rendered = (e) => e.getClientRects().length > 0;
+        const items = [...document.querySelectorAll(".feed-item")];
+        return {
+          labels: Number(document.documentElement.dataset.feedLabels),
+          marked: [...document.querySelectorAll("[data-newsclean=ad-marker]")]
+            .filter((e) => e.textContent.trim() === "Advertisement").length,
+          otherMarks: [...document.querySelectorAll("[data-newsclean]")]
+            .filter((e) => e.textContent.trim() !== "Advertisement").length,
+          items: items.length,
+          itemsShown: items.filter(rendered).length,
+        };
+      });
+      assert.equal(s.labels, 40, "the feed's labels");
+      assert.equal(s.marked, s.labels, "every label the feed appended is marked");
+      assert.equal(s.otherMarks, 0, "nothing else is marked");
+      assert.equal(s.items, 2000, "the feed's items");
+      assert.equal(s.itemsShown, s.items, "every item is still rendered");
+      assert.deepEqual(errors, [], "page errors");
+    } finally {
+      await page.close();
+    }
+  });
+}
+
 test("no request left 127.0.0.1 (route gate)", () => {
   assert.ok(requests.length > 0, "requests were observed");
   assert.deepEqual(ext.blocked, [], "requests the gate aborted in the extension's browser");

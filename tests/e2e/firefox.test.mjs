@@ -53,6 +53,31 @@ test("Firefox: a label inserted 500 ms after load is hidden too", { skip }, asyn
   assert.equal(late.rendered, false);
 });
 
+test("Firefox: a feed appending 2,000 items one by one after load: every label hidden, every item shown", { skip }, async () => {
+  await ff.goto(server.url + "/tests/feed.html");
+  const s = await ff.evaluate(async () => {
+    const root = document.documentElement;
+    for (let i = 0; i < 600 && root.dataset.feedHiddenMs === undefined; i++) await new Promise((r) => setTimeout(r, 50));
+    const items = [...document.querySelectorAll(".feed-item")];
+    return {
+      hiddenMs: root.dataset.feedHiddenMs,
+      labels: Number(root.dataset.feedLabels),
+      marked: [...document.querySelectorAll("[data-newsclean=ad-marker]")]
+        .filter((e) => e.textContent.trim() === "Advertisement").length,
+      otherMarks: [...document.querySelectorAll("[data-newsclean]")]
+        .filter((e) => e.textContent.trim() !== "Advertisement").length,
+      items: items.length,
+      itemsShown: items.filter((e) => e.getClientRects().length > 0).length,
+    };
+  });
+  assert.ok(s.hiddenMs !== undefined, "every label stopped rendering within 30 s");
+  assert.equal(s.labels, 40);
+  assert.equal(s.marked, s.labels, "every label the feed appended is marked");
+  assert.equal(s.otherMarks, 0, "nothing else is marked");
+  assert.equal(s.items, 2000);
+  assert.equal(s.itemsShown, s.items, "every item is still rendered");
+});
+
 test("Firefox: a page read as windows-1252 (no charset declared) lists the quotes it lists read right", { skip }, async () => {
   const right = await visit("/tests/unlabeled.html");
   const misread = await visit("/unlabeled/tests/unlabeled.html");
