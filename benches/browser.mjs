@@ -49,6 +49,8 @@ const STARTUP_TABS = 12;
 const SNAPSHOT = join(OUT, "extension");
 const PAGE_TIMEOUT_MS = 15_000;
 const BIG_TIMEOUT_MS = 600_000;
+// Items the generated feed appends one by one after load (the observer's long-task check).
+const FEED_ITEMS = 10_000;
 
 /** The budgets of the issue. KB = 1,000 bytes. */
 const BUDGET = {
@@ -445,6 +447,10 @@ async function longTaskLoad(context, url, timeout) {
       passTaskMs: passTask ? passTask[1] : 0, // 0: the task that ran cleanDocument() was under 50 ms
       nextLongTaskMs: max(next.map((t) => t[1])) ?? 0, // e.g. style/layout of the marks and the sidebar
       extensionScriptMs: max(ours.map((s) => s.duration)) ?? 0, // LoAF attribution to chrome-extension:// scripts
+      // The rendering update that shows the marks and the sidebar is no task: long-animation-frame
+      // entries see it (the Long Tasks API does not). The longest frame around the end of the pass.
+      frameAfterReadyMs: ready == null ? 0 : max(r.loafs.filter((f) => f.start + f.duration >= ready && f.start <= ready + 500)
+        .map((f) => f.duration)) ?? 0,
       longtasks: r.longtasks.length,
     };
   } finally {
@@ -478,6 +484,7 @@ async function longTaskCheck(base, targets) {
         passTaskMs: { median: median(col("passTaskMs")), max: max(col("passTaskMs")) },
         nextLongTaskMs: { median: median(col("nextLongTaskMs")), max: max(col("nextLongTaskMs")) },
         extensionScriptMs: { median: median(col("extensionScriptMs")), max: max(col("extensionScriptMs")) },
+        frameAfterReadyMs: { median: median(col("frameAfterReadyMs")), max: max(col("frameAfterReadyMs")) },
         states: loads.map((l) => l.state ?? l.error ?? null),
       };
       // Ours: long tasks in the window that run an extension script, the task that ended the pass,
@@ -487,13 +494,70 @@ async function longTaskCheck(base, targets) {
         row.nextLongTaskMs.max ?? 0);
       row.exceeds = row.worstMs > BUDGET.longTaskMs;
       log(`long tasks ${id}: ready ${round(row.readyMs, 0)} ms, longest in pass ${round(row.longestInPassMs.max, 0)} ms `
-        + `(ours ${round(row.longestOursMs.max, 0)} ms), last task ${round(row.passTaskMs.max, 0)} ms, next ${round(row.nextLongTaskMs.max, 0)} ms`);
+        + `(ours ${round(row.longestOursMs.max, 0)} ms), last task ${round(row.passTaskMs.max, 0)} ms, next ${round(row.nextLongTaskMs.max, 0)} ms, `
+        + `frame around ready ${round(row.frameAfterReadyMs.max, 0)} ms`);
       out.push(row);
     }
   } finally {
     await browser.close();
   }
   return out;
+}
+
+/**
+ * Content added after the pass, the observer's work: `www/tests/feed.html` appends its items one
+ * by one in one task of its own, an "Advertisement" slot every 50. With the extension, until every
+ * label has stopped rendering: how long that took, the page's own append task, and the slices of
+ * ours (the glue's "newsclean:added" User Timing measures: the frame callback that hands the
+ * additions to the wasm), which must stay under 50 ms each. Long-animation-frame entries give the
+ * longest frame after the append, with and without the extension (the page's own layout of its
+ * items is in both; a page does not see an extension's scripts in those entries).
+ */
+async function feedCheck(url) {
+  const one = async (extension) => {
+    const browser = await launch({ extension });
+    await browser.context.addInitScript(LONGTASK_INIT);
+    const page = await browser.context.newPage();
+    try {
+      if (extension) await browser.worker().catch(() => {});
+      await page.goto(url, { waitUntil: "load", timeout: 30_000 });
+      if (extension) await page.waitForSelector("html[data-feed-hidden-ms]", { timeout: 120_000 });
+      else await page.waitForSelector("html[data-feed=appended]", { timeout: 30_000 });
+      await sleep(extension ? 500 : 3000);
+      const r = await page.evaluate(() => {
+        const root = document.documentElement;
+        return {
+          ...window.__newscleanBench, hiddenMs: Number(root.dataset.feedHiddenMs), labels: Number(root.dataset.feedLabels),
+          marked: document.querySelectorAll("[data-newsclean=ad-marker]").length,
+          slices: performance.getEntriesByName("newsclean:added").map((m) => m.duration),
+        };
+      });
+      const appendFrame = r.loafs.find((f) => f.scripts.some((x) => x.url.endsWith("/feed.js")));
+      const after = r.loafs.filter((f) => appendFrame && f.start > appendFrame.start);
+      return { ...r, appendFrameMs: appendFrame?.duration ?? null, longestFrameAfterMs: max(after.map((f) => f.duration)) ?? 0 };
+    } finally {
+      await closePage(page);
+      await browser.close();
+    }
+  };
+  try {
+    const ext = await one(SNAPSHOT);
+    const plain = await one(null);
+    const row = {
+      id: "generated-feed", items: FEED_ITEMS, labels: ext.labels, marked: ext.marked, hiddenMs: ext.hiddenMs,
+      slices: ext.slices.length, longestSliceMs: max(ext.slices) ?? 0,
+      appendFrameMs: ext.appendFrameMs, plainAppendFrameMs: plain.appendFrameMs,
+      longestFrameAfterMs: ext.longestFrameAfterMs, plainLongestFrameAfterMs: plain.longestFrameAfterMs,
+    };
+    row.worstMs = row.longestSliceMs;
+    row.exceeds = row.worstMs > BUDGET.longTaskMs || row.marked < row.labels;
+    log(`feed: ${row.marked}/${row.labels} labels hidden ${round(row.hiddenMs, 0)} ms after the append, in ${row.slices} slices `
+      + `(longest ${round(row.longestSliceMs, 1)} ms); longest frame after the append ${round(row.longestFrameAfterMs, 0)} ms, `
+      + `without the extension ${round(row.plainLongestFrameAfterMs, 0)} ms`);
+    return row;
+  } catch (e) {
+    return { id: "generated-feed", items: FEED_ITEMS, error: firstLine(e), exceeds: true, worstMs: null };
+  }
 }
 
 /**
@@ -643,12 +707,23 @@ function printTable(s) {
       : `generated page: ${b.status} (${b.reason})`);
   }
   if (s.longtasks) {
-    console.log(`\nlong tasks with the extension (ms; worst of the loads)        ready  in pass     ours  last task  next task  > 50 ms`);
+    console.log(`\nlong tasks with the extension (ms; worst of the loads)        ready  in pass     ours  last task  next task  > 50 ms  frame at ready`);
     for (const r of s.longtasks) {
       console.log(`${`${r.id} (${(r.bytes / 1e6).toFixed(1)} MB)`.padEnd(50)} ${f(r.readyMs, 0).padStart(7)} ${f(r.longestInPassMs.max, 0).padStart(8)} `
         + `${f(r.longestOursMs?.max ?? 0, 0).padStart(8)} ${f(r.passTaskMs.max, 0).padStart(10)} ${f(r.nextLongTaskMs.max, 0).padStart(10)}  `
-        + `${r.exceeds ? "YES" : "no"}  ${r.ready}/${r.loads} ready`);
+        + `${(r.exceeds ? "YES" : "no").padEnd(7)}  ${f(r.frameAfterReadyMs?.max ?? 0, 0).padStart(14)}  ${r.ready}/${r.loads} ready`);
     }
+    console.log("(frame at ready: the longest animation frame around the end of the pass, which renders the marks and the sidebar; "
+      + "a rendering update is no task, and the page's own layout after the marks is in it)");
+  }
+  if (s.feed) {
+    const d = s.feed;
+    console.log(d.error
+      ? `generated feed: ${d.error}`
+      : `generated feed, ${d.items} items appended one by one after the pass (the frame of its own task ${f(d.appendFrameMs, 0)} ms, `
+        + `${f(d.plainAppendFrameMs, 0)} ms without the extension): `
+        + `${d.marked} of ${d.labels} labels hidden ${f(d.hiddenMs, 0)} ms later in ${d.slices} slices of ours, the longest ${f(d.longestSliceMs, 1)} ms; `
+        + `longest frame after the append ${f(d.longestFrameAfterMs, 0)} ms (${f(d.plainLongestFrameAfterMs, 0)} ms without the extension)`);
   }
   if (s.native) {
     const n = s.native;
@@ -682,6 +757,8 @@ async function main() {
   const server = await startServer({
     ...serveTree(files, ""),
     "/gen/big.html": ["text/html; charset=utf-8", Buffer.from(big)],
+    "/gen/feed.html": ["text/html; charset=utf-8", readFileSync(join(ROOT, "www", "tests", "feed.html"))],
+    "/gen/feed.js": ["text/javascript; charset=utf-8", readFileSync(join(ROOT, "www", "tests", "feed.js"))],
   });
 
   const { browser, context } = await launchPlain();
@@ -718,6 +795,11 @@ async function main() {
       // One load: with the current apply step it is one task of minutes.
       { id: "generated-10mb", bytes: Buffer.byteLength(big), url: `${server.url}/gen/big.html`, timeout: BIG_TIMEOUT_MS, loads: 1 },
     ]);
+  }
+  let feed = null;
+  if (LONGTASK) {
+    log(`a feed appending ${FEED_ITEMS} items one by one after load, with the extension`);
+    feed = await feedCheck(`${server.url}/gen/feed.html?n=${FEED_ITEMS}`);
   }
   let extension = null;
   if (EXTENSION_EVERY > 0) {
@@ -775,6 +857,7 @@ async function main() {
     memory: { median: median(col("memoryBytes")), max: memMax?.memoryBytes ?? null, maxId: memMax?.id ?? null },
     bigPage: bigRow,
     longtasks,
+    feed,
     extension,
     native,
   };
@@ -801,6 +884,21 @@ async function main() {
     const worst = longtasks.reduce((m, r) => (r.worstMs > (m?.worstMs ?? -1) ? r : m), null);
     s.budgets.push(budget("long tasks during newsclean's pass ≤ 50 ms (worst page)", worst?.worstMs ?? 0, `≤ ${BUDGET.longTaskMs}`,
       !longtasks.some((r) => r.exceeds), "ms", longtasks.filter((r) => r.exceeds).map((r) => r.id).join(", ")));
+    // Not a task, but the page cannot respond while it runs: the frame that renders our marks and
+    // sidebar, held to the same 50 ms (the page's own layout after the marks is in it).
+    const frame = (r) => r.frameAfterReadyMs?.max ?? 0;
+    const slowest = longtasks.reduce((m, r) => (frame(r) > frame(m ?? {}) ? r : m), null);
+    s.budgets.push(budget("the frame rendering the pass's marks and sidebar ≤ 50 ms (worst page)", slowest ? frame(slowest) : 0,
+      `≤ ${BUDGET.longTaskMs}`, !longtasks.some((r) => frame(r) > BUDGET.longTaskMs), "ms",
+      longtasks.filter((r) => frame(r) > BUDGET.longTaskMs).map((r) => `${r.id} ${round(frame(r), 0)} ms`).join(", ")));
+  }
+  if (feed) {
+    s.budgets.push(budget(`slices of ours while a feed appends ${FEED_ITEMS} items one by one`, feed.worstMs ?? 0, `≤ ${BUDGET.longTaskMs}`,
+      !feed.exceeds, "ms", feed.error ?? `${feed.marked}/${feed.labels} labels hidden`));
+    if (!feed.error) {
+      s.budgets.push(budget("frames after the feed's append ≤ 50 ms (our slices and the layout our marks cause)", feed.longestFrameAfterMs,
+        `≤ ${BUDGET.longTaskMs}`, feed.longestFrameAfterMs <= BUDGET.longTaskMs, "ms", `${round(feed.plainLongestFrameAfterMs, 0)} ms without the extension`));
+    }
   }
   for (const b of native?.budgets ?? []) s.budgets.push(budget(`native: ${b.name}`, b.value, `≥ ${b.limit}`, b.pass, "articles/s"));
 
