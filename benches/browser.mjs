@@ -448,8 +448,9 @@ async function longTaskLoad(context, url, timeout) {
       nextLongTaskMs: max(next.map((t) => t[1])) ?? 0, // e.g. style/layout of the marks and the sidebar
       extensionScriptMs: max(ours.map((s) => s.duration)) ?? 0, // LoAF attribution to chrome-extension:// scripts
       // The rendering update that shows the marks and the sidebar is no task: long-animation-frame
-      // entries see it (the Long Tasks API does not). The longest frame around the end of the pass.
-      frameAfterReadyMs: ready == null ? 0 : max(r.loafs.filter((f) => f.start + f.duration >= ready && f.start <= ready + 500)
+      // entries see it (the Long Tasks API does not). The frame of the task that ended the pass
+      // (or the next one), when it was long; the page's own work in that frame is in it too.
+      frameAfterReadyMs: ready == null ? 0 : max(r.loafs.filter((f) => f.start <= ready + 20 && f.start + f.duration >= ready)
         .map((f) => f.duration)) ?? 0,
       longtasks: r.longtasks.length,
     };
@@ -713,8 +714,8 @@ function printTable(s) {
         + `${f(r.longestOursMs?.max ?? 0, 0).padStart(8)} ${f(r.passTaskMs.max, 0).padStart(10)} ${f(r.nextLongTaskMs.max, 0).padStart(10)}  `
         + `${(r.exceeds ? "YES" : "no").padEnd(7)}  ${f(r.frameAfterReadyMs?.max ?? 0, 0).padStart(14)}  ${r.ready}/${r.loads} ready`);
     }
-    console.log("(frame at ready: the longest animation frame around the end of the pass, which renders the marks and the sidebar; "
-      + "a rendering update is no task, and the page's own layout after the marks is in it)");
+    console.log("(frame at ready: the animation frame of the task that ended the pass, which renders the marks and the sidebar, "
+      + "when over 50 ms; a rendering update is no task, and the page's own work in that frame is in it)");
   }
   if (s.feed) {
     const d = s.feed;
