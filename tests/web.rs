@@ -298,18 +298,24 @@ fn several_roots_collect_one_after_the_other_each_after_its_ancestors() {
     root.remove();
 }
 
-#[wasm_bindgen_test]
-async fn observer_cleans_a_feed_appended_one_item_at_a_time() {
-    let root = mount("<p>Body text that stays.</p>");
+/// An observer of `root` that cleans what is added as the engine does, and what it marked.
+fn hiding_observer(root: &Element) -> (Observer, std::rc::Rc<std::cell::RefCell<Vec<Element>>>) {
     let marked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let sink = std::rc::Rc::clone(&marked);
-    let observer = Observer::start(&root, move |roots| {
+    let observer = Observer::start(root, move |roots| {
         let collected = collect_all(&roots);
         let p = plan(&collected.outline, &Settings::default());
         sink.borrow_mut()
             .extend(apply::hide(&p.hide, &collected.nodes).unwrap());
     })
     .unwrap();
+    (observer, marked)
+}
+
+#[wasm_bindgen_test]
+async fn observer_cleans_a_feed_appended_one_item_at_a_time() {
+    let root = mount("<p>Body text that stays.</p>");
+    let (observer, marked) = hiding_observer(&root);
     for i in 0..300 {
         let item = doc().create_element("p").unwrap();
         item.set_text_content(Some(if i % 30 == 0 {
@@ -336,15 +342,7 @@ async fn next_frames() {
 #[wasm_bindgen_test]
 async fn observer_catches_labels_inserted_later() {
     let root = mount("<p>Body text that stays.</p>");
-    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    let sink = std::rc::Rc::clone(&seen);
-    let observer = Observer::start(&root, move |roots| {
-        let collected = collect_all(&roots);
-        let p = plan(&collected.outline, &Settings::default());
-        sink.borrow_mut()
-            .extend(apply::hide(&p.hide, &collected.nodes).unwrap());
-    })
-    .unwrap();
+    let (observer, seen) = hiding_observer(&root);
     let late = doc().create_element("div").unwrap();
     late.set_inner_html("<div class=\"ad-container\"><span>Advertisement</span></div>");
     root.append_child(&late).unwrap();
