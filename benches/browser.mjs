@@ -404,7 +404,7 @@ const LONGTASK_INIT = `(() => {
       .observe({ type: "longtask", buffered: true });
   } catch {}
   try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.loafs.push({ start: e.startTime, duration: e.duration,
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration ?? 0,
       scripts: (e.scripts || []).map((s) => ({ url: String(s.sourceURL || ""), fn: String(s.sourceFunctionName || ""),
         invoker: String(s.invoker || ""), start: s.startTime, duration: s.duration })) }); })
       .observe({ type: "long-animation-frame", buffered: true });
@@ -452,6 +452,10 @@ async function longTaskLoad(context, url, timeout) {
       // (or the next one), when it was long; the page's own work in that frame is in it too.
       frameAfterReadyMs: ready == null ? 0 : max(r.loafs.filter((f) => f.start <= ready + 20 && f.start + f.duration >= ready)
         .map((f) => f.duration)) ?? 0,
+      // Its blocking duration: how much of its tasks and its rendering update ran past 50 ms each
+      // (a frame may be long with nothing long in it: the page's tasks and ours taking turns).
+      frameBlockingAtReadyMs: ready == null ? 0 : max(r.loafs.filter((f) => f.start <= ready + 20 && f.start + f.duration >= ready)
+        .map((f) => f.blocking)) ?? 0,
       longtasks: r.longtasks.length,
     };
   } finally {
@@ -486,6 +490,7 @@ async function longTaskCheck(base, targets) {
         nextLongTaskMs: { median: median(col("nextLongTaskMs")), max: max(col("nextLongTaskMs")) },
         extensionScriptMs: { median: median(col("extensionScriptMs")), max: max(col("extensionScriptMs")) },
         frameAfterReadyMs: { median: median(col("frameAfterReadyMs")), max: max(col("frameAfterReadyMs")) },
+        frameBlockingAtReadyMs: { median: median(col("frameBlockingAtReadyMs")), max: max(col("frameBlockingAtReadyMs")) },
         states: loads.map((l) => l.state ?? l.error ?? null),
       };
       // Ours: long tasks in the window that run an extension script, the task that ended the pass,
@@ -496,7 +501,7 @@ async function longTaskCheck(base, targets) {
       row.exceeds = row.worstMs > BUDGET.longTaskMs;
       log(`long tasks ${id}: ready ${round(row.readyMs, 0)} ms, longest in pass ${round(row.longestInPassMs.max, 0)} ms `
         + `(ours ${round(row.longestOursMs.max, 0)} ms), last task ${round(row.passTaskMs.max, 0)} ms, next ${round(row.nextLongTaskMs.max, 0)} ms, `
-        + `frame around ready ${round(row.frameAfterReadyMs.max, 0)} ms`);
+        + `frame at ready ${round(row.frameAfterReadyMs.max, 0)} ms (blocking ${round(row.frameBlockingAtReadyMs.max, 0)} ms)`);
       out.push(row);
     }
   } finally {
@@ -535,7 +540,8 @@ async function feedCheck(url) {
       });
       const appendFrame = r.loafs.find((f) => f.scripts.some((x) => x.url.endsWith("/feed.js")));
       const after = r.loafs.filter((f) => appendFrame && f.start > appendFrame.start);
-      return { ...r, appendFrameMs: appendFrame?.duration ?? null, longestFrameAfterMs: max(after.map((f) => f.duration)) ?? 0 };
+      return { ...r, appendFrameMs: appendFrame?.duration ?? null, longestFrameAfterMs: max(after.map((f) => f.duration)) ?? 0,
+        blockingAfterMs: max(after.map((f) => f.blocking)) ?? 0 };
     } finally {
       await closePage(page);
       await browser.close();
@@ -549,12 +555,13 @@ async function feedCheck(url) {
       slices: ext.slices.length, longestSliceMs: max(ext.slices) ?? 0,
       appendFrameMs: ext.appendFrameMs, plainAppendFrameMs: plain.appendFrameMs,
       longestFrameAfterMs: ext.longestFrameAfterMs, plainLongestFrameAfterMs: plain.longestFrameAfterMs,
+      blockingAfterMs: ext.blockingAfterMs, plainBlockingAfterMs: plain.blockingAfterMs,
     };
     row.worstMs = row.longestSliceMs;
     row.exceeds = row.worstMs > BUDGET.longTaskMs || row.marked < row.labels;
     log(`feed: ${row.marked}/${row.labels} labels hidden ${round(row.hiddenMs, 0)} ms after the append, in ${row.slices} slices `
-      + `(longest ${round(row.longestSliceMs, 1)} ms); longest frame after the append ${round(row.longestFrameAfterMs, 0)} ms, `
-      + `without the extension ${round(row.plainLongestFrameAfterMs, 0)} ms`);
+      + `(longest ${round(row.longestSliceMs, 1)} ms); longest frame after the append ${round(row.longestFrameAfterMs, 0)} ms `
+      + `(blocking ${round(row.blockingAfterMs, 0)} ms), without the extension ${round(row.plainLongestFrameAfterMs, 0)} ms`);
     return row;
   } catch (e) {
     return { id: "generated-feed", items: FEED_ITEMS, error: firstLine(e), exceeds: true, worstMs: null };
@@ -708,14 +715,16 @@ function printTable(s) {
       : `generated page: ${b.status} (${b.reason})`);
   }
   if (s.longtasks) {
-    console.log(`\nlong tasks with the extension (ms; worst of the loads)        ready  in pass     ours  last task  next task  > 50 ms  frame at ready`);
+    console.log(`\nlong tasks with the extension (ms; worst of the loads)        ready  in pass     ours  last task  next task  > 50 ms  frame at ready (blocking)`);
     for (const r of s.longtasks) {
       console.log(`${`${r.id} (${(r.bytes / 1e6).toFixed(1)} MB)`.padEnd(50)} ${f(r.readyMs, 0).padStart(7)} ${f(r.longestInPassMs.max, 0).padStart(8)} `
         + `${f(r.longestOursMs?.max ?? 0, 0).padStart(8)} ${f(r.passTaskMs.max, 0).padStart(10)} ${f(r.nextLongTaskMs.max, 0).padStart(10)}  `
-        + `${(r.exceeds ? "YES" : "no").padEnd(7)}  ${f(r.frameAfterReadyMs?.max ?? 0, 0).padStart(14)}  ${r.ready}/${r.loads} ready`);
+        + `${(r.exceeds ? "YES" : "no").padEnd(7)}  ${`${f(r.frameAfterReadyMs?.max ?? 0, 0)} (${f(r.frameBlockingAtReadyMs?.max ?? 0, 0)})`.padStart(14)}  `
+        + `${r.ready}/${r.loads} ready`);
     }
     console.log("(frame at ready: the animation frame of the task that ended the pass, which renders the marks and the sidebar, "
-      + "when over 50 ms; a rendering update is no task, and the page's own work in that frame is in it)");
+      + "when over 50 ms, and its blocking duration: what its tasks and its rendering update ran past 50 ms each; a rendering "
+      + "update is no task, and the page's own work in that frame is in it)");
   }
   if (s.feed) {
     const d = s.feed;
@@ -724,7 +733,8 @@ function printTable(s) {
       : `generated feed, ${d.items} items appended one by one after the pass (the frame of its own task ${f(d.appendFrameMs, 0)} ms, `
         + `${f(d.plainAppendFrameMs, 0)} ms without the extension): `
         + `${d.marked} of ${d.labels} labels hidden ${f(d.hiddenMs, 0)} ms later in ${d.slices} slices of ours, the longest ${f(d.longestSliceMs, 1)} ms; `
-        + `longest frame after the append ${f(d.longestFrameAfterMs, 0)} ms (${f(d.plainLongestFrameAfterMs, 0)} ms without the extension)`);
+        + `longest frame after the append ${f(d.longestFrameAfterMs, 0)} ms, blocking ${f(d.blockingAfterMs, 0)} ms `
+        + `(${f(d.plainLongestFrameAfterMs, 0)} / ${f(d.plainBlockingAfterMs, 0)} ms without the extension)`);
   }
   if (s.native) {
     const n = s.native;
@@ -886,19 +896,19 @@ async function main() {
     s.budgets.push(budget("long tasks during newsclean's pass ≤ 50 ms (worst page)", worst?.worstMs ?? 0, `≤ ${BUDGET.longTaskMs}`,
       !longtasks.some((r) => r.exceeds), "ms", longtasks.filter((r) => r.exceeds).map((r) => r.id).join(", ")));
     // Not a task, but the page cannot respond while it runs: the frame that renders our marks and
-    // sidebar, held to the same 50 ms (the page's own layout after the marks is in it).
-    const frame = (r) => r.frameAfterReadyMs?.max ?? 0;
-    const slowest = longtasks.reduce((m, r) => (frame(r) > frame(m ?? {}) ? r : m), null);
-    s.budgets.push(budget("the frame rendering the pass's marks and sidebar ≤ 50 ms (worst page)", slowest ? frame(slowest) : 0,
-      `≤ ${BUDGET.longTaskMs}`, !longtasks.some((r) => frame(r) > BUDGET.longTaskMs), "ms",
-      longtasks.filter((r) => frame(r) > BUDGET.longTaskMs).map((r) => `${r.id} ${round(frame(r), 0)} ms`).join(", ")));
+    // sidebar, held to the same 50 ms: no blocking duration (the page's own work in it counts too).
+    const blocking = (r) => r.frameBlockingAtReadyMs?.max ?? 0;
+    const worstFrame = longtasks.reduce((m, r) => (blocking(r) > blocking(m ?? {}) ? r : m), null);
+    s.budgets.push(budget("the frame rendering the pass: no task or rendering update in it over 50 ms (blocking duration, worst page)",
+      worstFrame ? blocking(worstFrame) : 0, "= 0", !longtasks.some((r) => blocking(r) > 0), "ms",
+      longtasks.filter((r) => blocking(r) > 0).map((r) => `${r.id} ${round(blocking(r), 0)} ms`).join(", ")));
   }
   if (feed) {
     s.budgets.push(budget(`slices of ours while a feed appends ${FEED_ITEMS} items one by one`, feed.worstMs ?? 0, `≤ ${BUDGET.longTaskMs}`,
       !feed.exceeds, "ms", feed.error ?? `${feed.marked}/${feed.labels} labels hidden`));
     if (!feed.error) {
-      s.budgets.push(budget("frames after the feed's append ≤ 50 ms (our slices and the layout our marks cause)", feed.longestFrameAfterMs,
-        `≤ ${BUDGET.longTaskMs}`, feed.longestFrameAfterMs <= BUDGET.longTaskMs, "ms", `${round(feed.plainLongestFrameAfterMs, 0)} ms without the extension`));
+      s.budgets.push(budget("frames after the feed's append: no task or rendering update over 50 ms (blocking duration)", feed.blockingAfterMs,
+        "= 0", feed.blockingAfterMs === 0, "ms", `${round(feed.plainBlockingAfterMs, 0)} ms without the extension`));
     }
   }
   for (const b of native?.budgets ?? []) s.budgets.push(budget(`native: ${b.name}`, b.value, `≥ ${b.limit}`, b.pass, "articles/s"));
