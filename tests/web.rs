@@ -259,6 +259,43 @@ fn a_sidebar_rendered_again_keeps_the_readers_choices() {
 }
 
 #[wasm_bindgen_test]
+fn a_long_sidebar_lists_300_quotes_and_the_rest_on_show_more() {
+    let page: String = (0..310)
+        .map(|i| format!("<p>“We will publish figure {i} this week,” said Maria Okafor.</p>"))
+        .collect();
+    let root = mount(&page);
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    assert_eq!(p.quotes.len(), 310);
+    let sidebar = Sidebar::render(
+        &doc(),
+        &p,
+        quote_targets(&collected, &p),
+        0,
+        &ReaderChoices::default(),
+    )
+    .unwrap();
+    let shadow = sidebar_shadow();
+    let listed = || shadow.query_selector_all("[data-quote]").unwrap().length();
+    let more = || shadow.query_selector("[data-action=more]").unwrap();
+    assert_eq!(listed(), 300);
+    let button: web_sys::HtmlElement = more().expect("a Show more button").unchecked_into();
+    assert!(button.text_content().unwrap().contains("10 not listed"));
+    button.click();
+    assert_eq!(listed(), 310);
+    assert!(more().is_none(), "no button once all are listed");
+    let title = shadow
+        .query_selector("h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(title.contains("(310)"), "{title}");
+    sidebar.remove();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn sidebar_renders_markup_in_quotes_as_text() {
     let root = mount(
         "<p>“Use &lt;img src=x onerror=alert(1)&gt; to break it,” said Jane Doe, a hacker.</p>",

@@ -232,7 +232,17 @@ struct State {
     panel: Element,
     entries: Vec<Entry>,
     highlighted: Option<Element>,
+    /// The `<ol>` of each speaker's section, and per entry the index of its list in `lists`.
+    lists: Array,
+    places: Vec<u32>,
+    /// Entries listed so far; the rest wait for "Show more".
+    listed: usize,
 }
+
+/// Quotations listed when the sidebar opens, and at each "Show more": a page may hold thousands
+/// (a feed scrolled for long), and the sidebar's style and layout grow with every entry (10,000
+/// entries blocked a frame for 67-77 ms; listed 300 at a time, none).
+const LISTED_AT_ONCE: usize = 300;
 
 /// A rendered sidebar; dropping it does not remove it (call [`Sidebar::remove`]).
 pub struct Sidebar {
@@ -254,6 +264,8 @@ pub struct SidebarBuild {
     places: Vec<u32>,
     /// Entries listed so far.
     listed: usize,
+    /// The panel's scrolling body, where "Show more" goes.
+    body: Element,
     choices: ReaderChoices,
 }
 
@@ -318,6 +330,7 @@ impl Sidebar {
             lists,
             places,
             listed: 0,
+            body,
             choices: choices.clone(),
         })
     }
@@ -347,22 +360,14 @@ impl Sidebar {
 }
 
 impl SidebarBuild {
-    /// Lists up to `count` more quotations; returns true when all are listed.
+    /// Lists up to `count` more quotations; returns true when all those listed at first (up to
+    /// [`LISTED_AT_ONCE`]) are.
     pub fn list(&mut self, count: usize) -> Result<bool, GlueError> {
-        let to = self.entries.len().min(self.listed.saturating_add(count));
-        let rows = Array::new();
-        for (entry, list) in self.entries[self.listed..to]
-            .iter()
-            .zip(&self.places[self.listed..to])
-        {
-            rows.push(&JsValue::from(*list));
-            rows.push(&JsValue::from_str(&entry.speaker));
-            rows.push(&JsValue::from_str(&entry.text));
-            rows.push(&JsValue::from_bool(entry.partial));
-        }
-        list_quotes(&self.lists, &rows, self.listed);
+        let first = self.entries.len().min(LISTED_AT_ONCE);
+        let to = first.min(self.listed.saturating_add(count));
+        list_entries(&self.entries, &self.places, &self.lists, self.listed..to);
         self.listed = to;
-        Ok(to == self.entries.len())
+        Ok(to == first)
     }
 
     /// Puts the sidebar on the page and makes it respond.
@@ -373,8 +378,11 @@ impl SidebarBuild {
             shadow,
             panel,
             entries,
+            lists,
+            places,
+            listed,
+            body,
             choices,
-            ..
         } = self;
         let doc = &doc;
         let narrow = super::js::window()
@@ -391,11 +399,27 @@ impl SidebarBuild {
                 .context("building the sidebar")?;
         }
 
+        if listed < entries.len() {
+            let more = el(
+                doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "more"),
+                    ("data-action", "more"),
+                ],
+            )?;
+            more.set_text_content(Some(&more_label(entries.len() - listed)));
+            body.append_child(&more).context("building the sidebar")?;
+        }
         let state = RefCell::new(State {
             doc: doc.clone(),
             panel: panel.clone(),
             entries,
             highlighted: None,
+            lists,
+            places,
+            listed,
         });
         // One listener for clicks and keys, typed JsValue as the observer's is: each distinct
         // closure signature adds its own cast intrinsic and export to the wasm.
@@ -553,6 +577,21 @@ fn on_click(
             let _ = window.navigator().clipboard().write_text(&text);
             button.set_text_content(Some("Copied"));
         }
+        "more" => {
+            let to = state.entries.len().min(state.listed + LISTED_AT_ONCE);
+            list_entries(
+                &state.entries,
+                &state.places,
+                &state.lists,
+                state.listed..to,
+            );
+            state.listed = to;
+            if to == state.entries.len() {
+                button.remove();
+            } else {
+                button.set_text_content(Some(&more_label(state.entries.len() - to)));
+            }
+        }
         "collapse" => {
             let collapsed = state.panel.has_attribute("data-collapsed");
             set_collapsed(&state.panel, !collapsed)?;
@@ -599,6 +638,23 @@ fn on_click(
         _ => {}
     }
     Ok(())
+}
+
+/// Lists `entries[range]` in their speakers' lists, in one crossing.
+fn list_entries(entries: &[Entry], places: &[u32], lists: &Array, range: core::ops::Range<usize>) {
+    let first = range.start;
+    let rows = Array::new();
+    for (entry, list) in entries[range.clone()].iter().zip(&places[range]) {
+        rows.push(&JsValue::from(*list));
+        rows.push(&JsValue::from_str(&entry.speaker));
+        rows.push(&JsValue::from_str(&entry.text));
+        rows.push(&JsValue::from_bool(entry.partial));
+    }
+    list_quotes(lists, &rows, first);
+}
+
+fn more_label(left: usize) -> String {
+    concat(&["Show more (", &decimal(left), " not listed yet)"])
 }
 
 fn attribution(entry: &Entry) -> String {

@@ -40,6 +40,7 @@ li .copy { font-size: 12px; color: var(--muted); }
 [data-quote]::after { content: "\201D"; }
 .partial { font-style: italic; }
 .empty { padding: 12px; color: var(--muted); }
+.more { display: block; margin: 8px 12px; border-color: var(--line); font-size: 12px; }
 @media (prefers-color-scheme: dark) {
   .panel { --bg: #1f2024; --fg: #e8eaed; --muted: #a9adb4; --line: #3a3c42; --accent: #8ab4f8; --chip: #2b2d33; }
 }
