@@ -182,19 +182,19 @@ fn duplicate_caption_is_shown_once() {
     root.remove();
 }
 
-#[wasm_bindgen_test]
-fn sidebar_lists_speakers_in_an_open_shadow_root() {
-    let root = mount(QUOTES);
+/// `page` mounted, planned, and its sidebar rendered as a first visit opens it.
+fn rendered_sidebar(page: &str) -> (Element, newsclean::Plan, Sidebar) {
+    let root = mount(page);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let sidebar = Sidebar::render(
-        &doc(),
-        &p,
-        quote_targets(&collected, &p),
-        0,
-        &ReaderChoices::default(),
-    )
-    .unwrap();
+    let targets = quote_targets(&collected, &p);
+    let sidebar = Sidebar::render(&doc(), &p, targets, 0, &ReaderChoices::default()).unwrap();
+    (root, p, sidebar)
+}
+
+#[wasm_bindgen_test]
+fn sidebar_lists_speakers_in_an_open_shadow_root() {
+    let (root, _, sidebar) = rendered_sidebar(QUOTES);
     let shadow = sidebar_shadow();
     let entries = shadow.query_selector_all("[data-speaker]").unwrap();
     let mut speakers = Vec::new();
@@ -263,18 +263,8 @@ fn a_long_sidebar_lists_300_quotes_and_the_rest_on_show_more() {
     let page: String = (0..310)
         .map(|i| format!("<p>“We will publish figure {i} this week,” said Maria Okafor.</p>"))
         .collect();
-    let root = mount(&page);
-    let collected = collect(&root);
-    let p = plan(&collected.outline, &Settings::default());
+    let (root, p, sidebar) = rendered_sidebar(&page);
     assert_eq!(p.quotes.len(), 310);
-    let sidebar = Sidebar::render(
-        &doc(),
-        &p,
-        quote_targets(&collected, &p),
-        0,
-        &ReaderChoices::default(),
-    )
-    .unwrap();
     let shadow = sidebar_shadow();
     let listed = || shadow.query_selector_all("[data-quote]").unwrap().length();
     let more = || shadow.query_selector("[data-action=more]").unwrap();
