@@ -230,13 +230,44 @@ struct Entry {
 struct State {
     doc: Document,
     panel: Element,
-    entries: Vec<Entry>,
+    listing: Listing,
     highlighted: Option<Element>,
-    /// The `<ol>` of each speaker's section, and per entry the index of its list in `lists`.
+}
+
+/// The sidebar's entries and how far they are listed: the build lists the first ones, "Show
+/// more" the rest.
+struct Listing {
+    entries: Vec<Entry>,
+    /// The `<ol>` of each speaker's section.
     lists: Array,
+    /// Per entry: the index of its list in `lists`.
     places: Vec<u32>,
-    /// Entries listed so far; the rest wait for "Show more".
+    /// Entries listed so far.
     listed: usize,
+}
+
+impl Listing {
+    /// Lists the entries up to `to` (exclusive) not listed yet, in their speakers' lists, in one
+    /// crossing.
+    fn list_to(&mut self, to: usize) {
+        let rows = Array::new();
+        for (entry, list) in self.entries[self.listed..to]
+            .iter()
+            .zip(&self.places[self.listed..to])
+        {
+            rows.push(&JsValue::from(*list));
+            rows.push(&JsValue::from_str(&entry.speaker));
+            rows.push(&JsValue::from_str(&entry.text));
+            rows.push(&JsValue::from_bool(entry.partial));
+        }
+        list_quotes(&self.lists, &rows, self.listed);
+        self.listed = to;
+    }
+
+    /// Entries not listed yet.
+    fn left(&self) -> usize {
+        self.entries.len() - self.listed
+    }
 }
 
 /// Quotations listed when the sidebar opens, and at each "Show more": a page may hold thousands
@@ -257,13 +288,7 @@ pub struct SidebarBuild {
     host: Element,
     shadow: web_sys::ShadowRoot,
     panel: Element,
-    entries: Vec<Entry>,
-    /// The `<ol>` of each speaker's section.
-    lists: Array,
-    /// Per entry: the index of its list in `lists`.
-    places: Vec<u32>,
-    /// Entries listed so far.
-    listed: usize,
+    listing: Listing,
     /// The panel's scrolling body, where "Show more" goes.
     body: Element,
     choices: ReaderChoices,
@@ -326,10 +351,12 @@ impl Sidebar {
             host,
             shadow,
             panel,
-            entries,
-            lists,
-            places,
-            listed: 0,
+            listing: Listing {
+                entries,
+                lists,
+                places,
+                listed: 0,
+            },
             body,
             choices: choices.clone(),
         })
@@ -363,10 +390,9 @@ impl SidebarBuild {
     /// Lists up to `count` more quotations; returns true when all those listed at first (up to
     /// [`LISTED_AT_ONCE`]) are.
     pub fn list(&mut self, count: usize) -> Result<bool, GlueError> {
-        let first = self.entries.len().min(LISTED_AT_ONCE);
-        let to = first.min(self.listed.saturating_add(count));
-        list_entries(&self.entries, &self.places, &self.lists, self.listed..to);
-        self.listed = to;
+        let first = self.listing.entries.len().min(LISTED_AT_ONCE);
+        let to = first.min(self.listing.listed.saturating_add(count));
+        self.listing.list_to(to);
         Ok(to == first)
     }
 
@@ -377,10 +403,7 @@ impl SidebarBuild {
             host,
             shadow,
             panel,
-            entries,
-            lists,
-            places,
-            listed,
+            listing,
             body,
             choices,
         } = self;
@@ -390,7 +413,10 @@ impl SidebarBuild {
             .and_then(|w| w.as_f64())
             .is_some_and(|w| w < NARROW_WINDOW_PX);
         let choice = choices.0.get();
-        if choice.collapsed.unwrap_or(narrow || entries.is_empty()) {
+        if choice
+            .collapsed
+            .unwrap_or(narrow || listing.entries.is_empty())
+        {
             set_collapsed(&panel, true)?;
         }
         if choice.left == Some(true) {
@@ -399,7 +425,7 @@ impl SidebarBuild {
                 .context("building the sidebar")?;
         }
 
-        if listed < entries.len() {
+        if listing.left() > 0 {
             let more = el(
                 doc,
                 "button",
@@ -409,17 +435,14 @@ impl SidebarBuild {
                     ("data-action", "more"),
                 ],
             )?;
-            more.set_text_content(Some(&more_label(entries.len() - listed)));
+            more.set_text_content(Some(&more_label(listing.left())));
             body.append_child(&more).context("building the sidebar")?;
         }
         let state = RefCell::new(State {
             doc: doc.clone(),
             panel: panel.clone(),
-            entries,
+            listing,
             highlighted: None,
-            lists,
-            places,
-            listed,
         });
         // One listener for clicks and keys, typed JsValue as the observer's is: each distinct
         // closure signature adds its own cast intrinsic and export to the wasm.
@@ -547,7 +570,7 @@ fn on_click(
     match action.as_str() {
         "goto" => {
             let entry = index
-                .and_then(|i| state.entries.get(i))
+                .and_then(|i| state.listing.entries.get(i))
                 .context("quote entry")?;
             let target = entry.target.clone();
             let pieces: Vec<&str> = entry.pieces.iter().map(String::as_str).collect();
@@ -570,7 +593,7 @@ fn on_click(
         }
         "copy" => {
             let entry = index
-                .and_then(|i| state.entries.get(i))
+                .and_then(|i| state.listing.entries.get(i))
                 .context("quote entry")?;
             let text = concat(&["“", &entry.text, "” — ", &attribution(entry)]);
             let window = super::js::window().context("window")?;
@@ -578,18 +601,12 @@ fn on_click(
             button.set_text_content(Some("Copied"));
         }
         "more" => {
-            let to = state.entries.len().min(state.listed + LISTED_AT_ONCE);
-            list_entries(
-                &state.entries,
-                &state.places,
-                &state.lists,
-                state.listed..to,
-            );
-            state.listed = to;
-            if to == state.entries.len() {
+            let listing = &mut state.listing;
+            listing.list_to(listing.listed + listing.left().min(LISTED_AT_ONCE));
+            if listing.left() == 0 {
                 button.remove();
             } else {
-                button.set_text_content(Some(&more_label(state.entries.len() - to)));
+                button.set_text_content(Some(&more_label(listing.left())));
             }
         }
         "collapse" => {
@@ -625,32 +642,19 @@ fn on_click(
             &state.doc,
             "quotes.md",
             "text/markdown",
-            &markdown(&state.doc, &state.entries),
+            &markdown(&state.doc, &state.listing.entries),
         )
         .context("saving the export")?,
         "export-json" => download(
             &state.doc,
             "quotes.json",
             "application/json",
-            &json(&state.entries),
+            &json(&state.listing.entries),
         )
         .context("saving the export")?,
         _ => {}
     }
     Ok(())
-}
-
-/// Lists `entries[range]` in their speakers' lists, in one crossing.
-fn list_entries(entries: &[Entry], places: &[u32], lists: &Array, range: core::ops::Range<usize>) {
-    let first = range.start;
-    let rows = Array::new();
-    for (entry, list) in entries[range.clone()].iter().zip(&places[range]) {
-        rows.push(&JsValue::from(*list));
-        rows.push(&JsValue::from_str(&entry.speaker));
-        rows.push(&JsValue::from_str(&entry.text));
-        rows.push(&JsValue::from_bool(entry.partial));
-    }
-    list_quotes(lists, &rows, first);
 }
 
 fn more_label(left: usize) -> String {
