@@ -237,6 +237,33 @@ const seedLines = () => readFileSync(SEED, "utf8").split("\n").map(normalize).fi
 const occurrences = (haystack, needle) => haystack.split(needle).length - 1;
 
 /**
+ * What the feed page (`www/tests/feed.html`) shows once its items are in, as an expression to
+ * evaluate in the page: how many labels it appended, how many of them are marked, what else is
+ * marked, its items and how many of them are still rendered.
+ */
+export const FEED_SUMMARY = `(() => {
+  const items = [...document.querySelectorAll(".feed-item")];
+  const marked = [...document.querySelectorAll("[data-newsclean]")];
+  const label = (e) => e.textContent.trim() === "Advertisement";
+  return {
+    labels: Number(document.documentElement.dataset.feedLabels),
+    marked: marked.filter((e) => e.dataset.newsclean === "ad-marker" && label(e)).length,
+    otherMarks: marked.filter((e) => !label(e)).length,
+    items: items.length,
+    itemsShown: items.filter((e) => e.getClientRects().length > 0).length,
+  };
+})()`;
+
+/** The feed's contract: every label it appended marked, nothing else, every item still rendered. */
+export function assertFeedCleaned(s) {
+  assert.equal(s.labels, 40, "the feed's labels");
+  assert.equal(s.marked, s.labels, "every label the feed appended is marked");
+  assert.equal(s.otherMarks, 0, "nothing else is marked");
+  assert.equal(s.items, 2000, "the feed's items");
+  assert.equal(s.itemsShown, s.items, "every item is still rendered");
+}
+
+/**
  * Asserts the DOM contract on the demo article (www/index.html) from a collect() reading: ready,
  * the five ad labels and one caption copy hidden, nothing else hidden, every other line of the
  * seed still visible, the sidebar's speakers.
