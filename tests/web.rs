@@ -509,15 +509,7 @@ async fn a_new_article_arriving_later_is_cleaned_and_listed() {
     engine.clean_document().unwrap();
     // infinite scroll: a whole second story arrives
     let next = doc().create_element("article").unwrap();
-    next.set_inner_html(
-        "<h2>Second story</h2>\
-         <p>Mayor Ana Lopez opened the new bridge over the river on Saturday morning with engineers.</p>\
-         <div class=\"ad-slot\"><span>Advertisement</span></div>\
-         <p>“This bridge will carry the city for a hundred years,” she said at the ceremony downtown.</p>\
-         <p>Traffic engineers expect about twelve thousand crossings every day once both lanes open.</p>\
-         <figure><img src=\"/img/bridge.jpg\"><figcaption>The new bridge at dawn on Saturday. Photo by Jane Roe</figcaption></figure>\
-         <div class=\"caption\">The new bridge at dawn on Saturday. Photo by Jane Roe</div>",
-    );
+    next.set_inner_html(SECOND_STORY);
     root.append_child(&next).unwrap();
     wait_ms(800).await;
     let marked: Vec<String> = {
@@ -530,16 +522,64 @@ async fn a_new_article_arriving_later_is_cleaned_and_listed() {
             .collect()
     };
     assert_eq!(marked, ["ad-marker", "duplicate-caption"]);
-    let shadow = sidebar_shadow();
-    let entry = shadow
-        .query_selector("[data-speaker=\"Ana Lopez\"] [data-quote]")
-        .unwrap();
     assert_eq!(
-        entry
+        second_story_quote()
             .expect("the new article's quote is listed")
             .text_content()
             .unwrap(),
         "This bridge will carry the city for a hundred years"
+    );
+    engine.set_enabled(false).unwrap();
+    root.remove();
+}
+
+/// A whole second story, as infinite scroll brings it: a label, a duplicated caption, a quote.
+const SECOND_STORY: &str = "<h2>Second story</h2>\
+     <p>Mayor Ana Lopez opened the new bridge over the river on Saturday morning with engineers.</p>\
+     <div class=\"ad-slot\"><span>Advertisement</span></div>\
+     <p>“This bridge will carry the city for a hundred years,” she said at the ceremony downtown.</p>\
+     <p>Traffic engineers expect about twelve thousand crossings every day once both lanes open.</p>\
+     <figure><img src=\"/img/bridge.jpg\"><figcaption>The new bridge at dawn on Saturday. Photo by Jane Roe</figcaption></figure>\
+     <div class=\"caption\">The new bridge at dawn on Saturday. Photo by Jane Roe</div>";
+
+/// The sidebar's entry for the second story's quote, once it is listed.
+fn second_story_quote() -> Option<Element> {
+    sidebar_shadow()
+        .query_selector("[data-speaker=\"Ana Lopez\"] [data-quote]")
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_full_pass_a_new_article_asks_for_waits_until_additions_pause() {
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
+    engine.clean_document().unwrap();
+    let next = doc().create_element("article").unwrap();
+    next.set_inner_html(SECOND_STORY);
+    root.append_child(&next).unwrap();
+    // a live feed goes on adding an item every 20 ms, past the pass's 400 ms delay
+    for i in 0..40 {
+        wait_ms(20).await;
+        let item = doc().create_element("p").unwrap();
+        item.set_text_content(Some(&format!("Update {i}: the bridge is open.")));
+        root.append_child(&item).unwrap();
+    }
+    // the additions themselves were cleaned meanwhile, but the pass did not run among them
+    assert_eq!(
+        next.query_selector("[data-newsclean=ad-marker]")
+            .unwrap()
+            .map(|e| e.text_content().unwrap()),
+        Some("Advertisement".into())
+    );
+    assert!(
+        second_story_quote().is_none(),
+        "no full pass while additions keep coming"
+    );
+    wait_ms(600).await;
+    assert!(
+        second_story_quote().is_some(),
+        "the full pass ran once they paused"
     );
     engine.set_enabled(false).unwrap();
     root.remove();

@@ -49,6 +49,8 @@ struct Page {
     /// is never dropped while it runs (the pass replaces the observer that asked for it).
     refresh: OnceCell<Closure<dyn FnMut()>>,
     refresh_pending: Cell<bool>,
+    /// When the observer last handed additions over (`performance.now()` time).
+    last_added: Cell<f64>,
     /// Open or collapsed, which side: every sidebar of this page keeps the reader's choice.
     choices: ReaderChoices,
 }
@@ -397,6 +399,10 @@ fn now() -> f64 {
 const NEW_ARTICLE_PARAGRAPHS: usize = 3;
 /// How long a full pass waits after the addition that asked for it, gathering any that follow.
 const REFRESH_DELAY_MS: i32 = 400;
+/// How long additions must pause before a slice of that pass runs: longer than the observer's
+/// gap between two frames of work, short enough that a page adding content every second is
+/// cleaned between its additions.
+const ADDITIONS_QUIET_MS: f64 = 100.0;
 /// How long each slice of that pass may run (as the loader's first pass).
 const REFRESH_SLICE_MS: f64 = 12.0;
 
@@ -410,6 +416,7 @@ impl Page {
             hide_duplicate_captions: true,
             quotes: false,
         };
+        self.last_added.set(now());
         let collected = collect_all(&roots);
         let prose = collected
             .outline
@@ -462,6 +469,14 @@ impl Page {
         let running = self.running_pass();
         // Only while cleaning is on: switched off in between means the page stays as it is.
         if running.is_none() && self.session.borrow().is_none() {
+            return;
+        }
+        // Not while the observer is still working through additions (a feed drains over many
+        // frames): a slice of each in one frame, with the page's relayout after our marks, made
+        // frames of over 50 ms. The pass waits until the additions pause.
+        let quiet_for = now() - self.last_added.get();
+        if quiet_for < ADDITIONS_QUIET_MS {
+            self.schedule_refresh((ADDITIONS_QUIET_MS - quiet_for) as i32 + 1);
             return;
         }
         match self.step_pass(running, REFRESH_SLICE_MS) {
