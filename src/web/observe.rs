@@ -16,9 +16,9 @@ use super::js::{Context, GlueError};
 const SLICE_MS = 12;
 const CHUNK = 32;
 
-// Watches `target` for added elements (a text node counts as its parent) and, once per animation
-// frame, hands the outermost of those still in the page to `onBatch` in chunks until the frame's
-// slice is spent; the rest wait for the next frame. Gathered here, where each DOM call is cheap:
+// Watches `target` for added elements (a text node counts as its parent, unless that is `target`)
+// and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
+// chunks until the frame's slice is spent; the rest wait for the next frame. Gathered here, where each DOM call is cheap:
 // a feed appending ten thousand paragraphs one by one is ten thousand records. Returns the
 // function that stops it for good.
 export function watchAdded(target, onBatch) {
@@ -61,7 +61,9 @@ export function watchAdded(target, onBatch) {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        const element = node.nodeType === 1 ? node : node.nodeType === 3 ? node.parentElement : null;
+        // (a text node straight under `target` would make all of it the added root, walked whole
+        // in one frame each time; nothing in it could be hidden but `target` itself)
+        const element = node.nodeType === 1 ? node : node.nodeType === 3 && node.parentNode !== target ? node.parentElement : null;
         if (element) pending.push(element);
       }
     }
