@@ -362,6 +362,57 @@ async fn observer_cleans_a_feed_appended_one_item_at_a_time() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn text_added_straight_under_the_watched_element_does_not_hand_it_all_over() {
+    let root = mount("<p>Body text that stays.</p>");
+    let handed = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = std::rc::Rc::clone(&handed);
+    let observer = Observer::start(&root, move |roots| {
+        sink.borrow_mut()
+            .extend(roots.iter().map(|r| r.unchecked_into::<Element>()));
+    })
+    .unwrap();
+    for i in 0..20 {
+        root.append_with_str_1(&format!("A ticker's line {i}. "))
+            .unwrap();
+    }
+    let late = doc().create_element("p").unwrap();
+    late.set_text_content(Some("Advertisement"));
+    root.append_child(&late).unwrap();
+    next_frames().await;
+    observer.stop();
+    assert_eq!(
+        *handed.borrow(),
+        [late],
+        "only the added element, never the watched one"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_most() {
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
+    engine.clean_document().unwrap();
+    let next = doc().create_element("article").unwrap();
+    next.set_inner_html(SECOND_STORY);
+    root.append_child(&next).unwrap();
+    // an animated counter: a new text every 20 ms, for longer than the pass's delay and its wait
+    let counter = doc().create_element("span").unwrap();
+    root.append_child(&counter).unwrap();
+    for i in 0..150 {
+        wait_ms(20).await;
+        counter.set_text_content(Some(&i.to_string()));
+    }
+    assert!(
+        second_story_quote().is_some(),
+        "listed while the page goes on changing"
+    );
+    engine.set_enabled(false).unwrap();
+    root.remove();
+}
+
 async fn next_frames() {
     wait_ms(120).await;
 }

@@ -49,8 +49,10 @@ struct Page {
     /// is never dropped while it runs (the pass replaces the observer that asked for it).
     refresh: OnceCell<Closure<dyn FnMut()>>,
     refresh_pending: Cell<bool>,
-    /// When the observer last handed additions over (`performance.now()` time).
+    /// When the observer last handed additions over, and when the full pass it asked for was
+    /// first due, until that pass ends (`performance.now()` times).
     last_added: Cell<f64>,
+    refresh_waiting_since: Cell<Option<f64>>,
     /// Open or collapsed, which side: every sidebar of this page keeps the reader's choice.
     choices: ReaderChoices,
 }
@@ -403,6 +405,8 @@ const REFRESH_DELAY_MS: i32 = 400;
 /// gap between two frames of work, short enough that a page adding content every second is
 /// cleaned between its additions.
 const ADDITIONS_QUIET_MS: f64 = 100.0;
+/// The longest that pass waits for them in all, from its first wait: then it runs to the end.
+const REFRESH_MAX_WAIT_MS: f64 = 2000.0;
 /// How long each slice of that pass may run (as the loader's first pass).
 const REFRESH_SLICE_MS: f64 = 12.0;
 
@@ -466,23 +470,28 @@ impl Page {
     /// One slice of the full pass a new article asked for; the next slice is a task of its own.
     fn refresh(self: &Rc<Self>) {
         self.refresh_pending.set(false);
+        // Not while the observer is still working through additions (a feed drains over many
+        // frames): a slice of each in one frame, with the page's relayout after our marks, made
+        // frames of over 50 ms. The pass waits until the additions pause, or for so long at
+        // most: a page that changes every frame (an animated counter) must not hold it off.
+        let at = now();
+        let quiet_for = at - self.last_added.get();
+        let waiting_since = self.refresh_waiting_since.get().unwrap_or(at);
+        self.refresh_waiting_since.set(Some(waiting_since));
+        if quiet_for < ADDITIONS_QUIET_MS && at - waiting_since < REFRESH_MAX_WAIT_MS {
+            self.schedule_refresh((ADDITIONS_QUIET_MS - quiet_for) as i32 + 1);
+            return;
+        }
         let running = self.running_pass();
         // Only while cleaning is on: switched off in between means the page stays as it is.
         if running.is_none() && self.session.borrow().is_none() {
             return;
         }
-        // Not while the observer is still working through additions (a feed drains over many
-        // frames): a slice of each in one frame, with the page's relayout after our marks, made
-        // frames of over 50 ms. The pass waits until the additions pause.
-        let quiet_for = now() - self.last_added.get();
-        if quiet_for < ADDITIONS_QUIET_MS {
-            self.schedule_refresh((ADDITIONS_QUIET_MS - quiet_for) as i32 + 1);
-            return;
-        }
         match self.step_pass(running, REFRESH_SLICE_MS) {
-            Ok(report) if report.is_null() => self.schedule_refresh(0),
+            Ok(report) if report.is_null() => return self.schedule_refresh(0),
             Ok(_) => {}
             Err(e) => web_sys::console::warn_1(&e.message().into()),
         }
+        self.refresh_waiting_since.set(None);
     }
 }
