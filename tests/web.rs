@@ -413,6 +413,44 @@ async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_
     root.remove();
 }
 
+/// An ad slot with its label appended at the end of `root` (the slot is what is hidden).
+fn append_label(root: &Element) -> Element {
+    let slot = doc().create_element("div").unwrap();
+    slot.set_class_name("ad-slot");
+    slot.set_inner_html("<span>Advertisement</span>");
+    root.append_child(&slot).unwrap();
+    slot
+}
+
+#[wasm_bindgen_test]
+async fn labels_added_while_a_second_pass_runs_stay_hidden() {
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount(AD_LABELS);
+    engine.clean_document().unwrap();
+    let first_sidebar = doc().query_selector("newsclean-sidebar").unwrap().unwrap();
+    // a second pass, in the smallest slices, with additions before and after its own marks
+    assert!(engine.clean_step(0.0).unwrap().is_null());
+    let before_its_marks = append_label(&root);
+    next_frames().await;
+    while first_sidebar.is_connected() {
+        assert!(engine.clean_step(0.0).unwrap().is_null());
+    }
+    let after_its_marks = append_label(&root);
+    next_frames().await;
+    while engine.clean_step(0.0).unwrap().is_null() {}
+    next_frames().await;
+    for label in [&before_its_marks, &after_its_marks] {
+        assert_eq!(
+            label.get_attribute("data-newsclean").as_deref(),
+            Some("ad-marker")
+        );
+    }
+    engine.set_enabled(false).unwrap();
+    assert!(!after_its_marks.has_attribute("data-newsclean"));
+    root.remove();
+}
+
 async fn next_frames() {
     wait_ms(120).await;
 }

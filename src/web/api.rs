@@ -46,7 +46,7 @@ struct Page {
     /// The sliced pass `cleanStep` (or a refresh) is running, if any.
     pass: RefCell<Option<Pass>>,
     /// The full pass the observer schedules: made once and kept for the page's lifetime, so it
-    /// is never dropped while it runs (the pass replaces the observer that asked for it).
+    /// is never dropped while it runs (the pass takes over the observer that asked for it).
     refresh: OnceCell<Closure<dyn FnMut()>>,
     refresh_pending: Cell<bool>,
     /// When the observer last handed additions over, and when the full pass it asked for was
@@ -189,13 +189,21 @@ impl Page {
     /// Stops watching, removes the sidebar and our marks: the page as it was.
     fn end_session(&self) -> Result<(), GlueError> {
         self.abandon_running_pass()?;
+        self.close_session().map(drop)
+    }
+
+    /// Removes the session's sidebar and marks; returns its observer, still watching (dropping
+    /// it stops it).
+    fn close_session(&self) -> Result<Option<Observer>, GlueError> {
         let session = self.session.borrow_mut().take();
-        if let Some(session) = session {
-            session.observer.stop();
-            session.sidebar.remove();
-            apply::unhide(&session.marked)?;
+        match session {
+            Some(session) => {
+                session.sidebar.remove();
+                apply::unhide(&session.marked)?;
+                Ok(Some(session.observer))
+            }
+            None => Ok(None),
         }
-        Ok(())
     }
 
     fn run(self: &Rc<Self>) -> Result<JsValue, GlueError> {
@@ -219,6 +227,7 @@ impl Page {
             planner: None,
             plan: None,
             marked: Vec::new(),
+            watching: None,
             hidden: false,
             sidebar: None,
             full_report,
@@ -234,7 +243,7 @@ impl Page {
     /// Drops the sliced pass that is running, if any, taking back the marks it made.
     fn abandon_running_pass(&self) -> Result<(), GlueError> {
         match self.running_pass() {
-            Some(pass) => apply::unhide(&pass.marked),
+            Some(mut pass) => pass.undo(self),
             None => Ok(()),
         }
     }
@@ -272,7 +281,10 @@ struct Pass {
     collected: Option<Collected>,
     planner: Option<Planner>,
     plan: Option<Plan>,
+    /// What this pass marked, and what the observer marked while it ran.
     marked: Vec<Element>,
+    /// The observer of the session this pass replaced, from its hides on.
+    watching: Option<Observer>,
     /// The plan's hides are applied (`marked` holds what they marked).
     hidden: bool,
     sidebar: Option<SidebarBuild>,
@@ -291,9 +303,22 @@ impl Pass {
     fn advance_or_undo(&mut self, page: &Rc<Page>, deadline: f64) -> Result<bool, GlueError> {
         let done = self.advance(page, deadline);
         if done.is_err() {
-            let _ = apply::unhide(&self.marked);
+            let _ = self.undo(page);
         }
         done
+    }
+
+    /// Takes back what this pass marked. Before its own marks it holds only what the session's
+    /// observer marked meanwhile (see [`Page::on_added`]): those stay, with the session.
+    fn undo(&mut self, page: &Page) -> Result<(), GlueError> {
+        let marked = core::mem::take(&mut self.marked);
+        match page.session.borrow_mut().as_mut() {
+            Some(session) if !self.hidden => {
+                session.marked.extend(marked);
+                Ok(())
+            }
+            _ => apply::unhide(&marked),
+        }
     }
 
     /// Advances through the stages — collect, quotations, hide, sidebar — until `deadline`
@@ -326,9 +351,12 @@ impl Pass {
         }
         let plan = self.plan.as_ref().context("plan")?;
         if !self.hidden {
-            page.end_session()?;
+            // The session's observer goes on watching, for this pass until it is done: what is
+            // added in between is cleaned too, and the marks are this pass's.
+            self.watching = page.close_session()?;
             // Hides are few (labels and captions): one slice, so all layout reads come first.
-            self.marked = apply::hide(&plan.hide, &collected.nodes)?;
+            let marked = apply::hide(&plan.hide, &collected.nodes)?;
+            self.marked.extend(marked);
             self.hidden = true;
             if late() {
                 return Ok(false);
@@ -372,12 +400,17 @@ impl Pass {
                 .close();
             out
         };
-        let watching = Rc::downgrade(page);
-        let observer = Observer::start(&self.body, move |roots| {
-            if let Some(page) = watching.upgrade() {
-                page.on_added(roots);
+        let observer = match self.watching.take() {
+            Some(observer) => observer,
+            None => {
+                let watching = Rc::downgrade(page);
+                Observer::start(&self.body, move |roots| {
+                    if let Some(page) = watching.upgrade() {
+                        page.on_added(roots);
+                    }
+                })?
             }
-        })?;
+        };
         *page.session.borrow_mut() = Some(Session {
             marked: core::mem::take(&mut self.marked),
             sidebar,
@@ -430,11 +463,17 @@ impl Page {
             .count();
         let p = plan(&collected.outline, &settings);
         match apply::hide(&p.hide, &collected.nodes) {
-            Ok(marked) => {
-                if let Some(session) = self.session.borrow_mut().as_mut() {
-                    session.marked.extend(marked);
-                }
-            }
+            // A pass that is running owns what is marked meanwhile: its walk may have gone past
+            // these additions, and it takes the session's marks back when it makes its own.
+            Ok(marked) => match (
+                self.pass.borrow_mut().as_mut(),
+                self.session.borrow_mut().as_mut(),
+            ) {
+                (Some(pass), _) => pass.marked.extend(marked),
+                (None, Some(session)) => session.marked.extend(marked),
+                // (no one to take them back later: none are kept)
+                (None, None) => drop(apply::unhide(&marked)),
+            },
             Err(e) => web_sys::console::warn_1(&e.message().into()),
         }
         if prose >= NEW_ARTICLE_PARAGRAPHS {

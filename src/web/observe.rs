@@ -127,3 +127,10 @@ impl Observer {
         let _ = self.stop.call0(&JsValue::UNDEFINED);
     }
 }
+
+impl Drop for Observer {
+    /// A dropped observer stops: its `on_batch` is gone, and a frame must not call it.
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
