@@ -424,6 +424,24 @@ pub fn colon_subject(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     })
 }
 
+/// The owner of the words the sentence quotes, named by its subject: "Rubio’s catch phrase … was
+/// that Crist “would say or do anything”", "Clinton’s response was: “…”", "Mitt Romney’s “47
+/// percent” comment". A name or a pronoun only; the caller checks that the name is a person's.
+pub fn owner_of_words(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    let cue = sentence_subject(tokens, lo, quote)?;
+    // the owner's noun comes next, after lowercase modifiers or the quotation itself
+    let owns_words = is_possessive(&tokens[cue.at])
+        && tokens[cue.at + 1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.text == t.lower() || matches!(t.kind, TokenKind::Quote(_)))
+            .any(|t| {
+                super::SPEECH_NOUNS.contains_sorted(&t.text)
+                    || super::OWNED_WORDS_NOUNS.contains_sorted(&t.text)
+            });
+    owns_words.then_some(cue)
+}
+
 /// Finds the cue in the rest of the sentence after a quotation when it is not adjacent ("…" is
 /// what Blinken, who visited Kyiv, said). With `past_quotes`, also the attribution after a later
 /// quotation of the sentence: "The outages have been “terribly disruptive” and … “we won’t roll

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::text::{tokenize, Token, TokenKind};
 use attribution::{
     characterizing_subject, colon_subject, cue_after, cue_before, cue_later, is_dash,
-    mention_after, mention_before, says, Cue, Mention,
+    mention_after, mention_before, owner_of_words, says, Cue, Mention,
 };
 use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
@@ -207,6 +207,7 @@ impl Extractor {
                 })
                 .or_else(|| {
                     colon_subject(&tokens, sentence_start, k)
+                        .or_else(|| owner_of_words(&tokens, sentence_start, k))
                         .filter(|c| plainly_person(c, speakers))
                 })
                 // … and when it plainly names a person, theirs: "“…,” All Might gestured".
@@ -866,9 +867,13 @@ fn is_title_or_name(text: &str) -> bool {
 // Nouns of speech whose words a sentence may quote in part ("Trump’s claim that there have been
 // “thousands of shootings”", "a new campaign message: “It’s about me.”").
 crate::words!(static SPEECH_NOUNS = concat!(
-    "assertion|claim|claims|comment|comments|message|pledge|promise|remark|remarks|",
+    "assertion|claim|claims|comment|comments|message|pledge|promise|remark|remarks|slogan|",
     "statement|tweet|vow|warning|words",
 ));
+// … and more that say whose words follow, though not that a quoted term is someone's words
+// ("a type of “hypersensitive pneumonitis” in which the body's immune response", "caught the
+// phrase “liquid body”").
+crate::words!(static OWNED_WORDS_NOUNS = "answer|dictum|motto|phrase|quip|reply|response");
 
 fn has_speech_verb(tokens: &[Token]) -> bool {
     tokens.iter().any(says)
@@ -1371,6 +1376,25 @@ mod tests {
         assert_eq!(got[2].0, "-");
         assert_eq!(got[3].0, "-");
         assert!(got[4].0.ends_with("Stone"), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_about_someones_words_quotes_them() {
+        let got = said(&[
+            "Marco Rubio’s catch phrase in that race was that Crist “would say or do anything to win an election.”",
+            "Mitt Romney’s “47 percent” comment was nearly as dismissive.",
+            "Hillary Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”",
+            // no noun of words: the owner's feelings are not quoted
+            "Marco Rubio’s mood was “pretty good,” by all accounts.",
+            // a term, not words: nobody is quoted
+            "Izuku caught the phrase “liquid body” from the reporter.",
+        ]);
+        assert_eq!(got[0].0, "Marco Rubio");
+        assert_eq!(got[1].0, "Mitt Romney");
+        assert_eq!(got[2].0, "Hillary Clinton");
+        assert!(got[3..]
+            .iter()
+            .all(|(who, text)| who == "-" && text != "liquid body"));
     }
 
     #[test]
