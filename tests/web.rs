@@ -260,19 +260,43 @@ fn a_sidebar_rendered_again_keeps_the_readers_choices() {
 
 #[wasm_bindgen_test]
 fn a_long_sidebar_lists_300_quotes_and_the_rest_on_show_more() {
+    // 305 quotes by one speaker, then 5 by another, whose section has none of the first 300
     let page: String = (0..310)
-        .map(|i| format!("<p>“We will publish figure {i} this week,” said Maria Okafor.</p>"))
+        .map(|i| {
+            let who = if i < 305 { "Maria Okafor" } else { "Tom Poe" };
+            format!("<p>“We will publish figure {i} this week,” said {who}.</p>")
+        })
         .collect();
     let (root, p, sidebar) = rendered_sidebar(&page);
     assert_eq!(p.quotes.len(), 310);
     let shadow = sidebar_shadow();
     let listed = || shadow.query_selector_all("[data-quote]").unwrap().length();
     let more = || shadow.query_selector("[data-action=more]").unwrap();
+    let later_speaker_shown = || {
+        let header = shadow
+            .query_selector_all("h3")
+            .unwrap()
+            .values()
+            .into_iter()
+            .map(|h| h.unwrap().unchecked_into::<Element>())
+            .find(|h| h.text_content().unwrap().starts_with("Tom Poe"))
+            .expect("a section for each speaker");
+        // (its computed display: off-screen sections are not laid out, whatever they show)
+        let section = header.parent_element().unwrap();
+        let style = web_sys::window()
+            .unwrap()
+            .get_computed_style(&section)
+            .unwrap()
+            .unwrap();
+        style.get_property_value("display").unwrap() != "none"
+    };
     assert_eq!(listed(), 300);
+    assert!(!later_speaker_shown(), "no header over an empty list");
     let button: web_sys::HtmlElement = more().expect("a Show more button").unchecked_into();
     assert!(button.text_content().unwrap().contains("10 not listed"));
     button.click();
     assert_eq!(listed(), 310);
+    assert!(later_speaker_shown(), "shown once its quotes are listed");
     assert!(more().is_none(), "no button once all are listed");
     let title = shadow
         .query_selector("h2")

@@ -33,6 +33,8 @@ ol { list-style: none; margin: 0; padding: 0; }
 li { display: flex; gap: 4px; align-items: flex-start; margin: 4px 0; }
 /* Off-screen entries are not laid out until scrolled near: a page may list thousands. */
 .speaker { content-visibility: auto; contain-intrinsic-size: auto 160px; }
+/* A speaker none of whose quotes is listed yet (past the first 300: "Show more") shows no header. */
+.speaker:not(:has(li)) { display: none; }
 li { content-visibility: auto; contain-intrinsic-size: auto 48px; }
 li .goto { flex: 1; text-align: left; padding: 4px 8px; border-left: 3px solid var(--accent); border-radius: 0 6px 6px 0; background: var(--chip); }
 li .copy { font-size: 12px; color: var(--muted); }
