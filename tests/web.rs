@@ -415,13 +415,7 @@ async fn text_added_straight_under_the_watched_element_does_not_hand_it_all_over
 
 #[wasm_bindgen_test]
 async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_most() {
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
-    engine.clean_document().unwrap();
-    let next = doc().create_element("article").unwrap();
-    next.set_inner_html(SECOND_STORY);
-    root.append_child(&next).unwrap();
+    let (engine, root, _) = a_second_story_arrives();
     // an animated counter: a new text every 20 ms, for longer than the pass's delay and its wait
     let counter = doc().create_element("span").unwrap();
     root.append_child(&counter).unwrap();
@@ -616,14 +610,7 @@ async fn wait_ms(ms: i32) {
 
 #[wasm_bindgen_test]
 async fn a_new_article_arriving_later_is_cleaned_and_listed() {
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
-    engine.clean_document().unwrap();
-    // infinite scroll: a whole second story arrives
-    let next = doc().create_element("article").unwrap();
-    next.set_inner_html(SECOND_STORY);
-    root.append_child(&next).unwrap();
+    let (engine, root, next) = a_second_story_arrives();
     wait_ms(800).await;
     let marked: Vec<String> = {
         let list = next.query_selector_all("[data-newsclean]").unwrap();
@@ -655,6 +642,19 @@ const SECOND_STORY: &str = "<h2>Second story</h2>\
      <figure><img src=\"/img/bridge.jpg\"><figcaption>The new bridge at dawn on Saturday. Photo by Jane Roe</figcaption></figure>\
      <div class=\"caption\">The new bridge at dawn on Saturday. Photo by Jane Roe</div>";
 
+/// A page with one story, cleaned; then, as infinite scroll brings it, a whole second story.
+/// Returns the engine, the page's root and the second story.
+fn a_second_story_arrives() -> (Engine, Element, Element) {
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
+    engine.clean_document().unwrap();
+    let next = doc().create_element("article").unwrap();
+    next.set_inner_html(SECOND_STORY);
+    root.append_child(&next).unwrap();
+    (engine, root, next)
+}
+
 /// The sidebar's entry for the second story's quote, once it is listed.
 fn second_story_quote() -> Option<Element> {
     sidebar_shadow()
@@ -664,13 +664,7 @@ fn second_story_quote() -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn the_full_pass_a_new_article_asks_for_waits_until_additions_pause() {
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
-    engine.clean_document().unwrap();
-    let next = doc().create_element("article").unwrap();
-    next.set_inner_html(SECOND_STORY);
-    root.append_child(&next).unwrap();
+    let (engine, root, next) = a_second_story_arrives();
     // a live feed goes on adding an item every 20 ms, past the pass's 400 ms delay
     for i in 0..40 {
         wait_ms(20).await;
