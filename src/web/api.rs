@@ -49,9 +49,8 @@ struct Page {
     /// is never dropped while it runs (the pass takes over the observer that asked for it).
     refresh: OnceCell<Closure<dyn FnMut()>>,
     refresh_pending: Cell<bool>,
-    /// When the observer last handed additions over, and when the full pass it asked for was
-    /// first due, until that pass ends (`performance.now()` times).
-    last_added: Cell<f64>,
+    /// When the full pass the observer asked for was first due, until that pass ends
+    /// (`performance.now()` time).
     refresh_waiting_since: Cell<Option<f64>>,
     /// Open or collapsed, which side: every sidebar of this page keeps the reader's choice.
     choices: ReaderChoices,
@@ -219,6 +218,10 @@ impl Page {
         // arrived) stays on the page until this pass applies its own plan, in the same task: no
         // moment with the page half cleaned.
         self.abandon_running_pass()?;
+        // the session's observer waits while this pass reads the page (which has what it held)
+        if let Some(session) = self.session.borrow().as_ref() {
+            session.observer.hold();
+        }
         Ok(Pass {
             collecting: Some(Collecting::start(&Array::of1(&body))),
             doc,
@@ -281,9 +284,8 @@ struct Pass {
     collected: Option<Collected>,
     planner: Option<Planner>,
     plan: Option<Plan>,
-    /// What this pass marked, and what the observer marked while it ran.
     marked: Vec<Element>,
-    /// The observer of the session this pass replaced, from its hides on.
+    /// The observer of the session this pass replaces, held, from its hides on.
     watching: Option<Observer>,
     /// The plan's hides are applied (`marked` holds what they marked).
     hidden: bool,
@@ -308,17 +310,13 @@ impl Pass {
         done
     }
 
-    /// Takes back what this pass marked. Before its own marks it holds only what the session's
-    /// observer marked meanwhile (see [`Page::on_added`]): those stay, with the session.
+    /// Takes back what this pass marked; the session it was to replace, if still there, goes on
+    /// watching.
     fn undo(&mut self, page: &Page) -> Result<(), GlueError> {
-        let marked = core::mem::take(&mut self.marked);
-        match page.session.borrow_mut().as_mut() {
-            Some(session) if !self.hidden => {
-                session.marked.extend(marked);
-                Ok(())
-            }
-            _ => apply::unhide(&marked),
+        if let Some(session) = page.session.borrow().as_ref() {
+            session.observer.go_on();
         }
+        apply::unhide(&core::mem::take(&mut self.marked))
     }
 
     /// Advances through the stages — collect, quotations, hide, sidebar — until `deadline`
@@ -351,12 +349,11 @@ impl Pass {
         }
         let plan = self.plan.as_ref().context("plan")?;
         if !self.hidden {
-            // The session's observer goes on watching, for this pass until it is done: what is
-            // added in between is cleaned too, and the marks are this pass's.
+            // The session's observer, held, goes to the session this pass makes: what is added
+            // until then is cleaned after all.
             self.watching = page.close_session()?;
             // Hides are few (labels and captions): one slice, so all layout reads come first.
-            let marked = apply::hide(&plan.hide, &collected.nodes)?;
-            self.marked.extend(marked);
+            self.marked = apply::hide(&plan.hide, &collected.nodes)?;
             self.hidden = true;
             if late() {
                 return Ok(false);
@@ -401,7 +398,10 @@ impl Pass {
             out
         };
         let observer = match self.watching.take() {
-            Some(observer) => observer,
+            Some(observer) => {
+                observer.go_on();
+                observer
+            }
             None => {
                 let watching = Rc::downgrade(page);
                 Observer::start(&self.body, move |roots| {
@@ -434,9 +434,9 @@ fn now() -> f64 {
 const NEW_ARTICLE_PARAGRAPHS: usize = 3;
 /// How long a full pass waits after the addition that asked for it, gathering any that follow.
 const REFRESH_DELAY_MS: i32 = 400;
-/// How long additions must pause before a slice of that pass runs: longer than the observer's
-/// gap between two frames of work, short enough that a page adding content every second is
-/// cleaned between its additions.
+/// How long the page must have added nothing before a slice of that pass runs: longer than the
+/// gaps of a page adding content frame after frame, short enough that a page adding some every
+/// second is read between its additions.
 const ADDITIONS_QUIET_MS: f64 = 100.0;
 /// The longest that pass waits for them in all, from its first wait: then it runs to the end.
 const REFRESH_MAX_WAIT_MS: f64 = 2000.0;
@@ -453,7 +453,6 @@ impl Page {
             hide_duplicate_captions: true,
             quotes: false,
         };
-        self.last_added.set(now());
         let collected = collect_all(&roots);
         let prose = collected
             .outline
@@ -463,16 +462,10 @@ impl Page {
             .count();
         let p = plan(&collected.outline, &settings);
         match apply::hide(&p.hide, &collected.nodes) {
-            // A pass that is running owns what is marked meanwhile: its walk may have gone past
-            // these additions, and it takes the session's marks back when it makes its own.
-            Ok(marked) => match (
-                self.pass.borrow_mut().as_mut(),
-                self.session.borrow_mut().as_mut(),
-            ) {
-                (Some(pass), _) => pass.marked.extend(marked),
-                (None, Some(session)) => session.marked.extend(marked),
-                // (no one to take them back later: none are kept)
-                (None, None) => drop(apply::unhide(&marked)),
+            Ok(marked) => match self.session.borrow_mut().as_mut() {
+                Some(session) => session.marked.extend(marked),
+                // (no session to take them back later: none are kept)
+                None => drop(apply::unhide(&marked)),
             },
             Err(e) => web_sys::console::warn_1(&e.message().into()),
         }
@@ -506,15 +499,26 @@ impl Page {
         }
     }
 
+    /// How long ago (ms) the page last added something, as the session's observer (or the one
+    /// a running pass took over) saw it.
+    fn quiet_for(&self) -> f64 {
+        if let Some(session) = self.session.borrow().as_ref() {
+            return session.observer.quiet_for();
+        }
+        let pass = self.pass.borrow();
+        let watching = pass.as_ref().and_then(|p| p.watching.as_ref());
+        watching.map_or(f64::INFINITY, Observer::quiet_for)
+    }
+
     /// One slice of the full pass a new article asked for; the next slice is a task of its own.
     fn refresh(self: &Rc<Self>) {
         self.refresh_pending.set(false);
-        // Not while the observer is still working through additions (a feed drains over many
-        // frames): a slice of each in one frame, with the page's relayout after our marks, made
-        // frames of over 50 ms. The pass waits until the additions pause, or for so long at
-        // most: a page that changes every frame (an animated counter) must not hold it off.
+        // Not while the page is still adding content (a feed, an app rendering): read now, it
+        // would be read again after the next addition. The pass waits until the additions
+        // pause, or for so long at most: a page that changes every frame (an animated counter)
+        // must not hold it off.
         let at = now();
-        let quiet_for = at - self.last_added.get();
+        let quiet_for = self.quiet_for();
         let waiting_since = self.refresh_waiting_since.get().unwrap_or(at);
         self.refresh_waiting_since.set(Some(waiting_since));
         if quiet_for < ADDITIONS_QUIET_MS && at - waiting_since < REFRESH_MAX_WAIT_MS {

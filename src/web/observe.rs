@@ -15,19 +15,26 @@ use super::js::{Context, GlueError};
 // How long one frame's work on additions may take, and how many added subtrees cross at once.
 const SLICE_MS = 12;
 const CHUNK = 32;
+// the ops of a watcher's control (as `Op` in the Rust)
+const STOP = 0, HOLD = 1, GO_ON = 2;
 
 // Watches `target` for added elements (a text node counts as its parent, unless that is `target`)
 // and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
-// chunks until the frame's slice is spent; the rest wait for the next frame. Gathered here, where each DOM call is cheap:
-// a feed appending ten thousand paragraphs one by one is ten thousand records. Returns the
-// function that stops it for good.
+// chunks until the frame's slice is spent; the rest wait for the next frame. Gathered here, where
+// each DOM call is cheap: a feed appending ten thousand paragraphs one by one is ten thousand
+// records. Returns its control, `control(op)`: STOP stops it for good; HOLD holds it (a full pass
+// is about to walk the page: what was added so far is dropped, what comes next waits); GO_ON
+// lets it go on; each op, and QUIET alone, returns how long ago (ms) the page last added
+// something.
 export function watchAdded(target, onBatch) {
   let pending = [];
   let scheduled = false;
   let stopped = false;
+  let held = false;
+  let lastAdded = -Infinity;
   const frame = () => {
     scheduled = false;
-    if (stopped) return;
+    if (stopped || held) return;
     const start = performance.now();
     const batch = outermost(pending);
     pending = [];
@@ -41,7 +48,7 @@ export function watchAdded(target, onBatch) {
       }
       done += CHUNK;
     }
-    if (done < batch.length && !stopped) {
+    if (done < batch.length && !stopped && !held) {
       pending = batch.slice(done).concat(pending);
       schedule();
     }
@@ -67,13 +74,22 @@ export function watchAdded(target, onBatch) {
         if (element) pending.push(element);
       }
     }
-    if (pending.length) schedule();
+    lastAdded = performance.now();
+    if (pending.length && !held) schedule();
   });
   observer.observe(target, { childList: true, subtree: true });
-  return () => {
-    stopped = true;
-    pending = [];
-    observer.disconnect();
+  return (op) => {
+    if (op === STOP || op === HOLD) pending = [];
+    if (op === STOP) {
+      stopped = true;
+      observer.disconnect();
+    }
+    if (op === HOLD) held = true;
+    if (op === GO_ON) {
+      held = false;
+      if (pending.length) schedule();
+    }
+    return performance.now() - lastAdded;
   };
 }
 
@@ -99,8 +115,17 @@ extern "C" {
 
 /// Watches `<body>` for added elements and hands them to `on_batch`, a chunk at a time.
 pub struct Observer {
-    stop: Function,
+    control: Function,
     _on_batch: Closure<dyn FnMut(JsValue)>,
+}
+
+/// What a watcher's control does (`watchAdded`'s STOP, HOLD, GO_ON; any other only asks).
+#[derive(Clone, Copy)]
+enum Op {
+    Stop = 0,
+    Hold = 1,
+    GoOn = 2,
+    Quiet = 3,
 }
 
 impl Observer {
@@ -114,17 +139,41 @@ impl Observer {
         let on_batch = Closure::<dyn FnMut(JsValue)>::new(move |batch: JsValue| {
             on_batch(batch.unchecked_into())
         });
-        let stop = watch_added(target, on_batch.as_ref().unchecked_ref())
+        let control = watch_added(target, on_batch.as_ref().unchecked_ref())
             .context("starting the observer")?;
         Ok(Observer {
-            stop,
+            control,
             _on_batch: on_batch,
         })
     }
 
     /// Stops observing: no batch reaches `on_batch` after this, not even one already gathered.
     pub fn stop(&self) {
-        let _ = self.stop.call0(&JsValue::UNDEFINED);
+        self.control(Op::Stop);
+    }
+
+    /// Holds the batches while a full pass walks the page: what was added so far is dropped
+    /// (the pass reads it), what is added from now on waits for [`Observer::go_on`].
+    pub fn hold(&self) {
+        self.control(Op::Hold);
+    }
+
+    /// Hands over what was added while held, and goes on.
+    pub fn go_on(&self) {
+        self.control(Op::GoOn);
+    }
+
+    /// How long ago (ms) the page last added something under the target.
+    pub fn quiet_for(&self) -> f64 {
+        self.control(Op::Quiet)
+    }
+
+    fn control(&self, op: Op) -> f64 {
+        self.control
+            .call1(&JsValue::UNDEFINED, &JsValue::from(op as u32))
+            .ok()
+            .and_then(|ms| ms.as_f64())
+            .unwrap_or(f64::INFINITY)
     }
 }
 
