@@ -552,6 +552,13 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             }
         }
     }
+    // "But Podliska’s most explosive claim is …": a conjunction opening it is no subject
+    if tokens
+        .get(from)
+        .is_some_and(|t| matches!(t.text.as_str(), "And" | "But" | "Yet"))
+    {
+        from += 1;
+    }
     mention_forward(tokens, from)
         .filter(|(cue, _)| cue.at < end)
         .map(|(cue, _)| cue)

@@ -1384,6 +1384,8 @@ mod tests {
             "Marco Rubio’s catch phrase in that race was that Crist “would say or do anything to win an election.”",
             "Mitt Romney’s “47 percent” comment was nearly as dismissive.",
             "Hillary Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”",
+            // (a conjunction opening the sentence is no subject)
+            "But Bradley Podliska’s most explosive claim is that the panel is a “witch hunt.”",
             // no noun of words: the owner's feelings are not quoted
             "Marco Rubio’s mood was “pretty good,” by all accounts.",
             // a term, not words: nobody is quoted
@@ -1392,7 +1394,8 @@ mod tests {
         assert_eq!(got[0].0, "Marco Rubio");
         assert_eq!(got[1].0, "Mitt Romney");
         assert_eq!(got[2].0, "Hillary Clinton");
-        assert!(got[3..]
+        assert_eq!(got[3].0, "Bradley Podliska");
+        assert!(got[4..]
             .iter()
             .all(|(who, text)| who == "-" && text != "liquid body"));
     }
