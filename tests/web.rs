@@ -469,6 +469,41 @@ async fn labels_added_while_a_second_pass_runs_stay_hidden() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+async fn labels_added_while_a_new_articles_full_pass_runs_are_not_held_long() {
+    // a long page, whose full pass takes several slices
+    let page: String = (0..1500)
+        .map(|i| format!("<p>“We will publish figure {i} this week,” said Maria Okafor.</p>"))
+        .collect();
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount(&page);
+    engine.clean_document().unwrap();
+    let next = doc().create_element("article").unwrap();
+    next.set_inner_html(SECOND_STORY);
+    root.append_child(&next).unwrap();
+    // the pass starts about 400 ms later, the page quiet (and reaches its hides some 300 ms on,
+    // unoptimised); while it runs, the page adds ad slots for 1 s
+    wait_ms(450).await;
+    let mut labels = Vec::new();
+    for _ in 0..50 {
+        labels.push(append_label(&root));
+        wait_ms(20).await;
+    }
+    // the slots of the first 0.8 s, while the page still adds: cleaned, not held by a pass
+    // waiting for the page to settle
+    let held = labels[..40]
+        .iter()
+        .filter(|l| !l.has_attribute("data-newsclean"))
+        .count();
+    assert_eq!(
+        held, 0,
+        "labels added while the pass runs are cleaned soon after it"
+    );
+    engine.set_enabled(false).unwrap();
+    root.remove();
+}
+
 async fn next_frames() {
     wait_ms(120).await;
 }

@@ -517,11 +517,16 @@ impl Page {
         // would be read again after the next addition. The pass waits until the additions
         // pause, or for so long at most: a page that changes every frame (an animated counter)
         // must not hold it off.
+        // Once under way, the pass runs to its end: the observer holds meanwhile, and what the
+        // page adds must not wait long to be cleaned.
         let at = now();
         let quiet_for = self.quiet_for();
         let waiting_since = self.refresh_waiting_since.get().unwrap_or(at);
         self.refresh_waiting_since.set(Some(waiting_since));
-        if quiet_for < ADDITIONS_QUIET_MS && at - waiting_since < REFRESH_MAX_WAIT_MS {
+        if self.pass.borrow().is_none()
+            && quiet_for < ADDITIONS_QUIET_MS
+            && at - waiting_since < REFRESH_MAX_WAIT_MS
+        {
             self.schedule_refresh((ADDITIONS_QUIET_MS - quiet_for) as i32 + 1);
             return;
         }
