@@ -537,7 +537,11 @@ async function feedCheck(url) {
           slices: performance.getEntriesByName("newsclean:added").map((m) => m.duration),
         };
       });
-      const appendFrame = r.loafs.find((f) => f.scripts.some((x) => x.url.endsWith("/feed.js")));
+      // the append's frame: the longest with feed.js in it (the frame that loaded the script
+      // may hold it too, and be long enough to be reported)
+      const appendFrame = r.loafs
+        .filter((f) => f.scripts.some((x) => x.url.endsWith("/feed.js")))
+        .reduce((longest, f) => (longest && longest.duration >= f.duration ? longest : f), null);
       const after = r.loafs.filter((f) => appendFrame && f.start > appendFrame.start);
       return { ...r, appendFrameMs: appendFrame?.duration ?? null, longestFrameAfterMs: max(after.map((f) => f.duration)) ?? 0,
         blockingAfterMs: max(after.map((f) => f.blocking)) ?? 0 };
