@@ -126,6 +126,34 @@ fn a_page_read_as_windows_1252_collects_as_written() {
 }
 
 #[wasm_bindgen_test]
+fn apply_leaves_alone_what_the_page_does_not_render() {
+    install_hiding_rule();
+    let root = mount(
+        "<div class=\"ad-slot\" id=\"shown\"><span>Advertisement</span></div>\
+         <p>Body text that stays, long enough to read as a paragraph of the article itself.</p>\
+         <style>.collapsed { display: none; }</style>\
+         <div class=\"collapsed\"><div class=\"ad-slot\" id=\"unrendered\"><span>Advertisement</span></div></div>",
+    );
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    let planned: Vec<String> = p
+        .hide
+        .iter()
+        .map(|h| collected.nodes.get(h.node.0).unwrap().id())
+        .collect();
+    assert_eq!(planned, ["shown", "unrendered"]);
+    let marked = apply::hide(&p.hide, &collected.nodes).unwrap();
+    let ids: Vec<String> = marked.iter().map(Element::id).collect();
+    assert_eq!(
+        ids,
+        ["shown"],
+        "the page's own display: none is left as it is"
+    );
+    apply::unhide(&marked).unwrap();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn apply_hides_exactly_the_plan_and_removes_nothing() {
     install_hiding_rule();
     let root = mount(AD_LABELS);
