@@ -443,7 +443,7 @@ async fn text_added_straight_under_the_watched_element_does_not_hand_it_all_over
 
 #[wasm_bindgen_test]
 async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_most() {
-    let (engine, root, _) = a_second_story_arrives();
+    let (engine, root, _) = a_second_story_arrives(FIRST_STORY);
     // an animated counter: a new text every 20 ms, for longer than the pass's delay and its wait
     let counter = doc().create_element("span").unwrap();
     root.append_child(&counter).unwrap();
@@ -503,13 +503,7 @@ async fn labels_added_while_a_new_articles_full_pass_runs_are_not_held_long() {
     let page: String = (0..1500)
         .map(|i| format!("<p>“We will publish figure {i} this week,” said Maria Okafor.</p>"))
         .collect();
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount(&page);
-    engine.clean_document().unwrap();
-    let next = doc().create_element("article").unwrap();
-    next.set_inner_html(SECOND_STORY);
-    root.append_child(&next).unwrap();
+    let (engine, root, _) = a_second_story_arrives(&page);
     // the pass starts about 400 ms later, the page quiet (and reaches its hides some 300 ms on,
     // unoptimised); while it runs, the page adds ad slots for 1 s
     wait_ms(450).await;
@@ -673,7 +667,7 @@ async fn wait_ms(ms: i32) {
 
 #[wasm_bindgen_test]
 async fn a_new_article_arriving_later_is_cleaned_and_listed() {
-    let (engine, root, next) = a_second_story_arrives();
+    let (engine, root, next) = a_second_story_arrives(FIRST_STORY);
     wait_ms(800).await;
     let marked: Vec<String> = {
         let list = next.query_selector_all("[data-newsclean]").unwrap();
@@ -705,12 +699,16 @@ const SECOND_STORY: &str = "<h2>Second story</h2>\
      <figure><img src=\"/img/bridge.jpg\"><figcaption>The new bridge at dawn on Saturday. Photo by Jane Roe</figcaption></figure>\
      <div class=\"caption\">The new bridge at dawn on Saturday. Photo by Jane Roe</div>";
 
-/// A page with one story, cleaned; then, as infinite scroll brings it, a whole second story.
+/// A first story with no quotes in it.
+const FIRST_STORY: &str =
+    "<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>";
+
+/// A page (`first`), cleaned; then, as infinite scroll brings it, a whole second story.
 /// Returns the engine, the page's root and the second story.
-fn a_second_story_arrives() -> (Engine, Element, Element) {
+fn a_second_story_arrives(first: &str) -> (Engine, Element, Element) {
     let engine = Engine::new();
     install_hiding_rule();
-    let root = mount("<p>The first story has no quotes at all in it, only a long sentence of plain reporting.</p>");
+    let root = mount(first);
     engine.clean_document().unwrap();
     let next = doc().create_element("article").unwrap();
     next.set_inner_html(SECOND_STORY);
@@ -727,7 +725,7 @@ fn second_story_quote() -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn the_full_pass_a_new_article_asks_for_waits_until_additions_pause() {
-    let (engine, root, next) = a_second_story_arrives();
+    let (engine, root, next) = a_second_story_arrives(FIRST_STORY);
     // a live feed goes on adding an item every 20 ms, past the pass's 400 ms delay
     for i in 0..40 {
         wait_ms(20).await;

@@ -49,8 +49,8 @@ struct Page {
     /// is never dropped while it runs (the pass takes over the observer that asked for it).
     refresh: OnceCell<Closure<dyn FnMut()>>,
     refresh_pending: Cell<bool>,
-    /// When the full pass the observer asked for was first due, until that pass ends
-    /// (`performance.now()` time).
+    /// When the full pass the observer asked for first waited for the page to stop adding,
+    /// while it waits (`performance.now()` time).
     refresh_waiting_since: Cell<Option<f64>>,
     /// Open or collapsed, which side: every sidebar of this page keeps the reader's choice.
     choices: ReaderChoices,
@@ -499,36 +499,28 @@ impl Page {
         }
     }
 
-    /// How long ago (ms) the page last added something, as the session's observer (or the one
-    /// a running pass took over) saw it.
-    fn quiet_for(&self) -> f64 {
-        if let Some(session) = self.session.borrow().as_ref() {
-            return session.observer.quiet_for();
-        }
-        let pass = self.pass.borrow();
-        let watching = pass.as_ref().and_then(|p| p.watching.as_ref());
-        watching.map_or(f64::INFINITY, Observer::quiet_for)
-    }
-
     /// One slice of the full pass a new article asked for; the next slice is a task of its own.
     fn refresh(self: &Rc<Self>) {
         self.refresh_pending.set(false);
-        // Not while the page is still adding content (a feed, an app rendering): read now, it
-        // would be read again after the next addition. The pass waits until the additions
-        // pause, or for so long at most: a page that changes every frame (an animated counter)
-        // must not hold it off.
-        // Once under way, the pass runs to its end: the observer holds meanwhile, and what the
-        // page adds must not wait long to be cleaned.
-        let at = now();
-        let quiet_for = self.quiet_for();
-        let waiting_since = self.refresh_waiting_since.get().unwrap_or(at);
-        self.refresh_waiting_since.set(Some(waiting_since));
-        if self.pass.borrow().is_none()
-            && quiet_for < ADDITIONS_QUIET_MS
-            && at - waiting_since < REFRESH_MAX_WAIT_MS
-        {
-            self.schedule_refresh((ADDITIONS_QUIET_MS - quiet_for) as i32 + 1);
-            return;
+        // Not before the page has stopped adding content (a feed, an app rendering): read now, it
+        // would be read again after the next addition. The pass waits until the additions pause,
+        // or for so long at most: a page that changes every frame (an animated counter) must not
+        // hold it off. Once under way it runs to its end: the observer holds meanwhile, and what
+        // the page adds must not wait long to be cleaned.
+        if self.pass.borrow().is_none() {
+            let at = now();
+            let quiet_for = self
+                .session
+                .borrow()
+                .as_ref()
+                .map_or(f64::INFINITY, |s| s.observer.quiet_for());
+            let waiting_since = self.refresh_waiting_since.get().unwrap_or(at);
+            if quiet_for < ADDITIONS_QUIET_MS && at - waiting_since < REFRESH_MAX_WAIT_MS {
+                self.refresh_waiting_since.set(Some(waiting_since));
+                self.schedule_refresh((ADDITIONS_QUIET_MS - quiet_for) as i32 + 1);
+                return;
+            }
+            self.refresh_waiting_since.set(None);
         }
         let running = self.running_pass();
         // Only while cleaning is on: switched off in between means the page stays as it is.
@@ -536,10 +528,9 @@ impl Page {
             return;
         }
         match self.step_pass(running, REFRESH_SLICE_MS) {
-            Ok(report) if report.is_null() => return self.schedule_refresh(0),
+            Ok(report) if report.is_null() => self.schedule_refresh(0),
             Ok(_) => {}
             Err(e) => web_sys::console::warn_1(&e.message().into()),
         }
-        self.refresh_waiting_since.set(None);
     }
 }
