@@ -225,10 +225,11 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     // "“… the [censored] is going on.” The crowd enthusiastically cheers": after a quotation
     // that ends its sentence, a verb with a non-speech sense opens a new one.
     let closed = from > 0 && tokens[from - 1].quote_ends_sentence();
-    if tokens
-        .get(v)
-        .is_some_and(|t| says(t) && (!closed || t.speech == Speech::Strong))
-    {
+    // (A participle right after the words is no verb of theirs: "“…” A very accurate saying
+    // loved by ontologists".)
+    if tokens.get(v).is_some_and(|t| {
+        says(t) && (!closed || t.speech == Speech::Strong) && (v > end || !t.text.ends_with("ing"))
+    }) {
         return Some(cue);
     }
     // "“Would it be negotiable?” Hannity pressed.": a past-tense verb outside the lexicon, alone
@@ -1017,10 +1018,15 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
                     .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
                 && !tokens[j - 1].is_capitalized()
                 && !TIME_NOUNS.contains_sorted(tokens[j - 1].lower());
+            // (its last word before any adverb: "the editorial board recently wrote")
+            let last = (from + 1..j)
+                .rev()
+                .find(|&k| !is_adverb_or_auxiliary(&tokens[k]))
+                .unwrap_or(j - 1);
             let head_at = (from + 1..j)
                 .rev()
                 .find(|&k| is_role_noun(tokens[k].lower()))
-                .or_else(|| (before_verb || ends_clause).then_some(j - 1))?;
+                .or_else(|| (before_verb || ends_clause).then_some(last))?;
             // "according to a civil complaint filed by the Securities and Exchange Commission": a
             // document speaks for whoever filed or issued it.
             if let Some(author) = document_author(tokens, head_at) {

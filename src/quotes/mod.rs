@@ -200,9 +200,18 @@ impl Extractor {
                 .or_else(|| cue_later(&tokens, k + 1, false))
                 // "Swift's rep told Fox News that this was not the whole truth. “Big Machine
                 // is …”": a quotation standing alone after a speech sentence of the paragraph.
+                // (When that sentence's quotation had its cue right after it, that one: "“…,”
+                // Nelson, a fellow in Munich, Germany, and co-author, said. “…”".)
                 .or_else(|| {
+                    let previous = previous_sentence_start(&tokens, k);
                     (kind == QuoteKind::Full && sentence_start > 0 && sentence_start == k)
-                        .then(|| cue_before(&tokens, previous_sentence_start(&tokens, k), k))
+                        .then(|| {
+                            (previous..k)
+                                .rev()
+                                .find(|&j| matches!(tokens[j].kind, TokenKind::Quote(_)))
+                                .and_then(|j| cue_after(&tokens, j + 1))
+                                .or_else(|| cue_before(&tokens, previous, k))
+                        })
                         .flatten()
                 })
                 .or_else(|| {
@@ -449,6 +458,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
     // someone named earlier).
     let mut in_sentence: Vec<SpeakerId> = Vec::new();
     let mut subject_named_first = false;
+    let mut spoke_in_sentence = false;
     let mut sentence_at = 0;
     let mut k = 0;
     while k < tokens.len() {
@@ -457,12 +467,21 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             in_sentence.clear();
             sentence_at = k + 1;
             subject_named_first = false;
+            spoke_in_sentence = false;
         }
         if k == sentence_at {
             topic = None;
         }
+        // ("her" as the object of the subject's own verb — "Rothman reached out to her" — is
+        // someone else; after a speech verb it may be the subject again: "Berg said the
+        // speeches have led her to …".)
+        let object_her = t.lower() == "her"
+            && !spoke_in_sentence
+            && tokens.get(k + 1).is_none_or(|n| {
+                n.kind != TokenKind::Word || HEADLINE_FUNCTION_WORDS.contains_sorted(n.lower())
+            });
         let female = match t.lower() {
-            _ if t.kind != TokenKind::Word => None,
+            _ if t.kind != TokenKind::Word || object_her => None,
             "he" | "him" | "his" | "himself" => Some(false),
             "she" | "her" | "hers" | "herself" => Some(true),
             other => foreign_pronoun(other),
@@ -525,6 +544,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 }
             }
         } else if says(t) {
+            spoke_in_sentence = true;
             // "ScreamMyName told me that so far he had…": one unknown name that opens a sentence
             // by speaking, which then says "he" or "she", is a person, not an organisation.
             let pronoun_follows = k > 0
@@ -1787,5 +1807,35 @@ mod tests {
         // a passive one does not: the subject is the one characterized
         let got = said(&["Harry Roe was seen by his critics as a “con artist” for months."]);
         assert!(got.iter().all(|q| q.0 != "Harry Roe"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quotation_after_an_attributed_one_goes_on_with_its_speaker() {
+        // the speaker's apposition names a place last: the place is nobody's subject
+        let got = speakers_of(&["\"We got out more than we put in,\" Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study, said in a statement. \"In our simulation, we see new things.\""]);
+        assert_eq!(got, ["Dylan Nelson", "Dylan Nelson"]);
+    }
+
+    #[test]
+    fn an_adverb_before_the_verb_is_no_part_of_a_description() {
+        let got = speakers_of(&["\"It is pandering,\" the editorial board recently wrote."]);
+        assert_eq!(got, ["the editorial board"]);
+    }
+
+    #[test]
+    fn a_participle_right_after_the_words_is_no_verb_of_theirs() {
+        let got = speakers_of(&["“A topic is defined by the company it keeps.” A very accurate saying loved by ontologists."]);
+        assert_eq!(got, ["-"]);
+    }
+
+    #[test]
+    fn her_as_the_subjects_object_tells_nothing_of_the_subject() {
+        // Rothman, who reached out to her, is not the "she" who said it
+        let got = speakers_of(&[
+            "Margaret Hamilton joined the lab in 1959.",
+            "Daniel Rothman reached out to her and learned the story.",
+            "For Hamilton, these were formative years. “I’d poke holes for ones,” she said.",
+        ]);
+        assert_eq!(got, ["Margaret Hamilton"]);
     }
 }
