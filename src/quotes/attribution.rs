@@ -1032,13 +1032,24 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             if let Some(author) = document_author(tokens, head_at) {
                 return Some(author);
             }
+            let head = &tokens[head_at];
+            // "the 14th-ranked Schwartzman said", "a defiant Clinton told": a name with a word
+            // about them before it (a role noun is not, nor is its head found as one).
+            let mention = if is_nameish(head)
+                && !is_nameish(&tokens[head_at - 1])
+                && !is_role_noun(head.lower())
+            {
+                name_mention(&tokens[head_at..=head_at], false, None)
+            } else {
+                Mention::Description {
+                    text: join(&tokens[from..=head_at]),
+                    head: head.lower().to_owned(),
+                    definite: lower == "the",
+                }
+            };
             return Some((
                 Cue {
-                    mention: Mention::Description {
-                        text: join(&tokens[from..=head_at]),
-                        head: tokens[head_at].lower().to_owned(),
-                        definite: lower == "the",
-                    },
+                    mention,
                     at: head_at,
                 },
                 head_at + 1,

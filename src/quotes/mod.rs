@@ -1823,6 +1823,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_word_about_them_before_it_is_theirs() {
+        let got = speakers_of(&[
+            "Diego Schwartzman beat Cristian Garin 6-2, 6-2.",
+            "\"I played one of my best matches,\" the 14th-ranked Schwartzman said.",
+            // a role noun in capitals stays the description's head
+            "\"It is about the facts,\" said one senior Democrat.",
+        ]);
+        assert_eq!(got, ["Diego Schwartzman", "one senior Democrat"]);
+    }
+
+    #[test]
     fn a_participle_right_after_the_words_is_no_verb_of_theirs() {
         let got = speakers_of(&["“A topic is defined by the company it keeps.” A very accurate saying loved by ontologists."]);
         assert_eq!(got, ["-"]);
