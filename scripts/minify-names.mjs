@@ -19,6 +19,7 @@
 // build.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { name, rewriteSection, uleb } from "./wasm-sections.mjs";
 
 const GLUE_MODULE = "./newsclean_bg.js";
 const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -31,84 +32,6 @@ function shortName(n) {
     n = Math.floor(n / LETTERS.length);
   } while (n > 0);
   return s;
-}
-
-function uleb(n) {
-  const out = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return out;
-}
-
-const name = (s) => {
-  const bytes = Buffer.from(s, "utf8");
-  return [...uleb(bytes.length), ...bytes];
-};
-
-/** Reads LEB128 numbers and names from `bytes`, starting at `at`. */
-class Reader {
-  constructor(bytes, at) {
-    this.bytes = bytes;
-    this.at = at;
-  }
-  u32() {
-    let result = 0, shift = 0, byte;
-    do {
-      byte = this.bytes[this.at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
-  }
-  name() {
-    const len = this.u32();
-    const s = this.bytes.subarray(this.at, this.at + len).toString("utf8");
-    this.at += len;
-    return s;
-  }
-  /** Skips an import's description (function, table, memory or global). */
-  skipDescription() {
-    const kind = this.bytes[this.at++];
-    const limits = () => {
-      const flags = this.u32();
-      this.u32();
-      if (flags & 1) this.u32();
-    };
-    if (kind === 0) this.u32(); // function: type index
-    else if (kind === 1) { this.at++; limits(); } // table: reftype, limits
-    else if (kind === 2) limits(); // memory
-    else if (kind === 3) this.at += 2; // global: valtype, mutability
-    else throw new Error(`import kind ${kind} not understood`);
-  }
-}
-
-/**
- * `wasm` with the body of its section `id` replaced by what `rewrite(reader)` returns (an array
- * of bytes), the reader at the start of the body, which it must read to its end; other sections
- * as they were.
- */
-function rewriteSection(wasm, id, rewrite) {
-  const r = new Reader(wasm, 8);
-  const parts = [wasm.subarray(0, 8)];
-  while (r.at < wasm.length) {
-    const start = r.at;
-    const sectionId = wasm[r.at++];
-    const size = r.u32();
-    const end = r.at + size;
-    if (sectionId !== id) {
-      parts.push(wasm.subarray(start, end));
-      r.at = end;
-      continue;
-    }
-    const body = rewrite(r);
-    if (r.at !== end) throw new Error(`section ${id} not read to its end`);
-    parts.push(Buffer.from([id, ...uleb(body.length), ...body]));
-  }
-  return Buffer.concat(parts);
 }
 
 /** The wasm with its import section renamed, and the renaming: [[module, field, newModule, newField]]. */
