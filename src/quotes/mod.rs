@@ -496,12 +496,16 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             && (lexicon::is_speech_verb(t.lower()) || t.text.ends_with("ing"))
             && tokens.get(k + 1).is_some_and(Token::is_capitalized);
         if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) && !opening_verb {
-            let start = k;
+            let mut start = k;
             while tokens.get(k + 1).is_some_and(|n| {
                 (n.is_capitalized() && !lexicon::is_not_name_word(&n.text))
                     || (n.text == "of" && is_title_word(&tokens[k].text))
             }) {
                 k += 1;
+            }
+            // "envoy to Ukraine Kurt Volker": a place after "to" before a full name.
+            if k > start + 1 && start > 0 && tokens[start - 1].text == "to" {
+                start += 1;
             }
             let run: Vec<&str> = tokens[start..=k].iter().map(|t| t.text.as_str()).collect();
             // "on the National Mall", "at a Veterans United conference": a run after an article
@@ -1848,5 +1852,15 @@ mod tests {
             "For Hamilton, these were formative years. “I’d poke holes for ones,” she said.",
         ]);
         assert_eq!(got, ["Margaret Hamilton"]);
+    }
+
+    #[test]
+    fn a_place_after_to_is_no_part_of_the_name_after_it() {
+        let got = speakers_of(&[
+            "Another diplomat, former special envoy to Ukraine Kurt Volker, changed his account.",
+            "“I think all of us thought it was inappropriate,” Volker said.",
+            "Kurt Volker testified for hours. “It was fine,” Volker said.",
+        ]);
+        assert_eq!(got, ["Kurt Volker", "Kurt Volker"]);
     }
 }
