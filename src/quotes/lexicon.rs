@@ -302,7 +302,11 @@ pub fn is_not_name_word(word: &str) -> bool {
     if is_initial(word) {
         return false;
     }
-    // "I'm", "It’s", "They’re": a contraction of such a word is no name either.
+    // "Don’t say “…”": a verb's negation is no name ...
+    if word.ends_with("n't") || word.ends_with("n’t") {
+        return true;
+    }
+    // ... and "I'm", "It’s", "They’re": a contraction of such a word is no name either.
     let word = word.split(['\'', '’']).next().unwrap_or(word);
     let word = word.trim_end_matches('.');
     NOT_NAME_WORDS.find_sorted_any_case(word).is_some()
@@ -449,10 +453,18 @@ mod tests {
 
     #[test]
     fn contractions_of_function_words_are_no_names() {
-        for w in ["I'm", "It’s", "They’re", "Here's"] {
+        for w in [
+            "I'm",
+            "It’s",
+            "They’re",
+            "Here's",
+            "Don’t",
+            "Can't",
+            "Won’t",
+        ] {
             assert!(is_not_name_word(w), "{w}");
         }
-        for w in ["O'Brien", "D’Souza", "Obama's"] {
+        for w in ["O'Brien", "D’Souza", "Obama's", "Don", "Dan’s"] {
             assert!(!is_not_name_word(w), "{w}");
         }
     }
