@@ -68,7 +68,10 @@ if (!pattern) {
 const wasm = readFileSync(input);
 const all = sections(wasm);
 const names = functionNames(wasm, all.filter((s) => s.id === 0));
-if (names.size === 0) throw new Error(`stub-functions: ${input} has no function names`);
+if (names.size === 0) {
+  // (a build whose profile strips symbols: nothing can be found by name, nothing is stubbed)
+  console.error(`[build] stub-functions: ${input} has no function names; left as it is`);
+}
 const first = importedFunctions(wasm, all.find((s) => s.id === 2));
 const matching = new RegExp(pattern);
 const stubbed = [];
