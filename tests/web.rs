@@ -355,6 +355,46 @@ fn sidebar_renders_markup_in_quotes_as_text() {
 }
 
 #[wasm_bindgen_test]
+fn a_quote_in_a_right_to_left_script_reads_right_to_left() {
+    let root = mount(
+        "<p>“مرحبا بكم في المدينة الجديدة,” said Omar Haddad, the mayor of the old town.</p>\
+         <p>“We will open the bridge in May,” he said.</p>",
+    );
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    let targets = vec![root.clone(); p.quotes.len()];
+    let sidebar = Sidebar::render(&doc(), &p, targets, 0, &ReaderChoices::default()).unwrap();
+    let shadow = sidebar_shadow();
+    let direction = |el: &Element| {
+        web_sys::window()
+            .unwrap()
+            .get_computed_style(el)
+            .unwrap()
+            .unwrap()
+            .get_property_value("direction")
+            .unwrap()
+    };
+    let quotes = shadow.query_selector_all("[data-quote]").unwrap();
+    let mut seen = Vec::new();
+    for i in 0..quotes.length() {
+        let q: Element = quotes.item(i).unwrap().unchecked_into();
+        seen.push((q.text_content().unwrap(), direction(&q)));
+    }
+    assert!(
+        seen.iter()
+            .any(|(t, d)| t.starts_with("مرحبا") && d == "rtl"),
+        "{seen:?}"
+    );
+    assert!(
+        seen.iter()
+            .any(|(t, d)| t.starts_with("We will") && d == "ltr"),
+        "{seen:?}"
+    );
+    sidebar.remove();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn several_roots_collect_one_after_the_other_each_after_its_ancestors() {
     let root = mount(
         "<div class=\"ad-slot\" id=\"slot\"><p id=\"a\">Advertisement</p></div><p id=\"b\">Body text.</p>",

@@ -45,6 +45,8 @@ export function addSections(body, speakers) {
     if (speakers[i + 2] !== null) {
       const role = doc.createElement("p");
       role.setAttribute("class", "role");
+      // (page text: in its own direction, whatever the panel's; see listQuotes)
+      role.setAttribute("dir", "auto");
       role.textContent = speakers[i + 2];
       section.appendChild(role);
     }
@@ -86,6 +88,10 @@ export function listQuotes(lists, rows, first) {
     // thousand of them took seconds of style; the marks come from the stylesheet instead)
     const q = doc.createElement("span");
     q.setAttribute("data-quote", "");
+    // A quotation in Arabic or Hebrew on an English page reads right to left, and its
+    // punctuation stays at its ends: dir="auto" takes the direction from its first strong letter
+    // and isolates it from the panel's.
+    q.setAttribute("dir", "auto");
     q.setAttribute("class", rows[4 * k + 3] ? "partial" : "full");
     q.textContent = rows[4 * k + 2];
     goto.appendChild(q);
