@@ -1232,10 +1232,13 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
 /// are neither titles, acronyms nor organisation words; none when the phrase names an organisation.
 fn name_mention(words: &[Token], definite: bool, role: Option<String>) -> Mention {
     // "CNBC's Becky Quick said", "Commentary’s Noah Rothman tweeted": the words up to a
-    // possessive name the owner (an outlet, a body); the person is the name after it.
-    if let Some(owner) = words[..words.len().saturating_sub(2)]
+    // possessive name the owner (an outlet, a body); the person is the name after it. So is a
+    // surname alone ("Media Research Center’s Bozell"), but not an acronym ("Mozilla’s CTO"), nor
+    // the last word of a name with "the" ("the People’s Daily").
+    if let Some(owner) = words[..words.len().saturating_sub(1)]
         .iter()
         .rposition(is_possessive)
+        .filter(|&o| o + 2 < words.len() || !(definite || is_acronym(&words[o + 1].text)))
     {
         let role = role.or_else(|| Some(join(&words[..=owner])));
         return name_mention(&words[owner + 1..], false, role);

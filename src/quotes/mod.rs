@@ -1863,4 +1863,16 @@ mod tests {
         ]);
         assert_eq!(got, ["Kurt Volker", "Kurt Volker"]);
     }
+
+    #[test]
+    fn a_surname_after_its_owners_possessive_is_the_person() {
+        let got = speakers_of(&[
+            "Brent Bozell founded the Media Research Center.",
+            "“It is time,” Media Research Center’s Bozell said.",
+            // an acronym after the possessive is a title; a name with "the", a body's
+            "“Not a complete solution,” Mozilla’s CTO said.",
+            "“No room for compromise,” the People’s Daily said.",
+        ]);
+        assert_eq!(got, ["Brent Bozell", "Mozilla’s CTO", "the People’s Daily"]);
+    }
 }
