@@ -12,22 +12,9 @@
 // makes a waker (the shipped code has no futures), so they never run; stubbed, a call would trap.
 // Stubbing nothing is no error: a later js-sys may not leave them.
 import { readFileSync, writeFileSync } from "node:fs";
-import { Reader, rewriteSection, uleb } from "./wasm-sections.mjs";
+import { Reader, rewriteSection, sections, uleb } from "./wasm-sections.mjs";
 
 const UNREACHABLE_BODY = [0x00 /* no locals */, 0x00 /* unreachable */, 0x0b /* end */];
-
-/** The sections of `wasm`: [{id, at (of the body), end}]. */
-function sections(wasm) {
-  const r = new Reader(wasm, 8);
-  const found = [];
-  while (r.at < wasm.length) {
-    const id = wasm[r.at++];
-    const size = r.u32();
-    found.push({ id, at: r.at, end: r.at + size });
-    r.at += size;
-  }
-  return found;
-}
 
 /** How many functions `wasm` imports: the defined functions' indices come after them. */
 function importedFunctions(wasm, imports) {

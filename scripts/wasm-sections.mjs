@@ -63,21 +63,30 @@ export class Reader {
  * as they were.
  */
 export function rewriteSection(wasm, id, rewrite) {
-  const r = new Reader(wasm, 8);
   const parts = [wasm.subarray(0, 8)];
-  while (r.at < wasm.length) {
-    const start = r.at;
-    const sectionId = wasm[r.at++];
-    const size = r.u32();
-    const end = r.at + size;
-    if (sectionId !== id) {
-      parts.push(wasm.subarray(start, end));
-      r.at = end;
+  for (const section of sections(wasm)) {
+    if (section.id !== id) {
+      parts.push(wasm.subarray(section.start, section.end));
       continue;
     }
+    const r = new Reader(wasm, section.at);
     const body = rewrite(r);
-    if (r.at !== end) throw new Error(`section ${id} not read to its end`);
+    if (r.at !== section.end) throw new Error(`section ${id} not read to its end`);
     parts.push(Buffer.from([id, ...uleb(body.length), ...body]));
   }
   return Buffer.concat(parts);
+}
+
+/** The sections of `wasm`, in order: {id, start (of its id byte), at (of its body), end}. */
+export function sections(wasm) {
+  const r = new Reader(wasm, 8);
+  const found = [];
+  while (r.at < wasm.length) {
+    const start = r.at;
+    const id = wasm[r.at++];
+    const size = r.u32();
+    found.push({ id, start, at: r.at, end: r.at + size });
+    r.at += size;
+  }
+  return found;
 }

@@ -24,8 +24,8 @@ const STOP = 0, HOLD = 1, GO_ON = 2;
 // each DOM call is cheap: a feed appending ten thousand paragraphs one by one is ten thousand
 // records. Returns its control, `control(op)`: STOP stops it for good; HOLD holds it (a full pass
 // is about to walk the page: what was added so far is dropped, what comes next waits); GO_ON
-// lets it go on; each op, and QUIET alone, returns how long ago (ms) the page last added
-// something.
+// lets it go on; every op returns how long ago (ms) the page last added something, and any
+// other op (`Op::Quiet` in the Rust) only asks that.
 export function watchAdded(target, onBatch) {
   let pending = [];
   let scheduled = false;
