@@ -203,9 +203,9 @@ impl Extractor {
                 // (When that sentence's quotation had its cue right after it, that one: "“…,”
                 // Nelson, a fellow in Munich, Germany, and co-author, said. “…”".)
                 .or_else(|| {
-                    let previous = previous_sentence_start(&tokens, k);
                     (kind == QuoteKind::Full && sentence_start > 0 && sentence_start == k)
                         .then(|| {
+                            let previous = previous_sentence_start(&tokens, k);
                             (previous..k)
                                 .rev()
                                 .find(|&j| matches!(tokens[j].kind, TokenKind::Quote(_)))
