@@ -1875,4 +1875,16 @@ mod tests {
         ]);
         assert_eq!(got, ["Brent Bozell", "Mozilla’s CTO", "the People’s Daily"]);
     }
+
+    #[test]
+    fn a_one_word_source_first_read_as_an_organisation_is_one_speaker_with_the_person() {
+        let x = extract(&[
+            "“It seems pretty strong,” Haoyu said.",
+            "“Pretty strong?” Lexi asked, staring at a fork. “We aren’t letting him wash knives.”",
+            "“Anesidoran social dynamic,” said Lexi. “Spit goes in the sink.”",
+        ]);
+        let names: Vec<&str> = x.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Haoyu", "Lexi"]);
+        assert_eq!(x.speakers[1].kind, SpeakerKind::Person);
+    }
 }

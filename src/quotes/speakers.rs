@@ -131,7 +131,18 @@ impl Speakers {
                 }
                 id
             }
-            None => self.push(full, SpeakerKind::Person, (surname, first)),
+            // "“…,” Lexi asked. … “…,” said Lexi": the one word first read as an organisation
+            // was this person all along, not a second source of the same name.
+            None => match (self.keys.iter().zip(&self.list))
+                .position(|((k, _), s)| s.kind == SpeakerKind::Organization && *k == surname)
+                .filter(|_| first.is_none())
+            {
+                Some(at) => {
+                    self.list[at].kind = SpeakerKind::Person;
+                    SpeakerId(at as u32)
+                }
+                None => self.push(full, SpeakerKind::Person, (surname, first)),
+            },
         };
         // "Mr." of "Mr. Trump" says how the paper names him, not what he is (his gender is
         // noted below)
