@@ -7,7 +7,7 @@
 
 use newsclean::plan::{plan, Settings};
 use newsclean::web::api::Engine;
-use newsclean::web::collect::{collect, collect_all, Collected};
+use newsclean::web::collect::{collect, collect_all};
 use newsclean::web::{
     apply,
     observe::Observer,
@@ -62,19 +62,6 @@ fn sidebar_shadow() -> web_sys::ShadowRoot {
 
 fn is_rendered(el: &Element) -> bool {
     el.get_client_rects().length() > 0
-}
-
-/// The element of each of the plan's quotations, as the pass gives them to the sidebar.
-fn quote_targets(collected: &Collected, p: &newsclean::Plan) -> Vec<Element> {
-    p.quotes
-        .iter()
-        .map(|q| {
-            collected
-                .nodes
-                .get(collected.outline.block(q.block).node.0)
-                .unwrap()
-        })
-        .collect()
 }
 
 /// The fixture's outline as the CLI (html5ever) sees it, checked in by tests/fixtures.rs.
@@ -215,8 +202,7 @@ fn rendered_sidebar(page: &str) -> (Element, newsclean::Plan, Sidebar) {
     let root = mount(page);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let targets = quote_targets(&collected, &p);
-    let sidebar = Sidebar::render(&doc(), &p, targets, 0, &ReaderChoices::default()).unwrap();
+    let sidebar = Sidebar::render(&doc(), &p, &collected, 0, &ReaderChoices::default()).unwrap();
     (root, p, sidebar)
 }
 
@@ -268,14 +254,14 @@ fn a_sidebar_rendered_again_keeps_the_readers_choices() {
     };
     // one page's choices, as its engine keeps them for every sidebar it renders
     let choices = ReaderChoices::default();
-    let first = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0, &choices).unwrap();
+    let first = Sidebar::render(&doc(), &p, &collected, 0, &choices).unwrap();
     // (open on a wide window, collapsed on a narrow one: the runner's window may be either)
     let opened_collapsed = panel().has_attribute("data-collapsed");
     click("collapse");
     click("side");
     first.remove();
     // a new article arrives: the sidebar is rendered again, as the reader left it
-    let again = Sidebar::render(&doc(), &p, quote_targets(&collected, &p), 0, &choices).unwrap();
+    let again = Sidebar::render(&doc(), &p, &collected, 0, &choices).unwrap();
     let kept = (
         panel().has_attribute("data-collapsed"),
         panel().get_attribute("data-side"),
@@ -344,8 +330,7 @@ fn sidebar_renders_markup_in_quotes_as_text() {
     );
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let targets = vec![root.clone(); p.quotes.len()];
-    let sidebar = Sidebar::render(&doc(), &p, targets, 0, &ReaderChoices::default()).unwrap();
+    let sidebar = Sidebar::render(&doc(), &p, &collected, 0, &ReaderChoices::default()).unwrap();
     let shadow = sidebar_shadow();
     assert!(shadow.query_selector("img").unwrap().is_none());
     let quote = shadow.query_selector("[data-quote]").unwrap().unwrap();
@@ -362,8 +347,7 @@ fn a_quote_in_a_right_to_left_script_reads_right_to_left() {
     );
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    let targets = vec![root.clone(); p.quotes.len()];
-    let sidebar = Sidebar::render(&doc(), &p, targets, 0, &ReaderChoices::default()).unwrap();
+    let sidebar = Sidebar::render(&doc(), &p, &collected, 0, &ReaderChoices::default()).unwrap();
     let shadow = sidebar_shadow();
     let direction = |el: &Element| {
         web_sys::window()

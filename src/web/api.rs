@@ -295,7 +295,8 @@ struct Pass {
     report: Option<JsValue>,
 }
 
-/// Article paragraphs read for quotations, or quotations listed, between looks at the clock.
+/// Article paragraphs read for quotations, or the sidebar's entries handed over, between looks at
+/// the clock.
 const SLICE: usize = 64;
 /// How long each piece of the DOM walk runs before its events are replayed into the outline.
 const WALK_SLICE_MS: f64 = 1.0;
@@ -360,16 +361,10 @@ impl Pass {
             }
         }
         if self.sidebar.is_none() {
-            let targets = plan
-                .quotes
-                .iter()
-                .map(|q| collected.nodes.get(collected.outline.block(q.block).node.0))
-                .collect::<Option<Vec<Element>>>()
-                .context("a quote's paragraph was not collected")?;
             self.sidebar = Some(Sidebar::start(
                 &self.doc,
                 plan,
-                targets,
+                collected,
                 plan.hide.len(),
                 &page.choices,
             )?);
@@ -378,7 +373,7 @@ impl Pass {
             }
         }
         let sidebar = self.sidebar.as_mut().context("sidebar")?;
-        while !sidebar.list(SLICE)? {
+        while !sidebar.list(plan, SLICE)? {
             if late() {
                 return Ok(false);
             }

@@ -1,7 +1,7 @@
 // The walk's script (collect.rs): reads the live DOM in document order into the core's events,
-// and finds a quotation's text in the page again for the highlight (`rangesOf`). A module of the
-// glue rather than an inline snippet, so that another module of the glue can import from it;
-// esbuild bundles it into the glue (scripts/build.sh).
+// and finds a quotation's text in the page again for the highlight (`rangesOf`, imported by the
+// sidebar's script, sidebar.js). A module of the glue rather than an inline snippet so that the
+// sidebar's module can import from it; esbuild bundles both into the glue (scripts/build.sh).
 
 // Tags whose children never render as page text: not descended into (the core skips them too).
 const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe",

@@ -22,9 +22,6 @@ extern "C" {
     fn step(this: &Walker, deadline: f64) -> Array;
     #[wasm_bindgen(method, getter)]
     fn nodes(this: &Walker) -> Array;
-    /// The DOM ranges of `pieces` in `root`'s text as the core sees it (see `rangesOf`).
-    #[wasm_bindgen(js_name = rangesOf)]
-    pub(super) fn ranges_of(root: &Element, pieces: &Array) -> Array;
 }
 
 /// The elements a walk opened, in order: `NodeIx(n)` is the n-th.
@@ -34,6 +31,12 @@ impl Nodes {
     /// The element opened as `NodeIx(ix)`.
     pub fn get(&self, ix: u32) -> Option<Element> {
         self.0.get(ix).dyn_into().ok()
+    }
+
+    /// All of them, as the walk's script made them (the n-th is `NodeIx(n)`): for a script that
+    /// looks up many, one crossing.
+    pub fn all(&self) -> &Array {
+        &self.0
     }
 }
 

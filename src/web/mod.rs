@@ -7,7 +7,6 @@
 pub mod api;
 pub mod apply;
 pub mod collect;
-pub mod highlight;
 pub mod js;
 pub mod observe;
 pub mod sidebar;
