@@ -53,6 +53,8 @@ pub struct Speakers {
     sentence_subjects: Vec<(Position, SpeakerId)>,
     /// What the text says of each person's gender (`Some(true)`: she), parallel to `list`.
     female: Vec<Option<bool>>,
+    /// What each person's first name says of their gender, parallel to `list`.
+    named_female: Vec<Option<bool>>,
     /// Organisations that were the subject of a speech verb, in text order.
     group_subjects: Vec<(Position, SpeakerId)>,
     /// The speaker of the latest attributed quotation, for "the statement said".
@@ -119,7 +121,15 @@ impl Speakers {
                 })
             })
         };
-        let existing = find(true).or_else(|| find(false));
+        // "Xi Jinping … “…,” Xi said": failing a surname, the titled person whose first name it
+        // is, mentioned last.
+        let existing = find(true).or_else(|| find(false)).or_else(|| {
+            self.person_mentions
+                .iter()
+                .rev()
+                .map(|(_, id)| *id)
+                .find(|id| first.is_none() && self.is_titled_first_name(id.0 as usize, &surname))
+        });
         let full =
             crate::text::join_words(&name.iter().map(|w| strip_possessive(w)).collect::<Vec<_>>());
         let id = match existing {
@@ -153,6 +163,16 @@ impl Speakers {
         if let Some(female) = honorific {
             self.note_gender(id, female);
         }
+        // "Hillary Clinton … he said": a common first name tells a gender the pronouns must
+        // agree with, though not one that makes the person a pronoun's likelier referent
+        self.named_female[id.0 as usize] =
+            self.keys[id.0 as usize].1.as_deref().and_then(|first| {
+                if FEMALE_FIRST_NAMES.contains_sorted(first) {
+                    Some(true)
+                } else {
+                    MALE_FIRST_NAMES.contains_sorted(first).then_some(false)
+                }
+            });
         self.person_mentions.push((at, id));
         id
     }
@@ -254,7 +274,8 @@ impl Speakers {
     /// Returns true unless both the gender asked for (`female`) and the person's, as the text
     /// told it, are known and differ.
     fn gender_agrees(&self, id: SpeakerId, female: Option<bool>) -> bool {
-        female.is_none_or(|f| self.female[id.0 as usize] != Some(!f))
+        let at = id.0 as usize;
+        female.is_none_or(|f| self.female[at].or(self.named_female[at]) != Some(!f))
     }
 
     /// Records what a pronoun or an honorific says of a person's gender (first word wins).
@@ -319,13 +340,24 @@ impl Speakers {
             .filter(|id| self.gender_agrees(*id, head_female))
     }
 
-    /// Returns true if and only if `surname` (any case) is the surname of a known person.
-    pub fn is_known_surname(&self, surname: &str) -> bool {
+    /// Returns true if and only if `surname` (any case) is the surname of a known person, or
+    /// with `by_first` the first name of a titled one (see [`Self::is_titled_first_name`]).
+    pub fn is_known_surname(&self, surname: &str, by_first: bool) -> bool {
         let s = fold_case(strip_possessive(surname));
-        self.keys
-            .iter()
-            .zip(&self.list)
-            .any(|((k, _), sp)| *k == s && sp.kind == SpeakerKind::Person)
+        (0..self.list.len()).any(|at| {
+            self.keys[at].0 == s && self.list[at].kind == SpeakerKind::Person
+                || by_first && self.is_titled_first_name(at, &s)
+        })
+    }
+
+    /// Returns true if and only if person `at` has a title and `word` (lowercase) for first
+    /// name: family names come first in "Xi Jinping", "Lee Jae-myung", "President Yoon Suk
+    /// Yeol", and a title tells a person from a product ("Google Stadia").
+    fn is_titled_first_name(&self, at: usize, word: &str) -> bool {
+        let entry = &self.list[at];
+        entry.kind == SpeakerKind::Person
+            && entry.role.is_some()
+            && self.keys[at].1.as_deref() == Some(word)
     }
 
     fn push(
@@ -343,6 +375,7 @@ impl Speakers {
         });
         self.keys.push(key);
         self.female.push(None);
+        self.named_female.push(None);
         id
     }
 
@@ -356,6 +389,15 @@ impl Speakers {
         }
     }
 }
+
+crate::words!(
+    /// First names that name women in English-language news; lowercase, sorted by bytes.
+    static FEMALE_FIRST_NAMES = "abigail|ada|alice|alicia|alison|amanda|amy|ana|andrea|angela|angelina|ann|anna|anne|annie|barbara|beth|betsy|betty|beverly|brenda|bridget|carly|carmen|carol|caroline|catherine|cathy|charlotte|cheryl|christina|christine|claire|claudia|cynthia|debbie|deborah|denise|diana|diane|donna|dorothy|elaine|eleanor|elena|elisabeth|elizabeth|ellen|emily|emma|erin|eva|evelyn|fiona|frances|gabriela|gina|gloria|grace|hannah|heather|heidi|helen|holly|irene|jacqueline|jane|janet|janice|jennifer|jessica|jill|joan|joanna|joyce|judith|judy|julia|julie|karen|kate|katherine|kathleen|kathy|katie|kirsten|kristen|kristi|laura|lauren|linda|lisa|liz|loretta|lori|louise|lucy|lynn|margaret|maria|marie|martha|mary|megan|melissa|michelle|monica|nancy|natalie|nicole|nikki|olivia|pamela|patricia|paula|peggy|penny|rachel|rebecca|rita|rose|ruth|sally|samantha|sandra|sara|sarah|sharon|sheila|shirley|sophie|stephanie|susan|suzanne|sylvia|tammy|teresa|theresa|tina|valerie|vanessa|victoria|virginia|wendy|yvonne|zoe"
+);
+crate::words!(
+    /// First names that name men in English-language news; lowercase, sorted by bytes.
+    static MALE_FIRST_NAMES = "aaron|adam|alan|albert|alexander|alfred|andrew|angus|anthony|antonio|arnold|arthur|barry|ben|benjamin|bernard|bill|bob|brad|bradley|brandon|brett|brian|bruce|bryan|carl|carlos|chad|charles|charlie|christopher|chuck|colin|craig|dan|daniel|darren|dave|david|dean|dennis|derek|dick|don|donald|doug|douglas|dwight|earl|ed|eddie|edward|elijah|eric|ernest|eugene|evan|frank|franklin|fred|frederick|gary|gavin|george|gerald|gordon|greg|gregory|harold|harry|henry|herbert|howard|hugh|ian|isaac|jack|jacob|jake|james|jared|jason|jeff|jeffrey|jeremy|jerome|jerry|jesse|jim|jimmy|joe|joel|john|johnny|jon|jonathan|jorge|jose|joseph|josh|joshua|juan|justin|keith|ken|kenneth|kevin|kurt|larry|lawrence|leon|luis|marco|marcus|mario|mark|martin|matt|matthew|michael|mike|mitch|mohammed|muhammad|nathan|neil|nicholas|nick|nigel|noah|oliver|omar|oscar|patrick|paul|peter|phil|philip|pierre|ralph|randy|raymond|richard|rick|rob|robert|rod|roger|ron|ronald|roy|rudy|russell|ryan|sam|samuel|scott|sean|sergei|seth|shawn|simon|stephen|steve|steven|stuart|ted|thomas|tim|timothy|todd|tom|tony|travis|walter|wayne|william|zach"
+);
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
