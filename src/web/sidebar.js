@@ -143,7 +143,10 @@ export function startSidebar(doc, listing, nodes, hidden, choices) {
         goTo(index);
         break;
       case "copy":
-        navigator.clipboard.writeText(`“${text(entry)}” — ${attribution(entry)}`);
+        // (a refusal, no focus or no permission, comes later, as a rejected promise)
+        navigator.clipboard
+          .writeText(`“${text(entry)}” — ${attribution(entry)}`)
+          .catch((e) => console.warn("newsclean:", e));
         button.textContent = "Copied";
         break;
       case "more":
