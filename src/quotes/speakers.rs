@@ -163,8 +163,8 @@ impl Speakers {
         if let Some(female) = honorific {
             self.note_gender(id, female);
         }
-        // "Hillary Clinton … he said": a common first name tells a gender the pronouns must
-        // agree with, though not one that makes the person a pronoun's likelier referent
+        // "Mary Steenburgen … he said": a common first name tells a gender pronouns must agree
+        // with, though not one that makes the person a pronoun's likelier referent
         self.named_female[id.0 as usize] =
             self.keys[id.0 as usize].1.as_deref().and_then(|first| {
                 if FEMALE_FIRST_NAMES.contains_sorted(first) {
