@@ -27,6 +27,9 @@ const OFF_ATTR = "data-newsclean-off";
 // Between the segments of one quotation split by its attribution.
 const GAP = " … ";
 
+// A control's tooltip and its accessible name: one text, so that they never drift apart.
+const described = (text) => ({ title: text, "aria-label": text });
+
 // The panel's fixed controls, in document order: [parent: 0 for the panel, n for the n-th row of
 // this table; tag; attributes; label].
 const CHROME = [
@@ -34,25 +37,24 @@ const CHROME = [
   [1, "h2", { id: "newsclean-title" }, ""],
   [1, "button", {
     type: "button", "data-action": "side",
-    title: "Move to the other side", "aria-label": "Move to the other side",
+    ...described("Move to the other side"),
   }, "⇆"],
   [1, "button", {
     type: "button", "data-action": "collapse",
-    title: "Collapse the quotes panel", "aria-label": "Collapse the quotes panel", "aria-expanded": "true",
+    ...described("Collapse the quotes panel"), "aria-expanded": "true",
   }, "–"],
   [0, "div", { class: "tools" }, ""],
   [5, "button", {
     type: "button", "data-action": "show-hidden",
-    title: "Show the ad labels and duplicate captions newsclean hid",
-    "aria-label": "Show the ad labels and duplicate captions newsclean hid", "aria-pressed": "false",
+    ...described("Show the ad labels and duplicate captions newsclean hid"), "aria-pressed": "false",
   }, ""],
   [5, "button", {
     type: "button", "data-action": "export-md",
-    title: "Download all quotes as Markdown", "aria-label": "Download all quotes as Markdown",
+    ...described("Download all quotes as Markdown"),
   }, "Export Markdown"],
   [5, "button", {
     type: "button", "data-action": "export-json",
-    title: "Download all quotes as JSON", "aria-label": "Download all quotes as JSON",
+    ...described("Download all quotes as JSON"),
   }, "Export JSON"],
 ];
 
@@ -291,7 +293,7 @@ function entryItem(doc, index, speaker, text, partial) {
   goto.appendChild(quote);
   const copy = element(doc, "button", {
     type: "button", "data-action": "copy", "data-index": index,
-    title: "Copy this quote with its attribution", "aria-label": "Copy this quote with its attribution",
+    ...described("Copy this quote with its attribution"),
   });
   copy.textContent = "Copy";
   li.appendChild(goto);
