@@ -1886,6 +1886,29 @@ mod tests {
         let names: Vec<&str> = x.speakers.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Haoyu", "Lexi"]);
         assert_eq!(x.speakers[1].kind, SpeakerKind::Person);
+        // named in full only later, by a common first name ...
+        let who = speakers_of(&[
+            "“All of them bring different strengths,” Clarke said in a telecon.",
+            "“It enables NASA to do much more,” NASA’s Steve Clarke said in the statement.",
+            // ... which a word opening a sentence is not
+            "“Look at what happened in Wyoming,” Trump told supporters.",
+            "Maybe Trump will win. Six Trump supporters cheered.",
+        ]);
+        assert_eq!(who, ["Steve Clarke", "Steve Clarke", "Trump"]);
+    }
+
+    #[test]
+    fn a_descriptor_before_a_common_first_name_is_no_part_of_the_name() {
+        let who = speakers_of(&[
+            "Majority Whip John Cornyn spoke first. “We will vote,” Cornyn said.",
+            "“It was a disgrace,” Journalist Jorge Ramos said.",
+            "“We're at a moment,” said Cornell William Brooks, president of the NAACP.",
+        ]);
+        // (one word alone before the name may be a first name of its own)
+        assert_eq!(
+            who,
+            ["John Cornyn", "Jorge Ramos", "Cornell William Brooks"]
+        );
     }
 
     #[test]

@@ -84,6 +84,7 @@ impl Speakers {
             [owner, rest @ ..] if !rest.is_empty() && super::is_possessive_word(owner) => rest,
             _ => name,
         };
+        let name = &name[descriptor_len(name)..];
         let surname = fold_case(strip_possessive(name.last().copied().unwrap_or_default()));
         let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
         // "Mr. Trump" is none of the women named Trump; "Ms. Trump" none of the men.
@@ -141,14 +142,21 @@ impl Speakers {
                 }
                 id
             }
-            // "“…,” Lexi asked. … “…,” said Lexi": the one word first read as an organisation
-            // was this person all along, not a second source of the same name.
-            None => match (self.keys.iter().zip(&self.list))
-                .position(|((k, _), s)| s.kind == SpeakerKind::Organization && *k == surname)
-                .filter(|_| first.is_none())
-            {
+            // "“…,” Lexi asked. … “…,” said Lexi", "“…,” Clarke said. … Steve Clarke said": the
+            // one word first read as an organisation was this person all along, not a second
+            // source of the same name. (A first name must be a common one: "Six Trump
+            // supporters" or "Maybe Trump will" at a sentence's start is no name of Trump.)
+            None => match (self.keys.iter().zip(&self.list)).position(|((k, _), s)| {
+                s.kind == SpeakerKind::Organization
+                    && *k == surname
+                    && first
+                        .as_deref()
+                        .is_none_or(|f| first_name_gender(f).is_some())
+            }) {
                 Some(at) => {
                     self.list[at].kind = SpeakerKind::Person;
+                    self.list[at].name = full;
+                    self.keys[at].1 = first;
                     SpeakerId(at as u32)
                 }
                 None => self.push(full, SpeakerKind::Person, (surname, first)),
@@ -165,14 +173,10 @@ impl Speakers {
         }
         // "Mary Steenburgen … he said": a common first name tells a gender pronouns must agree
         // with, though not one that makes the person a pronoun's likelier referent
-        self.named_female[id.0 as usize] =
-            self.keys[id.0 as usize].1.as_deref().and_then(|first| {
-                if FEMALE_FIRST_NAMES.contains_sorted(first) {
-                    Some(true)
-                } else {
-                    MALE_FIRST_NAMES.contains_sorted(first).then_some(false)
-                }
-            });
+        self.named_female[id.0 as usize] = self.keys[id.0 as usize]
+            .1
+            .as_deref()
+            .and_then(first_name_gender);
         self.person_mentions.push((at, id));
         id
     }
@@ -398,6 +402,40 @@ crate::words!(
     /// First names that name men in English-language news; lowercase, sorted by bytes.
     static MALE_FIRST_NAMES = "aaron|adam|alan|albert|alexander|alfred|andrew|angus|anthony|antonio|arnold|arthur|barry|ben|benjamin|bernard|bill|bob|brad|bradley|brandon|brett|brian|bruce|bryan|carl|carlos|chad|charles|charlie|christopher|chuck|colin|craig|dan|daniel|darren|dave|david|dean|dennis|derek|dick|don|donald|doug|douglas|dwight|earl|ed|eddie|edward|elijah|eric|ernest|eugene|evan|frank|franklin|fred|frederick|gary|gavin|george|gerald|gordon|greg|gregory|harold|harry|henry|herbert|howard|hugh|ian|isaac|jack|jacob|jake|james|jared|jason|jeff|jeffrey|jeremy|jerome|jerry|jesse|jim|jimmy|joe|joel|john|johnny|jon|jonathan|jorge|jose|joseph|josh|joshua|juan|justin|keith|ken|kenneth|kevin|kurt|larry|lawrence|leon|luis|marco|marcus|mario|mark|martin|matt|matthew|michael|mike|mitch|mohammed|muhammad|nathan|neil|nicholas|nick|nigel|noah|oliver|omar|oscar|patrick|paul|peter|phil|philip|pierre|ralph|randy|raymond|richard|rick|rob|robert|rod|roger|ron|ronald|roy|rudy|russell|ryan|sam|samuel|scott|sean|sergei|seth|shawn|simon|stephen|steve|steven|stuart|ted|thomas|tim|timothy|todd|tom|tony|travis|walter|wayne|william|zach"
 );
+
+/// How many words of a name are a descriptor before a common first name: "Majority Whip John
+/// Cornyn", "Journalist Jorge Ramos", "Texas-based Matt Mackowiak". One word alone before it may
+/// be a first name of its own ("Cornell William Brooks", "Lee Ann Womack"), unless it reads as a
+/// description: an agent noun or a hyphenated adjective.
+fn descriptor_len(name: &[&str]) -> usize {
+    let Some(first) = name
+        .iter()
+        .position(|w| first_name_gender(&fold_case(w)).is_some())
+    else {
+        return 0;
+    };
+    let described = |before: &str| {
+        ["ist", "er", "or", "man"].iter().any(|end| before.ends_with(end))
+            // "Texas-based", "Chicago-born" (not "Jean-Marc")
+            || before
+                .split_once('-')
+                .is_some_and(|(_, rest)| rest.starts_with(crate::text::is_lower))
+    };
+    if first > 0 && first + 1 < name.len() && (first > 1 || described(name[0])) {
+        first
+    } else {
+        0
+    }
+}
+
+/// What a common first name (lowercase) says of its bearer's gender (`Some(true)`: a woman).
+fn first_name_gender(first: &str) -> Option<bool> {
+    if FEMALE_FIRST_NAMES.contains_sorted(first) {
+        Some(true)
+    } else {
+        MALE_FIRST_NAMES.contains_sorted(first).then_some(false)
+    }
+}
 
 fn strip_possessive(word: &str) -> &str {
     word.strip_suffix("'s")
