@@ -168,7 +168,7 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     if FOREIGN_ACCORDING.contains_sorted(lower) {
         return mention_after(tokens, j + 1);
     }
-    let (cue, end) = mention_forward(tokens, j)?;
+    let (cue, end) = mention_forward(tokens, j, false)?;
     // "“…” Editor’s note: …", "“…” Smith’s reply came later": the word after a possessive name
     // is a noun, so the name is no speaker.
     if matches!(cue.mention, Mention::Name { .. }) && is_possessive(&tokens[cue.at]) {
@@ -477,7 +477,7 @@ fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
     if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(t.lower()) {
         return None;
     }
-    mention_forward(tokens, verb + 1)
+    mention_forward(tokens, verb + 1, true)
         .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word))
         .map(|(cue, _)| cue)
 }
@@ -560,7 +560,7 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     {
         from += 1;
     }
-    mention_forward(tokens, from)
+    mention_forward(tokens, from, false)
         .filter(|(cue, _)| cue.at < end)
         .map(|(cue, _)| cue)
 }
@@ -874,7 +874,7 @@ fn is_possessive(t: &Token) -> bool {
 /// The speaker named after a speech verb: "said Blinken", "said the spokeswoman", "said Jane
 /// Doe, a spokeswoman for X".
 pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
-    mention_forward(tokens, from).map(|(cue, _)| cue)
+    mention_forward(tokens, from, true).map(|(cue, _)| cue)
 }
 
 /// The named author after a document noun at `head`: "a complaint filed by the Securities and
@@ -923,8 +923,10 @@ fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
     })
 }
 
-/// A noun phrase read forwards from `from`; returns it and the index just past it.
-fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
+/// A noun phrase read forwards from `from`; returns it and the index just past it. `after_verb`:
+/// its verb came first ("said …", "according to …"), so a speech verb's form ending in "s" in
+/// it is a plural noun ("according to the explanatory notes").
+fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(Cue, usize)> {
     let mut from = from;
     // "wrote 43-year-old Martin Taylor", "said former Secretary of State Colin Powell": an age
     // or "former" before the name is no part of it.
@@ -960,7 +962,11 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
         if DETERMINERS.contains_sorted(lower) {
             // "the White House", "the spokeswoman", "a senior official"
             let mut j = from + 1;
-            while tokens.get(j).is_some_and(|n| is_word(n) && !says(n)) && j - from < 7 {
+            while tokens
+                .get(j)
+                .is_some_and(|n| is_word(n) && (!says(n) || after_verb && n.text.ends_with('s')))
+                && j - from < 7
+            {
                 j += 1;
             }
             let words = &tokens[from + 1..j];
@@ -1082,7 +1088,7 @@ fn mention_forward(tokens: &[Token], from: usize) -> Option<(Cue, usize)> {
             .map(|k| (k + 1, k + 1))
     };
     if let Some((name_at, description_end)) = described_name {
-        let (mut cue, end) = mention_forward(tokens, name_at)?;
+        let (mut cue, end) = mention_forward(tokens, name_at, false)?;
         // (no role in a little word of another language: "přidává se Emile Heskey")
         let description = &tokens[from..description_end];
         if let Mention::Name { role, name, .. } = &mut cue.mention {
@@ -1385,6 +1391,10 @@ mod tests {
             ),
             ("\"Yes,\" a CBP spokesperson said.", "a CBP spokesperson"),
             ("\"Yes,\" according to Jane Doe.", "Jane Doe"),
+            (
+                "\"Yes,\" according to the explanatory notes.",
+                "the explanatory notes",
+            ),
             ("\"Yes,\" officials said.", "officials"),
             ("\"Why?\" a Democratic staffer in the room wondered.", "a Democratic staffer"),
             (
