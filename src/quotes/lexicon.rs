@@ -239,6 +239,19 @@ pub fn is_org_word(word: &str) -> bool {
         .is_some()
 }
 
+/// Returns true if and only if the word has the ending of an abstract or collective noun, which
+/// no surname has: "Professional Responsibility", "Impact Movement", "Crosscut Strategies" and
+/// "Muslim Americans" are no people. (Not "-ity": Hannity; not "-ries": Jeffries, Humphries;
+/// "-ment" only in long words: Clement.)
+pub fn is_abstract_noun(word: &str) -> bool {
+    [
+        "bility", "tion", "sion", "ship", "ians", "icans", "dies", "gies", "ties", "cies",
+    ]
+    .iter()
+    .any(|end| word.ends_with(end))
+        || (word.len() > 7 && word.ends_with("ment"))
+}
+
 crate::words!(
     /// Organisation words that, lowercase, name places and things ("the streets", "the house",
     /// "many times").

@@ -613,7 +613,9 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
         Some(owner) => &run[owner + 1..],
         None => run,
     };
-    if run.iter().any(|w| lexicon::is_org_word(w)) {
+    if run.iter().any(|w| lexicon::is_org_word(w))
+        || run.last().is_some_and(|w| lexicon::is_abstract_noun(w))
+    {
         return None;
     }
     let name_start = run
@@ -1895,6 +1897,16 @@ mod tests {
             "Maybe Trump will win. Six Trump supporters cheered.",
         ]);
         assert_eq!(who, ["Steve Clarke", "Steve Clarke", "Trump"]);
+    }
+
+    #[test]
+    fn a_capitalized_pair_ending_in_an_abstract_or_collective_noun_is_no_person() {
+        let who = speakers_of(&[
+            "The Ohio governor, John Kasich, spoke on Saturday.",
+            "Many Muslim Americans and the Center for Professional Responsibility were there.",
+            "“It is not who we are,” he said.",
+        ]);
+        assert_eq!(who, ["John Kasich"]);
     }
 
     #[test]
