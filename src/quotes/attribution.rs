@@ -522,7 +522,16 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
             || (is_not_name_word(&tokens[lo].text) && !is_pronoun(&tokens[lo]))
             || ends_adverbially
             || opens_with_participle;
-        if opens_with_adverbial {
+        // ("The Florida senator sought to calm his supporters, …, saying": an article opens the
+        // subject, unless it opens a time, "The next day, …", "A few weeks later, …", or a name
+        // follows in apposition, "The group, WeWorkers Coalition, …".)
+        let opens_with_subject = matches!(tokens[lo].text.as_str(), "The" | "A" | "An")
+            && !tokens.get(comma + 1).is_some_and(Token::is_capitalized)
+            && !tokens[lo..comma].iter().any(|t| {
+                let lower = t.lower();
+                TIME_NOUNS.contains_sorted(lower.strip_suffix('s').unwrap_or(lower))
+            });
+        if opens_with_adverbial && !opens_with_subject {
             from = comma + 1;
             // "On July 6, 2015, Sanders …": a date's own comma is inside the adverbial.
             while tokens

@@ -733,8 +733,10 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Optio
                 }
             }
             if *definite && is_person_role_noun(head) {
-                // "Swift's rep" is someone new, not the last speaker; "the spokeswoman" may be.
-                let back_reference = text.starts_with("the ") || text.starts_with("The ");
+                // "Swift's rep", "the victim's mother" are someone new, not the last speaker;
+                // "the spokeswoman" may be.
+                let back_reference = (text.starts_with("the ") || text.starts_with("The "))
+                    && !text.split(' ').any(is_possessive_word);
                 if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW, back_reference) {
                     return Some(id);
                 }
@@ -1897,6 +1899,28 @@ mod tests {
             "Maybe Trump will win. Six Trump supporters cheered.",
         ]);
         assert_eq!(who, ["Steve Clarke", "Steve Clarke", "Trump"]);
+    }
+
+    #[test]
+    fn an_article_opens_the_subject_a_participle_speaks_for() {
+        let who = speakers_of(&[
+            "Marco Rubio, a senator, spoke in Miami on Tuesday.",
+            "The Florida senator sought to calm his supporters, many of them angry, saying “we will win this.”",
+            // (not a time, nor a noun with a name in apposition)
+            "The next day, Marco Rubio left, saying “we will be back.”",
+            "The group, WeWorkers Coalition, sent a letter stating that they “want to be heard.”",
+        ]);
+        assert_eq!(who, ["Marco Rubio", "Marco Rubio", "WeWorkers Coalition"]);
+    }
+
+    #[test]
+    fn a_description_with_a_possessive_is_someone_new_and_one_speaker_whatever_its_case() {
+        let who = speakers_of(&[
+            "“He confessed,” Sheriff Tom Cole said.",
+            "The victim's mother testified, describing the “physical fight” for her daughter.",
+            "“She was brave,” the victim's mother said.",
+        ]);
+        assert_eq!(who, ["Tom Cole", "victim's mother", "victim's mother"]);
     }
 
     #[test]

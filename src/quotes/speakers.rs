@@ -185,10 +185,19 @@ impl Speakers {
     pub fn named_group(&mut self, text: &str, kind: SpeakerKind) -> SpeakerId {
         // "according to Mozilla's manifesto": the owner speaks, as "Mozilla"
         let text = strip_possessive(text);
-        let key = fold_case(text.strip_prefix("the ").unwrap_or(text));
-        let found = self.list.iter().position(|s| {
-            s.kind == kind && fold_case(s.name.strip_prefix("the ").unwrap_or(&s.name)) == key
-        });
+        // ("The victim's mother" is the "victim's mother" named before)
+        let key_of = |name: &str| {
+            let folded = fold_case(name);
+            folded
+                .strip_prefix("the ")
+                .map(str::to_owned)
+                .unwrap_or(folded)
+        };
+        let key = key_of(text);
+        let found = self
+            .list
+            .iter()
+            .position(|s| s.kind == kind && key_of(&s.name) == key);
         match found {
             Some(at) => SpeakerId(at as u32),
             None => self.push(text.to_owned(), kind, (key, None)),
@@ -462,6 +471,14 @@ mod tests {
         assert_eq!((a, b), (b, c));
         assert_eq!(s.get(a).name, "Antony Blinken");
         assert_eq!(s.get(a).role.as_deref(), Some("Secretary of State"));
+    }
+
+    #[test]
+    fn a_group_is_one_speaker_with_or_without_its_article_in_any_case() {
+        let mut s = Speakers::default();
+        let a = s.named_group("the crowd", SpeakerKind::Unnamed);
+        assert_eq!(s.named_group("The crowd", SpeakerKind::Unnamed), a);
+        assert_eq!(s.named_group("crowd", SpeakerKind::Unnamed), a);
     }
 
     #[test]
