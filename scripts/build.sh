@@ -29,7 +29,9 @@ REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
 # 137.7 KB), `analyze` x0.94 against 70 in benches/ab.mjs. This is the knob that gives back room
 # when the wasm needs it, but the size does not follow the threshold in step: the code of 2026-11-29
 # evening builds 150.5 KB at 128 and 130, 150.7 KB at 125, 148.3 KB at 120 (x1.02 slower than 130),
-# 149.0 KB at 135 (x1.00, fastest call x0.97) and 150.0 KB at 140. Try a few values and measure.
+# 149.0 KB at 135 (x1.00, fastest call x0.97) and 150.0 KB at 140; with the pronoun rules after
+# it, 149.8 KB at 133-135, 150.9 KB at 136-138, 149.9 KB at 120, 148.3 KB at 110 (x1.016 slower
+# than 135, fastest call x1.037). Try a few values and measure.
 # Figures in README's performance section. Not for the wasm2js fallback, whose size is its cost.
 INLINE="-C llvm-args=-inline-threshold=135"
 

@@ -472,7 +472,7 @@ pub fn cue_later(tokens: &[Token], from: usize, past_quotes: bool) -> Option<Cue
 
 /// The subject after an inverting speech verb at `verb` ("said Jane Doe, a nurse"), when it ends
 /// the clause: in "said Sanders has pushed" the name opens reported speech and is no speaker.
-fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
+pub fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
     let t = &tokens[verb];
     if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(t.lower()) {
         return None;

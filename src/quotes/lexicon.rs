@@ -283,7 +283,7 @@ crate::words!(
     "march|may|meanwhile|monday|moreover|most|my|nach|neither|next|no|not|november|now|october|",
     "of|on|once|one|only|or|other|our|pour|recently|saturday|september|several|she|since|so|",
     "some|speaking|still|sunday|sur|talk|that|the|their|then|there|these|they|this|those|though|",
-    "through|thursday|to|today|tuesday|under|unlike|until|upon|vor|we|wednesday|what|when|where|",
+    "through|thursday|to|today|tuesday|under|unlike|until|up|upon|vor|we|wednesday|what|when|where|",
     "while|who|why|with|within|without|yes|yet|you|à",
 ));
 

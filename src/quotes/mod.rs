@@ -526,12 +526,35 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             };
             let in_headline = capitalized_function_word(k + 1)
                 || (start > sentence_at + 1 && capitalized_function_word(start - 1));
+            let known = speakers.list().len();
             let person = if after_article || in_headline {
                 None
             } else {
                 note_person_run(&run, (pi, k), speakers)
             };
             if let Some(id) = person {
+                // "At a rally in Portland, Maine, on Thursday, Trump …": a person named before,
+                // first after an opening prepositional phrase's comma, opens the sentence too.
+                // (Not someone new: "In that sense, Sandy Hook wasn't …")
+                let after_opening_phrase = in_sentence.is_empty()
+                    && (id.0 as usize) < known
+                    && start > sentence_at + 1
+                    && tokens[start - 1].is_punct(',')
+                    && capitalized_function_word(sentence_at);
+                // "Министр иностранных дел Сергей Лавров встретился …", "La Première ministre
+                // Élisabeth Borne était …": so does one after a short description ending in a
+                // lowercase word
+                let after_description = in_sentence.is_empty()
+                    && start > sentence_at + 1
+                    && start <= sentence_at + 3
+                    && !lexicon::is_not_name_word(&tokens[sentence_at].text)
+                    && tokens[sentence_at..start]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word)
+                    && !tokens[start - 1].is_capitalized();
+                if after_opening_phrase || after_description {
+                    speakers.note_sentence_subject(id, (pi, k));
+                }
                 if start == sentence_at {
                     speakers.note_sentence_subject(id, (pi, k));
                     // (nor is it a sentence about anyone)
@@ -585,7 +608,9 @@ fn subject_of(
     speakers: &mut Speakers,
     person: bool,
 ) -> Option<(SpeakerId, Position)> {
-    let cue = mention_before(tokens, sentence_start(tokens, k), k)?;
+    // ("…, said Wilcox, an Orlando Republican": after an inverting verb)
+    let cue = mention_before(tokens, sentence_start(tokens, k), k)
+        .or_else(|| attribution::inverted_subject(tokens, k))?;
     resolve(&cue, pi, speakers, person).map(|id| (id, (pi, cue.at)))
 }
 
@@ -642,9 +667,16 @@ fn note_person_run(run: &[&str], at: Position, speakers: &mut Speakers) -> Optio
     }
     // "POLITICO Florida", "CIA Langley": an acronym is no title, and one word after it names a
     // branch or a place; "Sen. Smith" is a person.
-    let titled = title
-        .iter()
-        .any(|w| is_title_word(w) || lexicon::is_plural_title(w) || w.contains('.'));
+    // ("Former Pennsylvania governor Ed Rendell": "Former" only qualifies a title)
+    let titled = title.iter().any(|w| {
+        (is_title_word(w)
+            && !matches!(
+                crate::text::fold_case(w).as_str(),
+                "ex" | "first" | "former"
+            ))
+            || lexicon::is_plural_title(w)
+            || w.contains('.')
+    });
     let plainly_person = name.len() >= 2 || titled || speakers.is_known_surname(name[0], false);
     plainly_person.then(|| {
         let role = (!title.is_empty()).then(|| crate::text::join_words(title));
@@ -662,7 +694,7 @@ fn is_possessive_word(word: &str) -> bool {
 crate::words!(
     /// Words that start place names looking like personal names ("New Jersey", "San Diego");
     /// sorted by bytes.
-    static PLACE_PREFIXES = "Costa|East|El|Fort|Great|Hong|Las|Le|Los|Middle|Mount|New|North|Puerto|Saint|San|Santa|South|Sri|St.|West"
+    static PLACE_PREFIXES = "Central|Costa|East|Eastern|El|Fort|Great|Hong|La|Las|Le|Los|Middle|Mount|New|North|Northern|Puerto|Saint|San|Santa|South|Southern|Sri|St.|West|Western"
 );
 
 /// Returns true if and only if the word starts place names that look like personal names.
@@ -1921,6 +1953,43 @@ mod tests {
             "“She was brave,” the victim's mother said.",
         ]);
         assert_eq!(who, ["Tom Cole", "victim's mother", "victim's mother"]);
+    }
+
+    #[test]
+    fn a_pronoun_without_a_nearer_claim_is_whoever_spoke_or_led_a_sentence_last() {
+        let who = speakers_of(&[
+            "Hillary Clinton is seizing upon a report on Donald Trump's taxes.",
+            "Clinton says at a campaign stop that it means Trump never paid for Pell Grants.",
+            "She says Trump represents the “same rigged system that he claims he’s going to change.”",
+            // after an opening phrase, someone named before leads the sentence too ...
+            "At a rally in Portland, Maine, on Thursday, Trump included the Philippines on a list.",
+            "“We're letting people come in,” he said.",
+            // ... and so does the subject after an inverted verb
+            "Federal mandates distract from teaching, said Todd Wilcox, an Orlando Republican.",
+            "“There is more time spent on compliance,” he said.",
+            // ("Former" qualifies a title and makes no place a person)
+            "Former Pennsylvania governor Ed Rendell, a supporter, was even more resolute.",
+            "“Absolutely not,” he said.",
+        ]);
+        assert_eq!(
+            who,
+            [
+                "Hillary Clinton",
+                "Donald Trump",
+                "Todd Wilcox",
+                "Ed Rendell"
+            ]
+        );
+    }
+
+    #[test]
+    fn interface_words_are_no_people() {
+        let who = speakers_of(&[
+            "Ilhan Omar spoke on Monday.",
+            "Sign Up",
+            "During the call, she asked about the “delay”, the office said.",
+        ]);
+        assert_eq!(who, ["the office"]);
     }
 
     #[test]

@@ -186,18 +186,10 @@ impl Speakers {
         // "according to Mozilla's manifesto": the owner speaks, as "Mozilla"
         let text = strip_possessive(text);
         // ("The victim's mother" is the "victim's mother" named before)
-        let key_of = |name: &str| {
-            let folded = fold_case(name);
-            folded
-                .strip_prefix("the ")
-                .map(str::to_owned)
-                .unwrap_or(folded)
-        };
-        let key = key_of(text);
-        let found = self
-            .list
-            .iter()
-            .position(|s| s.kind == kind && key_of(&s.name) == key);
+        let folded = fold_case(text);
+        let key = folded.strip_prefix("the ").unwrap_or(&folded).to_owned();
+        let found =
+            (self.list.iter().zip(&self.keys)).position(|(s, k)| s.kind == kind && k.0 == key);
         match found {
             Some(at) => SpeakerId(at as u32),
             None => self.push(text.to_owned(), kind, (key, None)),
@@ -280,6 +272,19 @@ impl Speakers {
             .chain(speaking)
             .max_by_key(|(p, _)| *p)
             .or(known)
+            // "Clinton says at a campaign stop that it means Trump never … ¶ She says": failing
+            // those, the latest who spoke or opened a sentence in this paragraph or the two
+            // before, over someone merely named since
+            .or_else(|| {
+                let mut latest: Option<&(Position, SpeakerId)> = None;
+                for subject in self.speech_subjects.iter().chain(&self.sentence_subjects) {
+                    let (p, id) = subject;
+                    if *p < at && p.0 + 2 >= at.0 && agrees(id) && latest.is_none_or(|l| l.0 < *p) {
+                        latest = Some(subject);
+                    }
+                }
+                latest
+            })
             .or_else(|| candidates().find(|(_, id)| agrees(id)))
             .map(|(_, id)| *id)
     }
