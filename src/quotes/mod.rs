@@ -766,9 +766,10 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Optio
             }
             if *definite && is_person_role_noun(head) {
                 // "Swift's rep", "the victim's mother" are someone new, not the last speaker;
-                // "the spokeswoman" may be.
+                // "the spokeswoman", "the United States' top diplomat" may be.
+                let kin = matches!(head.as_str(), "father" | "friend" | "husband" | "mother");
                 let back_reference = (text.starts_with("the ") || text.starts_with("The "))
-                    && !text.split(' ').any(is_possessive_word);
+                    && !(kin && text.split(' ').any(is_possessive_word));
                 if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW, back_reference) {
                     return Some(id);
                 }
