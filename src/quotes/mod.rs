@@ -526,7 +526,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             };
             let in_headline = capitalized_function_word(k + 1)
                 || (start > sentence_at + 1 && capitalized_function_word(start - 1));
-            let known = speakers.list().len();
+            let speakers_before = speakers.list().len();
             let person = if after_article || in_headline {
                 None
             } else {
@@ -537,7 +537,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 // first after an opening prepositional phrase's comma, opens the sentence too.
                 // (Not someone new: "In that sense, Sandy Hook wasn't …")
                 let after_opening_phrase = in_sentence.is_empty()
-                    && (id.0 as usize) < known
+                    && (id.0 as usize) < speakers_before
                     && start > sentence_at + 1
                     && tokens[start - 1].is_punct(',')
                     && capitalized_function_word(sentence_at);
@@ -552,12 +552,14 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                         .iter()
                         .all(|t| t.kind == TokenKind::Word)
                     && !tokens[start - 1].is_capitalized();
-                if after_opening_phrase || after_description {
+                let opens_sentence = start == sentence_at;
+                if opens_sentence || after_opening_phrase || after_description {
                     speakers.note_sentence_subject(id, (pi, k));
                 }
-                if start == sentence_at {
-                    speakers.note_sentence_subject(id, (pi, k));
-                    // (nor is it a sentence about anyone)
+                // (The topic for the next paragraph's quotations only from a name that is the
+                // sentence's first word: "Hillary Clinton:" labelling what follows is no
+                // sentence about anyone.)
+                if opens_sentence {
                     topic = tokens
                         .get(k + 1)
                         .is_some_and(|t| !t.is_punct(':'))
