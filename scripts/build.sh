@@ -31,7 +31,10 @@ REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
 # evening builds 150.5 KB at 128 and 130, 150.7 KB at 125, 148.3 KB at 120 (x1.02 slower than 130),
 # 149.0 KB at 135 (x1.00, fastest call x0.97) and 150.0 KB at 140; with the pronoun rules after
 # it, 149.8 KB at 133-135, 150.9 KB at 136-138, 149.9 KB at 120, 148.3 KB at 110 (x1.016 slower
-# than 135, fastest call x1.037). Try a few values and measure.
+# than 135, fastest call x1.037). Try a few values and measure. Another source of room: a small
+# helper with many callers, inlined into each, can weigh more than its body; `#[inline(never)]`
+# on `is_possessive` and `Token::ends_sentence` freed 1.3 KB at 135 (2026-11-29 night, ab.mjs
+# x0.97-0.99, fastest call x0.99-1.02); at 100 the code builds 144.9 KB but runs x1.03-1.07 slower.
 # Figures in README's performance section. Not for the wasm2js fallback, whose size is its cost.
 INLINE="-C llvm-args=-inline-threshold=135"
 

@@ -368,6 +368,40 @@ pub fn is_role_noun(word: &str) -> bool {
         || DOCUMENT_NOUNS.contains_sorted(word)
 }
 
+crate::words!(
+    /// Words after the head of a description: a preposition, a relative pronoun, "and".
+    static DESCRIPTION_ENDS = "and|at|for|from|in|of|on|that|to|which|who|whose|with"
+);
+
+/// Returns true if and only if an apposition describes a person: its head (its last word before
+/// a preposition or a relative clause) is a role, an agent noun or an age ("Mellody, a
+/// spokeswoman for the convention", "Flea, Band member", "Marquez, 24", "Lee, a 45-year-old").
+/// Not a work, a body or a clause read as an apposition ("Growing Up Weightless, a story of
+/// political intrigue", "Xinhua, the official Chinese news agency", "Virginia, endorsed Cruz
+/// last week").
+pub fn describes_person(apposition: &str) -> bool {
+    // (its words joined by single spaces, punctuation attached to the word before)
+    let mut head = "";
+    for word in apposition.split(' ') {
+        if DESCRIPTION_ENDS.contains_sorted(word) {
+            break;
+        }
+        head = word;
+    }
+    is_role_noun(head)
+        || is_agent_noun(head)
+        || head.ends_with("-old")
+        || !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Returns true if and only if a lowercase word ends as agent nouns do ("journalist",
+/// "strategist", "blogger", "anchorman"; also "border" or "color": a hint, not a test).
+pub fn is_agent_noun(word: &str) -> bool {
+    ["ist", "er", "or", "man"]
+        .iter()
+        .any(|end| word.ends_with(end))
+}
+
 /// Returns true if and only if the word (any case) heads a description of a person, as
 /// "Director" does in "National Executive Director Nihad Awad" ("Foreign" and "State" are
 /// title words that head nothing).

@@ -748,8 +748,10 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Optio
             }
             let is_single_unknown =
                 name.len() == 1 && title.is_empty() && !speakers.is_known_surname(&name[0], true);
-            if is_single_unknown && role.is_none() && !person {
-                // "Russia said" / "Reuters reported": a named source we cannot tell is a person.
+            let described = role.as_deref().is_some_and(lexicon::describes_person);
+            if is_single_unknown && !described && !person {
+                // "Russia said" / "Reuters reported": a named source we cannot tell is a person
+                // (nor "Growing Up Weightless, a story of political intrigue, is told").
                 return Some(speakers.named_group(text, SpeakerKind::Organization));
             }
             let title = (!title.is_empty()).then(|| crate::text::join_words(title));
@@ -2050,5 +2052,19 @@ mod tests {
             "“A handful of people were unknown to the local party,” John said.",
         ]);
         assert_eq!(who, ["Tom John", "Tom John"]);
+    }
+
+    #[test]
+    fn a_single_unknown_word_is_a_person_only_when_its_apposition_describes_one() {
+        // a book's title with what it is about is nobody, and "she" no pronoun of it
+        let who = speakers_of(&[
+            "Growing Up Weightless, a story of political intrigue on the moon, is told by the children of diplomats.",
+            "When Ford visited his editor Teresa Nielsen Hayden at her office, he left poems on her desk. “Life was not long enough,” she recalled.",
+        ]);
+        assert_eq!(who, ["Teresa Nielsen Hayden"]);
+        let x = extract(&["“We will appeal,” said Mellody, a spokeswoman for the convention."]);
+        assert_eq!(x.speakers[0].kind, SpeakerKind::Person);
+        let x = extract(&["Xinhua, the official Chinese news agency, said: “We deny it.”"]);
+        assert_eq!(x.speakers[0].kind, SpeakerKind::Organization);
     }
 }

@@ -429,7 +429,7 @@ fn descriptor_len(name: &[&str]) -> usize {
         return 0;
     };
     let described = |before: &str| {
-        ["ist", "er", "or", "man"].iter().any(|end| before.ends_with(end))
+        super::lexicon::is_agent_noun(before)
             // "Texas-based", "Chicago-born" (not "Jean-Marc")
             || before
                 .split_once('-')
