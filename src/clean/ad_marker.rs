@@ -15,7 +15,7 @@ crate::words!(
     "advertisement article continues below|advertisement continue reading below|",
     "advertisement continue reading the main story|advertisement scroll to continue|",
     "advertisement scroll to continue with content|advertisement story continues below|",
-    "advertisements|advertisment|adverts|annons|annonse|annonser|anuncio|anzeige|anzeigen|",
+    "advertisements|advertisment|advertorial|adverts|annons|annonse|annonser|anuncio|anzeige|anzeigen|",
     "anúncio|article continues below advertisement|article sponsorisé|",
     "artikel wird nach der anzeige fortgesetzt|artykuł sponsorowany|contenido patrocinado|",
     "content continues below advertisement|contenu sponsorisé|contenuto sponsorizzato|",
@@ -25,7 +25,7 @@ crate::words!(
     "la suite apres la publicite|la suite après la publicité|",
     "lesen sie nach der anzeige weiter|mainos|paid content|paid partnership|paid post|",
     "partner content|patrocinado|promoted|promoted content|pub|pubblicita|pubblicità|",
-    "publicidad|publicidade|publicite|publicité|reklam|reklama|reklame|",
+    "publicidad|publicidade|publicite|publicité|reklam|reklama|reklame|report this ad|",
     "sigue leyendo después de la publicidad|skip advertisement|sponsored|",
     "sponsored content|sponsored links|sponsored post|sponsored stories|sponsorisé|",
     "sponsorizzato|sponsorlu|sponsorowane|sponsrad|story continues below advertisement|",
@@ -40,8 +40,8 @@ crate::words!(
     /// ...). In a footer or menu "Advertising" is the sales page; inside an ad slot it labels
     /// the ad. Sorted by bytes.
     static SLOT_LABELS = concat!(
-    "advertising|article continues below|continue reading|continue reading below|pr|",
-    "presented by|promotion|scroll to continue with content|sponsored by|",
+    "advertising|article continues below|click to skip ad|continue reading|continue reading below|pr|",
+    "presented by|promotion|scroll to continue with content|skip ad|sponsored by|",
     "story continues after advertisement|story continues below|supported by|スポンサー|推广|스폰서",
 ));
 
@@ -187,6 +187,9 @@ mod tests {
         ("japanese", "広告", true),
         ("chinese", "广告", true),
         ("korean", "광고", true),
+        // what an ad network leaves where its ad did not load (WordPress, pubnation)
+        ("report this ad", "report this ad", true),
+        ("advertorial", "ADVERTORIAL", true),
         ("sentence", "The advertisement ran for a week.", false),
         ("sales page", "Advertising", false),
         ("sales link", "Advertise with us", false),
@@ -194,6 +197,7 @@ mod tests {
         ("german classifieds", "Anzeige aufgeben", false),
         ("slot-only outside a slot", "Continue reading", false),
         ("supported by outside a slot", "Supported by", false),
+        ("skip ad outside a slot", "Click to Skip Ad", false),
     ];
 
     #[test]
@@ -221,6 +225,10 @@ mod tests {
         );
         assert_eq!(
             m.classify(&block("Supported by", slot)),
+            Some(MarkerReason::SlotLabel)
+        );
+        assert_eq!(
+            m.classify(&block("Click to Skip Ad", slot)),
             Some(MarkerReason::SlotLabel)
         );
     }
