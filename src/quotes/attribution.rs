@@ -828,7 +828,8 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // or in an organisation's noun: "the Russian and Syrian defense ministries", "the campaign"
     let head = t.lower();
     let org_head = !t.is_capitalized() && is_org_noun(head);
-    if !is_role_noun(head) && !org_head {
+    // ("The 56-year-old said": an age describes a person too)
+    if !is_role_noun(head) && !org_head && !super::lexicon::is_age(head) {
         return None;
     }
     let mut first = last;

@@ -390,8 +390,13 @@ pub fn describes_person(apposition: &str) -> bool {
     }
     is_role_noun(head)
         || is_agent_noun(head)
-        || head.ends_with("-old")
+        || is_age(head)
         || !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Returns true if and only if the word is an age used as a noun ("56-year-old").
+pub fn is_age(word: &str) -> bool {
+    word.ends_with("-old")
 }
 
 /// Returns true if and only if a lowercase word ends as agent nouns do ("journalist",

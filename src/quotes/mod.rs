@@ -768,6 +768,13 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Optio
                     return Some(id);
                 }
             }
+            // "Jose Mourinho has agreed a deal … The 56-year-old said: “…”": a definite age
+            // refers back to the person the text is about, as a pronoun does.
+            if *definite && lexicon::is_age(head) {
+                if let Some(id) = speakers.last_person_before(at, None) {
+                    return Some(id);
+                }
+            }
             if *definite && is_person_role_noun(head) {
                 // "Swift's rep", "the victim's mother" are someone new, not the last speaker;
                 // "the spokeswoman", "the United States' top diplomat" may be.
@@ -2066,5 +2073,15 @@ mod tests {
         assert_eq!(x.speakers[0].kind, SpeakerKind::Person);
         let x = extract(&["Xinhua, the official Chinese news agency, said: “We deny it.”"]);
         assert_eq!(x.speakers[0].kind, SpeakerKind::Organization);
+    }
+
+    #[test]
+    fn a_definite_age_refers_back_to_the_person_the_text_is_about() {
+        let who = speakers_of(&[
+            "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as manager.",
+            "The 56-year-old said after his appointment: “I am excited to be joining a club with such a great heritage.”",
+            "“Working with these players is what has attracted me,” said the 56-year-old.",
+        ]);
+        assert_eq!(who, ["Jose Mourinho", "Jose Mourinho"]);
     }
 }
