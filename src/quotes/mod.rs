@@ -456,6 +456,17 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
     // the gender of the sentence's subject when the subject is the only person named so far
     // ("Taylor Swift said her music…"; not "Big Machine says she will…", where "she" is
     // someone named earlier).
+    // "Neilson Barnard via Getty Images.", "Jim Urquhart / Reuters": a photo credit on a line of
+    // its own names a photographer and an agency, not people the text is about.
+    let credit_line = tokens.len() < 12
+        && tokens
+            .iter()
+            .position(|t| t.text == "via" || t.is_punct('/'))
+            .is_some_and(|at| {
+                at > 0
+                    && tokens[..at].iter().all(Token::is_capitalized)
+                    && tokens.get(at + 1).is_some_and(Token::is_capitalized)
+            });
     let mut in_sentence: Vec<SpeakerId> = Vec::new();
     let mut subject_named_first = false;
     let mut spoke_in_sentence = false;
@@ -527,7 +538,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             let in_headline = capitalized_function_word(k + 1)
                 || (start > sentence_at + 1 && capitalized_function_word(start - 1));
             let speakers_before = speakers.list().len();
-            let person = if after_article || in_headline {
+            let person = if after_article || in_headline || credit_line {
                 None
             } else {
                 note_person_run(&run, (pi, k), speakers)
@@ -2076,12 +2087,20 @@ mod tests {
     }
 
     #[test]
-    fn a_definite_age_refers_back_to_the_person_the_text_is_about() {
+    fn a_definite_age_refers_back_to_the_person_the_text_is_about_not_a_photo_credit() {
         let who = speakers_of(&[
             "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as manager.",
             "The 56-year-old said after his appointment: “I am excited to be joining a club with such a great heritage.”",
             "“Working with these players is what has attracted me,” said the 56-year-old.",
         ]);
         assert_eq!(who, ["Jose Mourinho", "Jose Mourinho"]);
+        // a photo credit on a line of its own is nobody the text is about
+        let who = speakers_of(&[
+            "The actor Peter Serafinowicz dubbed himself over footage of Trump.",
+            "Serafinowicz, who starred in “Parks and Recreation,” posted the clip on Thursday.",
+            "Neilson Barnard via Getty Images.",
+            "“What if Donald Trump had elocution lessons?” the 43-year-old asked.",
+        ]);
+        assert_eq!(who, ["Peter Serafinowicz"]);
     }
 }
