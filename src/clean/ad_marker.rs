@@ -15,8 +15,8 @@ crate::words!(
     "advertisement article continues below|advertisement continue reading below|",
     "advertisement continue reading the main story|advertisement scroll to continue|",
     "advertisement scroll to continue with content|advertisement story continues below|",
-    "advertisements|advertisment|advertorial|adverts|annons|annonse|annonser|anuncio|anzeige|anzeigen|",
-    "anúncio|article continues below advertisement|article sponsorisé|",
+    "advertisements|advertisment|advertorial|adverts|annons|annonse|annonser|anuncio|anzeige|",
+    "anzeigen|anúncio|article continues below advertisement|article sponsorisé|",
     "artikel wird nach der anzeige fortgesetzt|artykuł sponsorowany|contenido patrocinado|",
     "content continues below advertisement|contenu sponsorisé|contenuto sponsorizzato|",
     "conteúdo patrocinado|continua após a publicidade|continua depois da publicidade|",
@@ -40,8 +40,9 @@ crate::words!(
     /// ...). In a footer or menu "Advertising" is the sales page; inside an ad slot it labels
     /// the ad. Sorted by bytes.
     static SLOT_LABELS = concat!(
-    "advertising|article continues below|click to skip ad|continue reading|continue reading below|pr|",
-    "presented by|promotion|scroll to continue with content|skip ad|sponsored by|",
+    "advertising|article continues below|click to skip ad|continue reading|",
+    "continue reading below|pr|presented by|promotion|scroll to continue with content|skip ad|",
+    "sponsored by|",
     "story continues after advertisement|story continues below|supported by|スポンサー|推广|스폰서",
 ));
 

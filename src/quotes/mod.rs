@@ -452,10 +452,6 @@ crate::words!(static HEADLINE_FUNCTION_WORDS = "and|are|as|at|by|for|from|had|ha
 fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentioned {
     let mut last_subject = None;
     let mut topic = None;
-    // The people named so far in the current sentence, and where it started: a pronoun tells
-    // the gender of the sentence's subject when the subject is the only person named so far
-    // ("Taylor Swift said her music…"; not "Big Machine says she will…", where "she" is
-    // someone named earlier).
     // "Neilson Barnard via Getty Images.", "Jim Urquhart / Reuters": a photo credit on a line of
     // its own names a photographer and an agency, not people the text is about.
     let credit_line = tokens.len() < 12
@@ -467,6 +463,10 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                     && tokens[..at].iter().all(Token::is_capitalized)
                     && tokens.get(at + 1).is_some_and(Token::is_capitalized)
             });
+    // The people named so far in the current sentence, and where it started: a pronoun tells
+    // the gender of the sentence's subject when the subject is the only person named so far
+    // ("Taylor Swift said her music…"; not "Big Machine says she will…", where "she" is
+    // someone named earlier).
     let mut in_sentence: Vec<SpeakerId> = Vec::new();
     let mut subject_named_first = false;
     let mut spoke_in_sentence = false;
