@@ -944,7 +944,7 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
     // or "former" before the name is no part of it.
     while tokens
         .get(from)
-        .is_some_and(|t| is_word(t) && (t.text.ends_with("-year-old") || t.lower() == "former"))
+        .is_some_and(|t| is_word(t) && (super::lexicon::is_age(&t.text) || t.lower() == "former"))
     {
         from += 1;
     }

@@ -394,9 +394,9 @@ pub fn describes_person(apposition: &str) -> bool {
         || !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Returns true if and only if the word is an age used as a noun ("56-year-old").
+/// Returns true if and only if the word is an age ("56-year-old"), as a noun or before a name.
 pub fn is_age(word: &str) -> bool {
-    word.ends_with("-old")
+    word.ends_with("-year-old")
 }
 
 /// Returns true if and only if a lowercase word ends as agent nouns do ("journalist",
