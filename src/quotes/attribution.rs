@@ -102,6 +102,8 @@ fn is_word(t: &Token) -> bool {
 
 crate::words!(static PRONOUNS = "he|it|she|they");
 
+// (out of line: inlined into its callers it weighed 188 B of the wasm's budget)
+#[inline(never)]
 fn is_pronoun(t: &Token) -> bool {
     PRONOUNS.contains_sorted(t.lower()) || super::foreign_pronoun(t.lower()).is_some()
 }
@@ -398,11 +400,49 @@ pub fn characterizing_subject(tokens: &[Token], lo: usize, quote: usize) -> Opti
     if passive {
         return None;
     }
-    sentence_subject(tokens, lo, as_at).filter(|c| match &c.mention {
+    fragment_owner(tokens, lo, as_at)
+}
+
+/// The sentence's subject as the one whose words are quoted: a name or a pronoun, not an owner
+/// ("Trump's “47 percent” comment").
+fn fragment_owner(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    sentence_subject(tokens, lo, quote).filter(|c| match &c.mention {
         Mention::Name { name, .. } => !name.is_empty() && !is_possessive(&tokens[c.at]),
         Mention::Pronoun { .. } => true,
         _ => false,
     })
+}
+
+crate::words!(static CLAUSE_OPENERS = "although|because|if|though|unless|what|when|whereas|which|while|who|whom|whose");
+
+/// The subject of a sentence without a speech verb, whose words a fragment quoted in its own
+/// clause are: "Paul Ryan worried that the safety net was becoming “a hammock …”", "West landed
+/// a sharp dig at “my dear sister”". Not when a clause of someone else's stands between: "Obama
+/// has had a frosty relationship with McConnell, who in 2010 said …", "Walter Hewlett led the
+/// charge, and the opposition effort placed ads calling the deal a “$25 billion mistake”".
+pub fn subject_of_fragment(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
+    let cue = fragment_owner(tokens, lo, quote)?;
+    let between = &tokens[cue.at + 1..quote];
+    // (A clause closed by a comma before the quotation describes the subject: "Trump, who has
+    // been feuding with Republican leaders, on Friday described his intent to lead a “big tent”".)
+    let other_clause = between.iter().enumerate().any(|(i, t)| {
+        let open_to_quote = || !between[i + 1..].iter().any(|t| t.is_punct(','));
+        (CLAUSE_OPENERS.contains_sorted(t.lower()) && open_to_quote())
+            // "… chose not to respond to claims that her backers wage “profane” attacks": words
+            // not the subject's own ("her remark that “…”", "a message reading “…”" are)
+            || (super::SPEECH_NOUNS.contains_sorted(t.lower())
+                && !i.checked_sub(1).is_some_and(|p| {
+                    matches!(between[p].text.as_str(), "a" | "an" | "her" | "his" | "their")
+                }))
+            || (t.is_punct(',')
+                && between
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.text.as_str(), "and" | "but")))
+            || t.is_punct(';')
+    });
+    // ("Biden “kind of misspoke”": a quotation that is the predicate describes the subject in
+    // someone else's words.)
+    (!between.is_empty() && !other_clause).then_some(cue)
 }
 
 /// The subject of a sentence that introduces the quotation at `quote` with a colon and no speech
@@ -839,16 +879,20 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             break;
         }
         first -= 1;
-        if DETERMINERS.contains_sorted(p.lower()) || is_possessive(p) {
+        if is_determiner(p) {
             break;
         }
     }
     let det = tokens[first].lower();
-    // "Obama's former campaign strategist": a possessive determines like "the".
-    let has_det = DETERMINERS.contains_sorted(det) || is_possessive(&tokens[first]);
+    // "Obama's former campaign strategist", "her spokesman": a possessive determines like "the".
+    let has_det = is_determiner(&tokens[first]);
     if !has_det && (!head.ends_with('s') || !is_role_noun(head)) {
         // a bare singular noun ("spokesman said") is too weak to name anyone; so is a bare
         // plural organisation noun ("organizations say")
+        return None;
+    }
+    // "Paganini and his team wrote": the owner named first speaks for both.
+    if POSSESSIVE_PRONOUNS.contains_sorted(det) && first > lo && tokens[first - 1].text == "and" {
         return None;
     }
     let first = if has_det { first } else { last };
@@ -867,10 +911,21 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         mention: Mention::Description {
             text: join(&tokens[first..=last]),
             head: head.to_owned(),
-            definite: det == "the" || is_possessive(&tokens[first]),
+            definite: det == "the" || (has_det && !DETERMINERS.contains_sorted(det)),
         },
         at: last,
     })
+}
+
+crate::words!(static POSSESSIVE_PRONOUNS = "her|his|its|our|their");
+
+/// Returns true if and only if the word opens a description: an article, a number or a
+/// possessive ("the spokesman", "Obama's adviser", "her attorney").
+fn is_determiner(t: &Token) -> bool {
+    let lower = t.lower();
+    DETERMINERS.contains_sorted(lower)
+        || POSSESSIVE_PRONOUNS.contains_sorted(lower)
+        || is_possessive(t)
 }
 
 /// Returns true if and only if the token is a singular possessive ("Obama's", "the agency’s").
@@ -885,6 +940,8 @@ fn is_possessive(t: &Token) -> bool {
 
 /// The speaker named after a speech verb: "said Blinken", "said the spokeswoman", "said Jane
 /// Doe, a spokeswoman for X".
+// (out of line: inlined into its callers it weighed 197 B of the wasm's budget)
+#[inline(never)]
 pub fn mention_after(tokens: &[Token], from: usize) -> Option<Cue> {
     mention_forward(tokens, from, true).map(|(cue, _)| cue)
 }
@@ -970,8 +1027,9 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
     }
     let lower = t.lower();
     // A description, then the name it describes: where the name starts and the description ends.
+    let possessive_pronoun = POSSESSIVE_PRONOUNS.contains_sorted(lower);
     let described_name = 'described: {
-        if DETERMINERS.contains_sorted(lower) {
+        if DETERMINERS.contains_sorted(lower) || possessive_pronoun {
             // "the White House", "the spokeswoman", "a senior official"
             let mut j = from + 1;
             while tokens
@@ -1017,9 +1075,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             if let Some(name_at) = (from + 2..=j + comma).find(|&k| {
                 let noun = &tokens[k - 1 - usize::from(k > j)];
                 let name = tokens[k..].iter().take_while(|t| is_nameish(t)).count();
+                // ("her mother, Fiona, said": a first name alone after a kin's description)
                 !noun.is_capitalized()
                     && is_role_noun(noun.lower())
-                    && name >= 2
+                    && (name >= 2 || (possessive_pronoun && k > j))
                     && !is_possessive(&tokens[k + name - 1])
                     && (k < j || !tokens.get(k + name).is_some_and(is_word))
             }) {
@@ -1050,6 +1109,12 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             if let Some(author) = document_author(tokens, head_at) {
                 return Some(author);
             }
+            // "her attorney", "his campaign"; but "said that according to its analysis, …": a
+            // thing of an owner named before is no speaker.
+            let head_lower = tokens[head_at].lower();
+            if possessive_pronoun && !is_role_noun(head_lower) && !is_org_noun(head_lower) {
+                return None;
+            }
             let head = &tokens[head_at];
             // "the 14th-ranked Schwartzman said", "a defiant Clinton told": a name with a word
             // about them before it (a role noun is not, nor is its head found as one).
@@ -1062,7 +1127,7 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                 Mention::Description {
                     text: join(&tokens[from..=head_at]),
                     head: head.lower().to_owned(),
-                    definite: lower == "the",
+                    definite: lower == "the" || possessive_pronoun,
                 }
             };
             return Some((
