@@ -35,9 +35,9 @@ REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
 # helper with many callers, inlined into each, can weigh more than its body; `#[inline(never)]`
 # on `is_possessive` and `Token::ends_sentence` freed 1.3 KB at 135 (2026-11-29 night, ab.mjs
 # x0.97-0.99, fastest call x0.99-1.02); at 100 the code builds 144.9 KB but runs x1.03-1.07 slower.
-# Ten more (2026-11-29 late, each marked with what it weighed inlined) freed 2.2 KB, ab.mjs x0.976;
-# of those scanned one at a time, `Token::is_punct` (0.95 KB) and `Token::lower` (0.78 KB), called in
-# every loop, stay inline as the reserve.
+# Eleven more (2026-11-29 late, each marked with what it weighed inlined) freed 3.1 KB: ten of
+# them ab.mjs x0.976, then `Token::is_punct` (0.95 KB) x1.000 (fastest call x1.012). Of those
+# scanned one at a time, `Token::lower` (0.78 KB), called in every loop, stays inline as the reserve.
 # Figures in README's performance section. Not for the wasm2js fallback, whose size is its cost.
 INLINE="-C llvm-args=-inline-threshold=135"
 

@@ -1118,14 +1118,31 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             let head = &tokens[head_at];
             // "the 14th-ranked Schwartzman said", "a defiant Clinton told": a name with a word
             // about them before it (a role noun is not, nor is its head found as one).
+            let mut end = head_at + 1;
             let mention = if is_nameish(head)
                 && !is_nameish(&tokens[head_at - 1])
                 && !is_role_noun(head.lower())
             {
                 name_mention(&tokens[head_at..=head_at], false, None)
             } else {
+                // "a longtime adviser to Bill Clinton", "a spokeswoman for the House Armed
+                // Services Committee": whose, named after it, is part of the description.
+                if tokens
+                    .get(end)
+                    .is_some_and(|t| matches!(t.text.as_str(), "for" | "of" | "to"))
+                {
+                    let name =
+                        end + 1 + usize::from(tokens.get(end + 1).is_some_and(|t| t.text == "the"));
+                    let n = tokens[name.min(tokens.len())..]
+                        .iter()
+                        .take_while(|t| is_nameish(t) && !is_possessive(t))
+                        .count();
+                    if n > 0 && !tokens.get(name + n).is_some_and(is_possessive) {
+                        end = name + n;
+                    }
+                }
                 Mention::Description {
-                    text: join(&tokens[from..=head_at]),
+                    text: join(&tokens[from..end]),
                     head: head.lower().to_owned(),
                     definite: lower == "the" || possessive_pronoun,
                 }
@@ -1135,7 +1152,7 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                     mention,
                     at: head_at,
                 },
-                head_at + 1,
+                end,
             ));
         }
         // "said campaign spokeswoman Jen Psaki", "former Obama adviser David Axelrod said": a short

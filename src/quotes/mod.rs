@@ -180,7 +180,10 @@ impl Extractor {
             let closes_sentence = kind == QuoteKind::Partial
                 && ends_with_stop
                 && tokens.get(k + 1).is_some_and(Token::is_capitalized);
-            let cue_right_after = (!closes_sentence)
+            // ("Even as Trump claimed that “…,” one of the prosecutors said": words reported
+            // after "that" are the claimant's, whoever speaks in the clause after them.)
+            let reported = k > 0 && tokens[k - 1].text == "that";
+            let cue_right_after = (!closes_sentence && !reported)
                 .then(|| cue_after(&tokens, k + 1))
                 .flatten();
             // "“Like Oakland. Or Ferguson,” Trump said", "“Grizzly Adams?” Maddow repeated": words
@@ -1547,6 +1550,28 @@ mod tests {
         assert_eq!(got[2].0, "Win Htein");
         assert_eq!(got[3].0, "Fiona");
         assert_eq!(got[4].0, "Lucas Paganini");
+    }
+
+    #[test]
+    fn whose_a_description_is_named_after_it_belongs_to_it() {
+        let got = said(&[
+            "“We are not going to comment on that,” said a longtime adviser to Bill Clinton.",
+            "“The text says nothing of the kind,” a spokeswoman for the House Armed Services Committee said.",
+            // (not a possessive's owner alone)
+            "“We have a ton of work to do,” said a spokesman for Trump’s campaign.",
+        ]);
+        assert_eq!(got[0].0, "a longtime adviser to Bill Clinton");
+        assert_eq!(
+            got[1].0,
+            "a spokeswoman for the House Armed Services Committee"
+        );
+        assert_eq!(got[2].0, "a spokesman");
+    }
+
+    #[test]
+    fn words_reported_after_that_are_the_claimants() {
+        let got = said(&["But even as Donald Trump claimed on Tuesday that “General Petraeus got in trouble for far less,” one of the former prosecutors for David Petraeus said the cases differ."]);
+        assert_eq!(got[0].0, "Donald Trump");
     }
 
     #[test]
