@@ -1438,6 +1438,17 @@ mod tests {
     }
 
     #[test]
+    fn he_is_the_subject_of_the_paragraph_before_not_a_man_merely_named_in_it() {
+        let got = said(&[
+            "“We will win Iowa,” Ted Cruz said on Monday.",
+            "“He is wrong,” said Marco Rubio. Mr. Rubio spoke in Iowa.",
+            "Mr. Cruz has sharpened his language amid attacks from Senator Marco Rubio over immigration.",
+            "He has coined a new phrase, “undocumented Democrats,” to describe those in the country illegally.",
+        ]);
+        assert_eq!(got[2].0, "Ted Cruz", "{got:?}");
+    }
+
+    #[test]
     fn a_sentence_opening_pronoun_is_the_subject_of_its_participle() {
         let got = said(&[
             "Zippy Duvall, the president of the Farm Bureau, wrote to the White House.",

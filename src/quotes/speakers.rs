@@ -239,10 +239,24 @@ impl Speakers {
         let agrees = |id: &SpeakerId| self.gender_agrees(*id, female);
         // Someone the text already showed to be "she" (or "he"), mentioned in this paragraph
         // or the two before, beats a more recent person of unknown gender ...
+        // (Of the paragraph that named them last, one who was a sentence's subject beats one
+        // merely named: "Mr. Cruz has sharpened his language … amid attacks from Senator Marco
+        // Rubio. ¶ He has coined a new phrase" is Cruz.)
         let known = female.and_then(|want| {
-            candidates()
+            let named = candidates()
                 .take_while(|(p, _)| p.0 + 2 >= at.0)
-                .find(|(_, id)| self.female[id.0 as usize] == Some(want))
+                .find(|(_, id)| self.female[id.0 as usize] == Some(want))?;
+            let mut subject = named;
+            for s in self.speech_subjects.iter().chain(&self.sentence_subjects) {
+                if s.0 < at
+                    && s.0 .0 == named.0 .0
+                    && (subject == named || subject.0 < s.0)
+                    && self.female[s.1 .0 as usize] == Some(want)
+                {
+                    subject = s;
+                }
+            }
+            Some(subject)
         });
         // ... unless someone else spoke in this paragraph after that person last spoke or
         // opened a sentence ("Eswar Prasad, a professor, said … “…,” he said", with Mr. Trump
