@@ -227,6 +227,22 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     // "“… the [censored] is going on.” The crowd enthusiastically cheers": after a quotation
     // that ends its sentence, a verb with a non-speech sense opens a new one.
     let closed = from > 0 && tokens[from - 1].quote_ends_sentence();
+    // "“Why now?” Mills then writes back, “You look cute.”": after a closed quotation, a verb
+    // that introduces the next one is that one's.
+    let mut k = v + 1;
+    while k < v + 3 && tokens.get(k).is_some_and(is_word) {
+        k += 1;
+    }
+    if closed
+        && tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)))
+    {
+        return None;
+    }
     // (A participle right after the words is no verb of theirs: "“…” A very accurate saying
     // loved by ontologists".)
     if tokens.get(v).is_some_and(|t| {
@@ -269,10 +285,11 @@ pub fn is_dash(t: &Token) -> bool {
 /// that … " / "according to X, …". `lo..quote` is the stretch of the sentence before the quote.
 pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     // "Mark Blumenthal and Jon Cohen: “…”", a paragraph "Former secretary of state Hillary
-    // Rodham Clinton:": a name alone before a colon labels what follows.
+    // Rodham Clinton:": a name alone before a colon labels what follows. One word alone is
+    // rather a heading ("Example: “That was so funny I literally cried.”").
     if let Some(colon) = colon_at(tokens, lo, quote) {
         let label = &tokens[lo..colon];
-        if !label.is_empty()
+        if label.len() >= 2
             && label.len() <= 8
             && label.iter().all(|t| is_word(t) && !says(t))
             && is_nameish(&label[label.len() - 1])
@@ -536,11 +553,20 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
     // A clause opened by a conjunction or a preposition may run long before its comma ("When
     // told Perez was in President Obama's Cabinet and in the running for …, Bush thought …",
     // "On the eve of his election to a fourth term as prime minister in March, Netanyahu …").
-    let window = if tokens.get(lo).is_some_and(|t| {
-        t.is_capitalized()
-            && (CONJUNCTIONS.contains_sorted(t.lower())
-                || PLACE_PREPOSITIONS.contains_sorted(t.lower()))
-    }) {
+    // ("Filling in for Sanders at the same event where Clinton and O'Malley appeared Sunday,
+    // West …": so may a participle's.)
+    let opens_with_participle = tokens
+        .get(lo)
+        .is_some_and(|t| t.text.ends_with("ing") || t.text.ends_with("ed"))
+        && tokens
+            .get(lo + 1)
+            .is_some_and(|n| is_word(n) && !n.is_capitalized());
+    let window = if opens_with_participle
+        || tokens.get(lo).is_some_and(|t| {
+            t.is_capitalized()
+                && (CONJUNCTIONS.contains_sorted(t.lower())
+                    || PLACE_PREPOSITIONS.contains_sorted(t.lower()))
+        }) {
         30
     } else {
         12
@@ -551,13 +577,8 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
         let ends_adverbially = comma > lo
             && !tokens[comma - 1].is_capitalized()
             && is_not_name_word(&tokens[comma - 1].text);
-        // ("Appearing before supporters, Suu Kyi …": so does a participle.)
-        // ("Reached by phone, Bennett …": a past participle too.)
-        let opens_with_participle = (tokens[lo].text.ends_with("ing")
-            || tokens[lo].text.ends_with("ed"))
-            && tokens
-                .get(lo + 1)
-                .is_some_and(|n| is_word(n) && !n.is_capitalized());
+        // ("Appearing before supporters, Suu Kyi …": so does a participle; "Reached by phone,
+        // Bennett …", a past participle too.)
         let opens_with_adverbial = !tokens[lo].is_capitalized()
             || (is_not_name_word(&tokens[lo].text) && !is_pronoun(&tokens[lo]))
             || ends_adverbially
@@ -703,13 +724,23 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         // (or after a description ending in a place or a body: "His partner at Lenox, Lawrence
         // B. Cummings, called", "the director of the Federal Bureau of Investigation, James
         // B. Comey, said")
+        // ("The leader of the Anti-Defamation League, Jonathan Greenblatt, warned": the body's
+        // name may run to several words after "the".)
+        let mut body = open - 1;
+        while body > lo && is_nameish(&tokens[body - 1]) {
+            body -= 1;
+        }
+        if body > lo && tokens[body - 1].text == "the" {
+            body -= 1;
+        }
         let after_description = open > lo + 1
             && is_word(&tokens[open - 1])
             && (!tokens[open - 1].is_capitalized()
                 || (inner.len() > 1
                     && !super::is_place_prefix(&inner[0].text)
-                    && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[open - 2].text)
-                        || tokens[open - 2].text == "of")));
+                    && body > lo
+                    && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[body - 1].text)
+                        || tokens[body - 1].text == "of")));
         if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
@@ -771,6 +802,13 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         }
         if f == i || f < lo + 2 {
             break;
+        }
+        // "John Smith of the Heritage Foundation said": an article may open the body's name.
+        if f > lo + 2
+            && tokens[f - 1].text == "the"
+            && matches!(tokens[f - 2].text.as_str(), "of" | "from")
+        {
+            f -= 1;
         }
         let p = tokens[f - 1].text.as_str();
         let of = matches!(p, "of" | "from");
@@ -834,7 +872,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     if party_adjective {
         return None;
     }
-    if is_nameish(t) && !is_possessive(t) {
+    if is_nameish(t) && !is_possessive(t) && !is_role_acronym(t) {
         let mut first = last;
         while first > lo {
             let p = &tokens[first - 1];
@@ -918,6 +956,12 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
 }
 
 crate::words!(static POSSESSIVE_PRONOUNS = "her|his|its|our|their");
+
+/// Returns true if and only if the word is a role written as an acronym ("the CEO said", "one
+/// neo-bank CEO told me"): a description's head, not a name.
+fn is_role_acronym(t: &Token) -> bool {
+    is_acronym(&t.text) && is_role_noun(t.lower())
+}
 
 /// Returns true if and only if the word opens a description: an article, a number or a
 /// possessive ("the spokesman", "Obama's adviser", "her attorney").
@@ -1059,7 +1103,7 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                     from + n + 1,
                 ));
             }
-            if words.iter().all(is_nameish) {
+            if words.iter().all(is_nameish) && !words.last().is_some_and(is_role_acronym) {
                 return Some((
                     Cue {
                         mention: name_mention(words, true, None),

@@ -1527,6 +1527,52 @@ mod tests {
     }
 
     #[test]
+    fn a_single_word_before_a_colon_labels_an_example_not_a_speaker() {
+        let got = speakers_of(&[
+            "So you should only use literally when you mean it. Example: “That was so funny I literally cried.”",
+            "When everyone approaches the website with that intention, they all start to ask “what is possible?”",
+        ]);
+        assert_eq!(got, ["-", "-"]);
+    }
+
+    #[test]
+    fn a_verb_after_a_closed_quotation_that_introduces_the_next_one_is_that_ones() {
+        let got = speakers_of(&[
+            "Hillary Clinton wrote to her aide Cheryl Mills.",
+            "Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You look cute.”",
+        ]);
+        assert_eq!(got, ["Hillary Clinton", "Cheryl Mills"]);
+    }
+
+    #[test]
+    fn a_person_of_a_named_body_speaks_for_it() {
+        let got = speakers_of(&[
+            "John Smith of the Heritage Foundation said, “We have suffered the same fate.”",
+            "The leader of the Anti-Defamation League, Jonathan Greenblatt, warned that such a ban would be “unacceptable and antithetical to American values.”",
+        ]);
+        assert_eq!(got, ["John Smith", "Jonathan Greenblatt"]);
+    }
+
+    #[test]
+    fn a_role_written_as_an_acronym_describes_a_person() {
+        let got = speakers_of(&[
+            "Apple CEO Tim Cook spoke on Monday.",
+            "“We are growing,” the CEO said.",
+            "Customers want “financial health,” as one neo-bank CEO told me.",
+        ]);
+        assert_eq!(got, ["Tim Cook", "one neo-bank CEO"]);
+    }
+
+    #[test]
+    fn a_long_participle_phrase_before_the_subject_is_skipped() {
+        let got = speakers_of(&[
+            "Bernie Sanders spoke in Ohio.",
+            "Responding to the publication of part of the Republican presidential nominee’s 1995 state tax return, Sanders on Tuesday said he wants to “close the loopholes.”",
+        ]);
+        assert_eq!(got, ["Bernie Sanders"]);
+    }
+
+    #[test]
     fn a_fragment_quoted_in_a_sentence_about_a_person_is_theirs() {
         let got = said(&[
             "In the depths of the recession, Paul Ryan worried that the safety net was becoming “a hammock that lulls people.”",
