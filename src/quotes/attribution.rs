@@ -889,7 +889,8 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && NAME_PARTICLES.contains_sorted(&p.text)
                     && first >= 2
                     && first - 2 >= lo
-                    && tokens[first - 2].is_capitalized());
+                    && tokens[first - 2].is_capitalized())
+                || (p.text == "and" && first >= lo + 2 && and_joins_body(tokens, first - 1));
             if !joins {
                 break;
             }
@@ -956,6 +957,35 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
 }
 
 crate::words!(static POSSESSIVE_PRONOUNS = "her|his|its|our|their");
+
+/// Returns true if and only if the "and" at `and_at` joins two parts of one body's name: after a
+/// body's word and its connector ("the Department of Health and Human Services", "the Joint
+/// Committee on Intelligence and Security"), or in a name after "the" that ends in a body's word
+/// ("the Food and Drug Administration"). Not "Clinton and Sanders", nor "Trump and Fox News".
+#[inline(never)]
+fn and_joins_body(tokens: &[Token], and_at: usize) -> bool {
+    let after = tokens[and_at + 1..]
+        .iter()
+        .take_while(|t| is_nameish(t))
+        .count();
+    let mut k = and_at;
+    while k > 0 && and_at - k < 6 {
+        let p = &tokens[k - 1];
+        if super::is_office_connector(&p.text) {
+            if k >= 2 && is_org_word(&tokens[k - 2].text) {
+                return after > 0;
+            }
+        } else if !is_nameish(p) {
+            break;
+        }
+        k -= 1;
+    }
+    after >= 2
+        && k < and_at
+        && k > 0
+        && tokens[k - 1].text == "the"
+        && is_org_word(&tokens[and_at + after].text)
+}
 
 /// Returns true if and only if the word is a role written as an acronym ("the CEO said", "one
 /// neo-bank CEO told me"): a description's head, not a name.
@@ -1103,7 +1133,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                     from + n + 1,
                 ));
             }
-            if words.iter().all(is_nameish) && !words.last().is_some_and(is_role_acronym) {
+            let in_name = |(k, t): (usize, &Token)| {
+                is_nameish(t) || t.text == "and" && and_joins_body(tokens, from + 1 + k)
+            };
+            if words.iter().enumerate().all(in_name) && !words.last().is_some_and(is_role_acronym) {
                 return Some((
                     Cue {
                         mention: name_mention(words, true, None),

@@ -113,15 +113,19 @@ const fn speech_prefixes() -> Prefixes {
     set.with_words(&IRREGULAR).with_words(&FOREIGN_SPEECH_FORMS)
 }
 
+/// Whether a speech verb's base form is weak ([`WEAK_LEMMAS`]); `None` if it is no speech verb.
+// (out of line: inlined for each form tried, it weighed 267 B of the wasm's budget)
+#[inline(never)]
+fn lemma_is_weak(lemma: &str) -> Option<bool> {
+    SPEECH_LEMMAS
+        .contains_sorted(lemma)
+        .then(|| WEAK_LEMMAS.contains_sorted(lemma))
+}
+
 /// Whether the base form of a speech verb form is weak ([`WEAK_LEMMAS`]); `None` if the word is
 /// no speech verb form.
 fn speech_lemma_is_weak(word: &str) -> Option<bool> {
     // NOTE: no allocation here: it runs for every token, many times per quote.
-    let found = |w: &str| {
-        SPEECH_LEMMAS
-            .contains_sorted(w)
-            .then(|| WEAK_LEMMAS.contains_sorted(w))
-    };
     if word.len() < 3 || word.len() > 16 {
         return None;
     }
@@ -132,12 +136,12 @@ fn speech_lemma_is_weak(word: &str) -> Option<bool> {
         .find_sorted(word)
         .and_then(|at| IRREGULAR_LEMMAS.get(at))
     {
-        return found(lemma);
+        return lemma_is_weak(lemma);
     }
     if is_foreign_speech_form(word) {
-        return found("say");
+        return lemma_is_weak("say");
     }
-    if let Some(weak) = found(word) {
+    if let Some(weak) = lemma_is_weak(word) {
         return Some(weak);
     }
     // "denied", "replies" -> "deny", "reply"
@@ -145,24 +149,24 @@ fn speech_lemma_is_weak(word: &str) -> Option<bool> {
         .strip_suffix("ied")
         .or_else(|| word.strip_suffix("ies"))
     {
-        return found(&crate::text::concat(&[stem, "y"]));
+        return lemma_is_weak(&crate::text::concat(&[stem, "y"]));
     }
     for suffix in ["s", "es", "ed", "d", "ing"] {
         let Some(stem) = word.strip_suffix(suffix) else {
             continue;
         };
-        if let Some(weak) = found(stem) {
+        if let Some(weak) = lemma_is_weak(stem) {
             return Some(weak);
         }
         // "noting" -> "note", "admitted" -> "admit", "replied" -> "reply"
         if suffix == "ing" || suffix == "ed" {
             // (allocates, but only for "-ing"/"-ed" words)
-            if let Some(weak) = found(&crate::text::concat(&[stem, "e"])) {
+            if let Some(weak) = lemma_is_weak(&crate::text::concat(&[stem, "e"])) {
                 return Some(weak);
             }
             let bytes = stem.as_bytes();
             if bytes.len() > 2 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2] {
-                if let Some(weak) = stem.get(..stem.len() - 1).and_then(found) {
+                if let Some(weak) = stem.get(..stem.len() - 1).and_then(lemma_is_weak) {
                     return Some(weak);
                 }
             }

@@ -1564,6 +1564,28 @@ mod tests {
     }
 
     #[test]
+    fn and_inside_a_bodys_name_is_part_of_it() {
+        let got = speakers_of(&[
+            "The Department of Health and Human Services said, “We object.”",
+            "“We object,” said the Securities and Exchange Commission.",
+            "“We object,” the Food and Drug Administration said.",
+            "But, as the Joint Committee on Intelligence and Security has pointed out, it would be used “for the purpose of determining the identity of a journalist’s sources”.",
+            // two speakers, or a person and a body, stay apart
+            "Trump and Fox News said, “We object.”",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "the Department of Health and Human Services",
+                "the Securities and Exchange Commission",
+                "the Food and Drug Administration",
+                "the Joint Committee on Intelligence and Security",
+                "Fox News",
+            ]
+        );
+    }
+
+    #[test]
     fn a_long_participle_phrase_before_the_subject_is_skipped() {
         let got = speakers_of(&[
             "Bernie Sanders spoke in Ohio.",
