@@ -36,8 +36,9 @@ REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
 # on `is_possessive` and `Token::ends_sentence` freed 1.3 KB at 135 (2026-11-29 night, ab.mjs
 # x0.97-0.99, fastest call x0.99-1.02); at 100 the code builds 144.9 KB but runs x1.03-1.07 slower.
 # Eleven more (2026-11-29 late, each marked with what it weighed inlined) freed 3.1 KB: ten of
-# them ab.mjs x0.976, then `Token::is_punct` (0.95 KB) x1.000 (fastest call x1.012). Of those
-# scanned one at a time, `Token::lower` (0.78 KB), called in every loop, stays inline as the reserve.
+# them ab.mjs x0.976, then `Token::is_punct` (0.95 KB) x1.000 (fastest call x1.012). `Token::lower`
+# (0.78 KB), the reserve kept inline until then, went out of line on 2026-11-30 (ab.mjs x1.003); of
+# 12 more helpers scanned that day only `is_finite` would give anything (22 B).
 # Figures in README's performance section. Not for the wasm2js fallback, whose size is its cost.
 INLINE="-C llvm-args=-inline-threshold=135"
 

@@ -229,19 +229,20 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
     let closed = from > 0 && tokens[from - 1].quote_ends_sentence();
     // "“Why now?” Mills then writes back, “You look cute.”": after a closed quotation, a verb
     // that introduces the next one is that one's.
-    let mut k = v + 1;
-    while k < v + 3 && tokens.get(k).is_some_and(is_word) {
-        k += 1;
-    }
-    if closed
-        && tokens
+    if closed {
+        let mut k = v + 1;
+        while k < v + 3 && tokens.get(k).is_some_and(is_word) {
+            k += 1;
+        }
+        if tokens
             .get(k)
             .is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)))
-    {
-        return None;
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)))
+        {
+            return None;
+        }
     }
     // (A participle right after the words is no verb of theirs: "“…” A very accurate saying
     // loved by ontologists".)
@@ -726,21 +727,22 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         // B. Comey, said")
         // ("The leader of the Anti-Defamation League, Jonathan Greenblatt, warned": the body's
         // name may run to several words after "the".)
-        let mut body = open - 1;
-        while body > lo && is_nameish(&tokens[body - 1]) {
-            body -= 1;
-        }
-        if body > lo && tokens[body - 1].text == "the" {
-            body -= 1;
-        }
+        let after_body = || {
+            let mut body = open - 1;
+            while body > lo && is_nameish(&tokens[body - 1]) {
+                body -= 1;
+            }
+            if body > lo && tokens[body - 1].text == "the" {
+                body -= 1;
+            }
+            body > lo
+                && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[body - 1].text)
+                    || tokens[body - 1].text == "of")
+        };
         let after_description = open > lo + 1
             && is_word(&tokens[open - 1])
             && (!tokens[open - 1].is_capitalized()
-                || (inner.len() > 1
-                    && !super::is_place_prefix(&inner[0].text)
-                    && body > lo
-                    && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[body - 1].text)
-                        || tokens[body - 1].text == "of")));
+                || (inner.len() > 1 && !super::is_place_prefix(&inner[0].text) && after_body()));
         if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
