@@ -26,8 +26,9 @@ use core::cmp::Ordering;
 pub struct Words {
     packed: &'static [u8],
     restarts: &'static [u16],
-    len: usize,
-    every: usize,
+    // (16 bits each: 4 bytes fewer in each list's static than two `usize`s)
+    len: u16,
+    every: u16,
 }
 
 /// Every this many entries, one shares no bytes with the entry before and its offset is kept
@@ -105,17 +106,18 @@ impl Words {
         len: usize,
         every: usize,
     ) -> Self {
+        assert!(len <= u16::MAX as usize && every <= u16::MAX as usize);
         Self {
             packed,
             restarts,
-            len,
-            every,
+            len: len as u16,
+            every: every as u16,
         }
     }
 
     /// The number of entries.
     pub const fn len(&self) -> usize {
-        self.len
+        self.len as usize
     }
 
     /// Returns true if and only if the list has no entries (never: a list has at least one).
@@ -220,14 +222,14 @@ fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
         match compare(restarts[mid] as usize, 0).0 {
             Ordering::Less => lo = mid,
             Ordering::Greater => hi = mid,
-            Ordering::Equal => return Some(mid * list.every),
+            Ordering::Equal => return Some(mid * list.every as usize),
         }
     }
     // Then entry by entry: `matched` leading bytes of the entry before equal the word's, and it
     // is below the word. An entry sharing fewer bytes with it is above the word; one sharing
     // more, below; only one sharing exactly as many is compared.
     let mut at = *restarts.get(lo)? as usize;
-    let (mut index, mut matched) = (lo * list.every, 0);
+    let (mut index, mut matched) = (lo * list.every as usize, 0);
     while let Some(&shared) = packed.get(at) {
         let shared = shared as usize;
         // (a count of MAX_SHARED means that many or more: the bytes after it are stored)
