@@ -23,6 +23,9 @@ import {
 const PAGES_N = Number(option("--pages", 40));
 const RUNS = Number(option("--runs", 10));
 const TOP = Number(option("--top", 25));
+// --first: the first cleanDocument() after analyze() alone has run (what the extension's first
+// pass pays after its warm-up), one call per page, instead of warm calls.
+const FIRST = process.argv.includes("--first");
 const NAMED = join(OUT, "named");
 const SHIPPED = join(ROOT, "extension", "pkg", "newsclean_bg.wasm");
 // (the module scripts/build.sh hands wasm-bindgen: cargo's, with js-sys's unreachable waker stubbed)
@@ -248,7 +251,10 @@ function inPage({ runs, what, css }) {
       await pkg.default({ module_or_path: location.origin + "/pkg/newsclean_bg.wasm" });
       window.__nc = pkg;
       window.__engine = new pkg.Engine();
-      for (let i = 0; i < 2; i++) { pkg.analyze(document.body); window.__engine.cleanDocument(); window.__engine.setEnabled(false); }
+      for (let i = 0; i < 2; i++) {
+        pkg.analyze(document.body);
+        if (what !== "first") { window.__engine.cleanDocument(); window.__engine.setEnabled(false); }
+      }
       return 0;
     }
     const t = performance.now();
@@ -272,12 +278,12 @@ async function profilePages(base, ids) {
       try {
         page = await open(context, `${base}/page/${id}.html`, 15_000);
         const cdp = await context.newCDPSession(page);
-        await withTimeout(page.evaluate(inPage, { runs: 0, what: "warm", css }), 60_000, "warm-up");
+        await withTimeout(page.evaluate(inPage, { runs: 0, what: FIRST ? "first" : "warm", css }), 60_000, "warm-up");
         await cdp.send("Profiler.enable");
         await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
-        for (const what of ["analyze", "clean"]) {
+        for (const what of FIRST ? ["clean"] : ["analyze", "clean"]) {
           await cdp.send("Profiler.start");
-          acc[what].wall += await withTimeout(page.evaluate(inPage, { runs: RUNS, what, css }), 120_000, what);
+          acc[what].wall += await withTimeout(page.evaluate(inPage, { runs: FIRST ? 1 : RUNS, what, css }), 120_000, what);
           const { profile } = await cdp.send("Profiler.stop");
           digest(profile, acc[what], PHASES);
         }
@@ -322,14 +328,15 @@ async function main() {
   await server.close();
 
   const report = {};
-  for (const what of ["analyze", "clean"]) {
+  for (const what of FIRST ? ["clean"] : ["analyze", "clean"]) {
     const a = acc[what];
     const self = [...a.self].map(([k, us]) => { const [name, kind] = k.split("\t"); return { name, kind, us }; }).sort((x, y) => y.us - x.us);
     const kinds = groupBy(self, (s) => s.kind, (s) => s.us);
     const call = what === "analyze" ? "analyze (whole call)" : "cleanDocument (whole call)";
     const callUs = a.phases.get(call) ?? 0;
-    console.log(`\n${what === "analyze" ? "analyze(document.body)" : "cleanDocument() + setEnabled(false)"}: ${done} pages × ${RUNS} runs, `
-      + `${(a.wall / done / RUNS).toFixed(2)} ms per run (wall, profiler on); sampled ${(a.total / 1000).toFixed(0)} ms`);
+    const runs = FIRST ? 1 : RUNS;
+    console.log(`\n${what === "analyze" ? "analyze(document.body)" : "cleanDocument() + setEnabled(false)"}${FIRST ? ", the first call" : ""}: `
+      + `${done} pages × ${runs} runs, ${(a.wall / done / runs).toFixed(2)} ms per run (wall, profiler on); sampled ${(a.total / 1000).toFixed(0)} ms`);
     console.log("phases (inclusive, % of the sampled time in the call)");
     for (const [phase] of PHASES) {
       const us = a.phases.get(phase);
@@ -339,7 +346,7 @@ async function main() {
     for (const [k, us] of kinds.slice(0, TOP)) console.log(`${(us / 1000).toFixed(1).padStart(10)} ms  ${pct(us, a.total).padStart(6)}  ${k}`);
     console.log("self time by function");
     for (const s of self.slice(0, TOP)) console.log(`${(s.us / 1000).toFixed(1).padStart(10)} ms  ${pct(s.us, a.total).padStart(6)}  ${s.name.slice(0, 100)}  [${s.kind}]`);
-    report[what] = { pages: done, runs: RUNS, msPerRun: a.wall / done / RUNS, sampledMs: a.total / 1000,
+    report[what] = { pages: done, runs: FIRST ? 1 : RUNS, first: FIRST, msPerRun: a.wall / done / (FIRST ? 1 : RUNS), sampledMs: a.total / 1000,
       phasesMs: Object.fromEntries([...a.phases].map(([k, v]) => [k, v / 1000])),
       kindsMs: Object.fromEntries(kinds.map(([k, v]) => [k, v / 1000])),
       functions: self.slice(0, 60).map((s) => ({ ...s, ms: s.us / 1000, us: undefined })) };

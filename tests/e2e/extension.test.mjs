@@ -75,6 +75,7 @@ test("a page still loading: the engine is instantiated and warmed up before the 
   const speakers = s.quotes.map((q) => q.speaker);
   assert.ok(!speakers.some((sp) => /Ann Smith|Tom Poe/.test(sp)), `speakers ${[...new Set(speakers)]}`);
   assert.ok(!s.marked.some((m) => /bridge/.test(m.text ?? "")), "nothing of the sample is marked on the page");
+  assert.equal(s.sidebars, 1, "one sidebar on the page: the loader's");
 });
 
 test("strict-CSP page (script-src 'self'): falls back to wasm2js by itself", async () => {

@@ -131,6 +131,7 @@ ${withLabels ? LABELS_SCAN : "  const labels = [];\n"}  return { state: html.get
            off: html.hasAttribute("data-newsclean-off"), text: document.body ? document.body.innerText : "",
            domText: document.body ? document.body.textContent : "",
            marked, labels, quotes, sidebar: !!host, shadow: !!root,
+           sidebars: document.querySelectorAll("newsclean-sidebar").length,
            sidebarRendered: !!host && host.getClientRects().length > 0 };
 })()`;
 
