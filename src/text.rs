@@ -301,7 +301,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             }
         }
         let mut speech = speech_of(&word);
-        if speech != Speech::None && reads_as_noun(&word, tokens.last()) {
+        if speech != Speech::None && reads_as_noun(&word, &tokens) {
             speech = Speech::None;
         }
         tokens.push(Token {
@@ -330,7 +330,7 @@ fn speech_of(word: &str) -> Speech {
 
 crate::words!(static NOUN_TOO = concat!(
     "answer|attack|blame|call|challenge|charge|claim|comment|cry|demand|groan|insult|message|",
-    "moan|note|offer|order|pledge|post|praise|promise|query|question|quote|remark|reply|report|",
+    "moan|note|object|offer|order|pledge|post|praise|promise|query|question|quote|remark|reply|report|",
     "request|shout|state|statement|text|tweet|vow|whisper",
 ));
 crate::words!(static NOUN_DETERMINERS = "a|an|each|every|her|his|its|my|no|our|that|the|their|this|your");
@@ -339,18 +339,24 @@ crate::words!(static BEFORE_A_VERB = concat!(
     "that|they|to|we|which|who|will|would|you",
 ));
 
-/// Returns true if and only if a speech verb's base form reads as a noun after the word before
-/// it: "a new campaign message:", "the call", "his promise" (not "they promise", "to call",
-/// "officials say").
-fn reads_as_noun(word: &str, previous: Option<&Token>) -> bool {
-    let Some(p) = previous.filter(|p| p.kind == TokenKind::Word) else {
+/// Returns true if and only if a speech verb's base form reads as a noun after the words before
+/// it (`before`): "a new campaign message:", "the call", "his promise", "a Reuters report", "a
+/// Headers object" (not "they promise", "to call", "officials say", "The Times report").
+fn reads_as_noun(word: &str, before: &[Token]) -> bool {
+    let Some(p) = before.last().filter(|p| p.kind == TokenKind::Word) else {
         return false;
     };
     if NOUN_TOO.find_sorted(word).is_none() {
         return false;
     }
     let lower = p.lower();
-    NOUN_DETERMINERS.contains_sorted(lower)
+    // (a singular article, then a name: a base form cannot be the name's verb)
+    let after_article = before
+        .len()
+        .checked_sub(2)
+        .is_some_and(|at| matches!(before[at].text.as_str(), "a" | "an"));
+    after_article
+        || NOUN_DETERMINERS.contains_sorted(lower)
         || !(p.text.starts_with(is_upper)
             || lower.ends_with('s')
             || lower.ends_with("ly")

@@ -1679,6 +1679,20 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_word_after_a_singular_article_and_a_word_is_a_noun() {
+        // "a Headers object", "a press call": no subject and its verb, whatever the word between
+        let got = said(&["Possible values for a Headers object are \"request\" and \"none\"."]);
+        assert!(got.is_empty(), "{got:?}");
+        let got = said(&["Her campaign's leaders, on a press call Friday, accused Sanders of \"misrepresenting what had occurred.\""]);
+        assert!(got.iter().all(|(who, _)| who != "a press"), "{got:?}");
+        // a plural subject keeps its verb
+        assert_eq!(
+            speakers_of(&["Protesters object that \"the new rules favor the landlords.\""]),
+            ["Protesters"]
+        );
+    }
+
+    #[test]
     fn a_lone_quotation_after_a_speech_sentence_is_its_subjects() {
         let got = said(&["Swift's rep told Fox News that this was not the whole truth. \"Big Machine is trying to deflect and make this about money.\""]);
         assert_eq!(got[0].0, "Swift's rep");
