@@ -339,17 +339,25 @@ crate::words!(static BEFORE_A_VERB = concat!(
     "that|they|to|we|which|who|will|would|you",
 ));
 
-/// Returns true if and only if a speech verb's base form reads as a noun after the words before
-/// it (`before`): "a new campaign message:", "the call", "his promise", "a Reuters report", "a
-/// Headers object" (not "they promise", "to call", "officials say", "The Times report").
+/// Returns true if and only if a speech verb's base form (or its -s form) reads as a noun after
+/// the words before it (`before`): "a new campaign message:", "the call", "his promise", "a
+/// Reuters report", "a Headers object", "the notes" (not "they promise", "to call", "officials
+/// say", "The Times report", "she notes").
 fn reads_as_noun(word: &str, before: &[Token]) -> bool {
     let Some(p) = before.last().filter(|p| p.kind == TokenKind::Word) else {
         return false;
     };
+    let lower = p.lower();
+    // "the notes", "his remarks": a plural after a determiner (not "a report that notes")
+    if word
+        .strip_suffix('s')
+        .is_some_and(|base| NOUN_TOO.find_sorted(base).is_some())
+    {
+        return lower != "that" && NOUN_DETERMINERS.contains_sorted(lower);
+    }
     if NOUN_TOO.find_sorted(word).is_none() {
         return false;
     }
-    let lower = p.lower();
     // (a singular article, then a name: a base form cannot be the name's verb)
     let after_article = before
         .len()

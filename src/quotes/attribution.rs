@@ -273,6 +273,8 @@ fn is_foreign_auxiliary(word: &str, next: Option<&Token>) -> bool {
 
 /// Returns true if and only if the token is a speech verb that may stand before its subject
 /// ("said Blinken"): not an "-ing" form.
+// (out of line: inlined into its callers it weighed 22 B more of the wasm's budget)
+#[inline(never)]
 fn is_finite(t: &Token) -> bool {
     t.speech != Speech::None && !t.text.ends_with("ing")
 }

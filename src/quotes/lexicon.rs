@@ -285,8 +285,8 @@ crate::words!(
     /// other languages that may follow a name ("a réagi Marine Le Pen sur France Inter").
     static NOT_NAME_WORDS = concat!(
     "a|about|according|after|again|against|all|alongside|also|although|amid|among|an|and|",
-    "another|any|april|as|asked|at|auf|august|because|before|both|but|by|dans|december|despite|",
-    "during|each|earlier|early|either|even|every|february|few|following|for|friday|from|für|he|",
+    "another|any|april|as|asked|at|auf|august|because|before|being|both|but|by|dans|december|despite|",
+    "during|each|earlier|early|either|even|every|february|few|following|for|friday|from|für|having|he|",
     "her|here|his|however|i|if|in|instead|it|its|january|july|june|just|last|later|like|many|",
     "march|may|meanwhile|monday|moreover|most|my|nach|neither|next|no|not|november|now|october|",
     "of|on|once|one|only|or|other|our|pour|recently|saturday|september|several|she|since|so|",

@@ -1693,6 +1693,26 @@ mod tests {
     }
 
     #[test]
+    fn a_speech_word_s_plural_after_a_determiner_is_a_noun() {
+        // "the notes" is no verb whose subject "Looking" would be a group for "they"
+        let got = said(&[
+            "Looking at the notes now, they scream of fear.",
+            "They reported similar fears but followed with \"print advertising is keeping us afloat.\"",
+        ]);
+        assert!(got.iter().all(|(who, _)| who != "Looking"), "{got:?}");
+        // … nor is a gerund opening a sentence a name ("Being pushed to repeat …")
+        let got = said(&[
+            "Being pushed to repeat old, failing strategies scared us.",
+            "They reported similar fears but followed with \"print advertising is keeping us afloat.\"",
+        ]);
+        assert!(got.iter().all(|(who, _)| who != "Being"), "{got:?}");
+        assert_eq!(
+            speakers_of(&["Elizabeth Warren notes that \"the rules have changed since then.\""]),
+            ["Elizabeth Warren"]
+        );
+    }
+
+    #[test]
     fn a_lone_quotation_after_a_speech_sentence_is_its_subjects() {
         let got = said(&["Swift's rep told Fox News that this was not the whole truth. \"Big Machine is trying to deflect and make this about money.\""]);
         assert_eq!(got[0].0, "Swift's rep");
