@@ -8,7 +8,9 @@
 //! ("advert", "advertisement", "advertising"): a fifth of the lists' bytes go. Every
 //! [`RESTART`]th entry (or every `n`th: `words!(static X = "…"; every n)`) shares nothing and
 //! its offset is kept, so a lookup binary-searches those and reads at most that many entries
-//! on; an entry's index comes free.
+//! on; an entry's index comes free. The offsets and the entries are one byte array, and the
+//! counts fit 4 bytes: each list's static is 12 bytes (it was 24 with two slices and two
+//! `usize`s; 48 lists, 576 bytes).
 
 use core::cmp::Ordering;
 
@@ -24,11 +26,13 @@ use core::cmp::Ordering;
 /// assert_eq!(FRUIT.entries()[1], b"banana");
 /// ```
 pub struct Words {
-    packed: &'static [u8],
-    restarts: &'static [u16],
-    // (16 bits each: 4 bytes fewer in each list's static than two `usize`s)
+    /// The offsets of the entries that share nothing (two bytes each, little-endian), then the
+    /// packed entries.
+    bytes: &'static [u8],
     len: u16,
-    every: u16,
+    every: u8,
+    /// Where the packed entries start in `bytes`: two bytes for each restart.
+    packed_at: u8,
 }
 
 /// Every this many entries, one shares no bytes with the entry before and its offset is kept
@@ -98,21 +102,34 @@ impl Prefixes {
 }
 
 impl Words {
-    /// Wraps a packed list with a restart every `every` entries; [`words!`] builds one at
-    /// compile time.
-    pub const fn new(
-        packed: &'static [u8],
-        restarts: &'static [u16],
-        len: usize,
-        every: usize,
-    ) -> Self {
-        assert!(len <= u16::MAX as usize && every <= u16::MAX as usize);
+    /// Wraps a list of `len` entries packed by [`pack`] with a restart every `every` entries;
+    /// [`words!`] builds one at compile time.
+    pub const fn new(bytes: &'static [u8], len: usize, every: usize) -> Self {
+        let packed_at = 2 * len.div_ceil(every);
+        assert!(len <= u16::MAX as usize && every <= u8::MAX as usize);
+        assert!(
+            packed_at <= u8::MAX as usize,
+            "too many restarts: make `every` larger"
+        );
         Self {
-            packed,
-            restarts,
+            bytes,
             len: len as u16,
-            every: every as u16,
+            every: every as u8,
+            packed_at: packed_at as u8,
         }
+    }
+
+    /// The offset in [`Words::packed`] of restart `i`.
+    fn restart(&self, i: usize) -> usize {
+        match self.bytes.get(2 * i..2 * i + 2) {
+            Some(&[low, high]) => usize::from(u16::from_le_bytes([low, high])),
+            _ => 0,
+        }
+    }
+
+    /// The packed entries.
+    const fn packed(&self) -> &'static [u8] {
+        self.bytes.split_at(self.packed_at as usize).1
     }
 
     /// The number of entries.
@@ -127,14 +144,15 @@ impl Words {
 
     /// The size of the packed form in bytes: [`Words::step`] ends there.
     pub const fn packed_len(&self) -> usize {
-        self.packed.len()
+        self.packed().len()
     }
 
     /// Reads the entry at offset `at` at compile time, given the first three bytes of the entry
     /// before (`prev`): returns where the next entry starts, this one's first three bytes (0
     /// past its end) and its length.
     pub const fn step(&self, at: usize, prev: [u8; 3]) -> (usize, [u8; 3], usize) {
-        let shared = self.packed[at] as usize;
+        let packed = self.packed();
+        let shared = packed[at] as usize;
         let mut first = [0u8; 3];
         let mut k = 0;
         while k < 3 && k < shared {
@@ -142,9 +160,9 @@ impl Words {
             k += 1;
         }
         let mut i = at + 1;
-        while i < self.packed.len() && self.packed[i] >= 0x20 {
+        while i < packed.len() && packed[i] >= 0x20 {
             if shared + (i - at - 1) < 3 {
-                first[shared + (i - at - 1)] = self.packed[i];
+                first[shared + (i - at - 1)] = packed[i];
             }
             i += 1;
         }
@@ -154,7 +172,7 @@ impl Words {
     /// The entries, decoded, in order.
     pub fn entries(&self) -> alloc::vec::Vec<alloc::vec::Vec<u8>> {
         let mut out: alloc::vec::Vec<alloc::vec::Vec<u8>> = alloc::vec::Vec::new();
-        for &b in self.packed {
+        for &b in self.packed() {
             if b < 0x20 {
                 let mut entry = out.last().cloned().unwrap_or_default();
                 entry.truncate(b as usize);
@@ -189,7 +207,11 @@ impl Words {
 /// The index of the entry of a packed list equal to `word` (`fold`: to `word` with its ASCII
 /// letters lowercased).
 fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
-    let (packed, restarts) = (list.packed, list.restarts);
+    // (not `packed()`, whose slicing may panic: no panic's code for what cannot happen)
+    let packed = list
+        .bytes
+        .get(list.packed_at as usize..)
+        .unwrap_or_default();
     // The entry whose shared-count byte is at `at`, from its byte `from` on (the bytes before
     // being equal to the word's), against the word: how they order, and how many of their
     // leading bytes are equal.
@@ -216,10 +238,10 @@ fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
         }
     };
     // the last block whose first entry is not above the word
-    let (mut lo, mut hi) = (0, restarts.len());
+    let (mut lo, mut hi) = (0, list.packed_at as usize / 2);
     while hi - lo > 1 {
         let mid = (lo + hi) / 2;
-        match compare(restarts[mid] as usize, 0).0 {
+        match compare(list.restart(mid), 0).0 {
             Ordering::Less => lo = mid,
             Ordering::Greater => hi = mid,
             Ordering::Equal => return Some(mid * list.every as usize),
@@ -228,7 +250,8 @@ fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
     // Then entry by entry: `matched` leading bytes of the entry before equal the word's, and it
     // is below the word. An entry sharing fewer bytes with it is above the word; one sharing
     // more, below; only one sharing exactly as many is compared.
-    let mut at = *restarts.get(lo)? as usize;
+    // (the first entry starts the packed bytes: most lists have no other restart)
+    let mut at = if lo == 0 { 0 } else { list.restart(lo) };
     let (mut index, mut matched) = (lo * list.every as usize, 0);
     while let Some(&shared) = packed.get(at) {
         let shared = shared as usize;
@@ -284,16 +307,17 @@ const fn shared_len(b: &[u8], a: usize, a_end: usize, c: usize, c_end: usize) ->
     k
 }
 
-/// Packs a sorted `|`-separated list (sizes from [`packed_sizes`]): its bytes and the offsets
-/// of every `every`th entry. Evaluated at compile time by [`words!`].
-pub const fn pack<const BYTES: usize, const RESTARTS: usize>(
-    text: &str,
-    every: usize,
-) -> ([u8; BYTES], [u16; RESTARTS]) {
+/// Packs a sorted `|`-separated list (sizes from [`packed_sizes`]: `restarts` of them, and
+/// `SIZE` two bytes each of those and the packed bytes): the offsets of every `every`th entry,
+/// little-endian, then the entries. Evaluated at compile time by [`words!`].
+pub const fn pack<const SIZE: usize>(text: &str, every: usize, restarts: usize) -> [u8; SIZE] {
     let b = text.as_bytes();
-    let mut packed = [0u8; BYTES];
-    let mut restarts = [0u16; RESTARTS];
-    assert!(BYTES < u16::MAX as usize, "word list too long");
+    let mut bytes = [0u8; SIZE];
+    assert!(
+        SIZE - 2 * restarts < u16::MAX as usize,
+        "word list too long"
+    );
+    // `out`: where the next packed byte goes, after the restarts
     let (mut out, mut n) = (0, 0);
     let (mut prev, mut prev_end, mut start) = (0, 0, 0);
     let mut i = 0;
@@ -301,17 +325,19 @@ pub const fn pack<const BYTES: usize, const RESTARTS: usize>(
         if i == b.len() || b[i] == b'|' {
             assert!(i > start, "empty entry");
             let shared = if n % every == 0 {
-                restarts[n / every] = out as u16;
+                let offset = (out as u16).to_le_bytes();
+                bytes[2 * (n / every)] = offset[0];
+                bytes[2 * (n / every) + 1] = offset[1];
                 0
             } else {
                 shared_len(b, prev, prev_end, start, i)
             };
-            packed[out] = shared as u8;
+            bytes[2 * restarts + out] = shared as u8;
             out += 1;
             let mut k = start + shared;
             while k < i {
                 assert!(b[k] >= 0x20, "control byte in an entry");
-                packed[out] = b[k];
+                bytes[2 * restarts + out] = b[k];
                 out += 1;
                 k += 1;
             }
@@ -319,7 +345,7 @@ pub const fn pack<const BYTES: usize, const RESTARTS: usize>(
         }
         i += 1;
     }
-    (packed, restarts)
+    bytes
 }
 
 /// Returns true if and only if the `|`-separated entries are in strictly increasing byte order.
@@ -372,8 +398,9 @@ macro_rules! words {
         $(#[$meta])*
         $vis static $name: $crate::words::Words = {
             const SIZES: (usize, usize, usize) = $crate::words::packed_sizes($text, $every);
-            static PACKED: ([u8; SIZES.0], [u16; SIZES.1]) = $crate::words::pack($text, $every);
-            $crate::words::Words::new(&PACKED.0, &PACKED.1, SIZES.2, $every)
+            static PACKED: [u8; 2 * SIZES.1 + SIZES.0] =
+                $crate::words::pack($text, $every, SIZES.1);
+            $crate::words::Words::new(&PACKED, SIZES.2, $every)
         };
         const _: () = assert!(
             $crate::words::entries_sorted($text),
@@ -421,7 +448,9 @@ mod tests {
         assert_eq!(LIST.find_sorted_any_case("ADVERTS"), None);
         assert_eq!(LIST.find_sorted(""), None);
         // front-coded: "advert" is stored as 2 shared bytes and "vert"
-        assert_eq!(LIST.packed, b"\0ad\x02vert\x01nzeige\0sponsored content");
+        assert_eq!(LIST.packed(), b"\0ad\x02vert\x01nzeige\0sponsored content");
+        // (one restart, at 0)
+        assert_eq!(&LIST.bytes[..2], [0, 0]);
     }
 
     /// The lookup finds every entry of lists of every length (blocks of 1, 4 and [`RESTART`]
@@ -438,8 +467,8 @@ mod tests {
             let text: &'static str = Box::leak(all[..n].join("|").into_boxed_str());
             let every = [RESTART, 4, 1][n % 3];
             let (bytes, restarts, len) = packed_sizes(text, every);
-            let (packed, starts) = pack_dynamic(text, every, bytes, restarts);
-            let list = Words::new(packed.leak(), starts.leak(), len, every);
+            let packed = pack_dynamic(text, every, bytes, restarts);
+            let list = Words::new(packed.leak(), len, every);
             assert!(entries_sorted(text));
             assert_eq!(list.len(), n);
             let decoded: Vec<&[u8]> = all[..n].iter().map(|w| w.as_bytes()).collect();
@@ -471,23 +500,11 @@ mod tests {
     }
 
     /// [`pack`] with sizes known only at run time (the lists of the test above).
-    fn pack_dynamic(
-        text: &str,
-        every: usize,
-        bytes: usize,
-        restarts: usize,
-    ) -> (Vec<u8>, Vec<u16>) {
-        const MAX: usize = 4096;
-        assert!(bytes <= MAX && restarts <= MAX);
-        let (packed, starts): ([u8; MAX], [u16; MAX]) = pack_padded(text, every);
-        (packed[..bytes].to_vec(), starts[..restarts].to_vec())
-    }
-
-    /// [`pack`] into arrays larger than needed.
-    fn pack_padded<const BYTES: usize, const RESTARTS: usize>(
-        text: &str,
-        every: usize,
-    ) -> ([u8; BYTES], [u16; RESTARTS]) {
-        pack(text, every)
+    fn pack_dynamic(text: &str, every: usize, bytes: usize, restarts: usize) -> Vec<u8> {
+        const MAX: usize = 8192;
+        let size = 2 * restarts + bytes;
+        assert!(size <= MAX);
+        let packed: [u8; MAX] = pack(text, every, restarts);
+        packed[..size].to_vec()
     }
 }
