@@ -911,8 +911,9 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     // or in an organisation's noun: "the Russian and Syrian defense ministries", "the campaign"
     let head = t.lower();
     let org_head = !t.is_capitalized() && is_org_noun(head);
-    // ("The 56-year-old said": an age describes a person too)
-    if !is_role_noun(head) && !org_head && !super::lexicon::is_age(head) {
+    // ("The 56-year-old said": an age describes a person too; "Another tweeted" is someone
+    // unnamed, as "one user" is)
+    if !is_role_noun(head) && !org_head && !super::lexicon::is_age(head) && head != "another" {
         return None;
     }
     let mut first = last;

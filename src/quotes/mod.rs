@@ -1716,6 +1716,15 @@ mod tests {
     }
 
     #[test]
+    fn another_before_a_speech_verb_is_someone_unnamed() {
+        let got = speakers_of(&[
+            "\"Trump is very cute with a big mouth,\" one user wrote.",
+            "Another tweeted, \"Clinton thinks she is above the rules and the law.\"",
+        ]);
+        assert_eq!(got, ["one user", "Another"]);
+    }
+
+    #[test]
     fn a_lone_quotation_after_a_speech_sentence_is_its_subjects() {
         let got = said(&["Swift's rep told Fox News that this was not the whole truth. \"Big Machine is trying to deflect and make this about money.\""]);
         assert_eq!(got[0].0, "Swift's rep");
