@@ -15,8 +15,8 @@
 // the median and quartiles of the per-page ratios B ÷ A, and the medians over pages.
 
 import { join, resolve } from "node:path";
-import { launch, newscleanMeasures } from "../tests/e2e/harness.mjs";
-import { closePage, firstLine, log, median, open, option, pagesAcrossSizes, pct, ROOT, round, startServer } from "./common.mjs";
+import { launch } from "../tests/e2e/harness.mjs";
+import { extensionLoad, firstLine, log, median, option, pagesAcrossSizes, pct, ROOT, round, startServer } from "./common.mjs";
 
 const BASE = resolve(option("--base", join(ROOT, "target", "ab", "extension-base")));
 const PAGES_N = Number(option("--pages", 30));
@@ -25,17 +25,9 @@ const TIMEOUT_MS = 15_000;
 
 /** One load of `url` in `browser`: the first pass's time in its slices, and the warm-up's. */
 async function load(browser, url) {
-  const page = await open(browser.context, url, TIMEOUT_MS);
-  try {
-    await page.waitForFunction(() => /^(ready|error)$/.test(document.documentElement.dataset.newscleanState ?? ""),
-      null, { timeout: TIMEOUT_MS, polling: 50 });
-    const m = await newscleanMeasures(page);
-    if (!m.pass || m["start-up"]?.detail?.engine !== "wasm") throw new Error("no wasm pass measured");
-    return { busyMs: m.pass.detail.busyMs, warmUpMs: m["warm-up"]?.ms ?? null, warmUp: m["start-up"].detail.warmUp };
-  } finally {
-    await closePage(page);
-    browser.blocked.length = 0;
-  }
+  const m = await extensionLoad(browser, url, TIMEOUT_MS);
+  if (!m.pass || m["start-up"]?.detail?.engine !== "wasm") throw new Error("no wasm pass measured");
+  return { busyMs: m.pass.detail.busyMs, warmUpMs: m["warm-up"]?.ms ?? null, warmUp: m["start-up"].detail.warmUp };
 }
 
 async function main() {

@@ -26,10 +26,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFil
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants as zc, gzipSync } from "node:zlib";
-import { launch, newscleanMeasures } from "../tests/e2e/harness.mjs";
+import { launch } from "../tests/e2e/harness.mjs";
 import { bigPage } from "./bigpage.mjs";
 import {
-  closePage, exitOnSignals, finite, firstLine, launchPlain, log, max, median, open, option, OUT, pageBytes, pageIds, readTree,
+  closePage, exitOnSignals, extensionLoad, finite, firstLine, launchPlain, log, max, median, open, option, OUT, pageBytes, pageIds, readTree,
   round, ROOT, serveTree, sleep, startServer, stats, withTimeout,
 } from "./common.mjs";
 
@@ -594,12 +594,8 @@ async function extensionTimings(targets) {
   try {
     await browser.worker().catch(() => {});
     for (const { id, url } of targets) {
-      let page;
       try {
-        page = await open(browser.context, url, PAGE_TIMEOUT_MS);
-        await page.waitForFunction(() => /^(ready|error)$/.test(document.documentElement.dataset.newscleanState ?? ""),
-          null, { timeout: PAGE_TIMEOUT_MS, polling: 50 });
-        const m = await newscleanMeasures(page);
+        const m = await extensionLoad(browser, url, PAGE_TIMEOUT_MS);
         if (!m["start-up"] || !m.pass) throw new Error("no newsclean measures on the page");
         out.push({ id, engine: m["start-up"].detail?.engine ?? null, startUpMs: m["start-up"].ms, passMs: m.pass.ms,
                    engineReadyMs: m["start-up"].detail?.engineReadyMs ?? null, initMs: m["start-up"].detail?.initMs ?? null,
@@ -608,9 +604,6 @@ async function extensionTimings(targets) {
                    busyMs: m.pass.detail?.busyMs ?? null, slices: m.pass.detail?.slices ?? null });
       } catch (e) {
         out.push({ id, error: firstLine(e) });
-      } finally {
-        if (page) await closePage(page);
-        browser.blocked.length = 0;
       }
     }
   } finally {

@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CHROMIUM, FLAGS, isLocal, ROOT } from "../tests/e2e/harness.mjs";
+import { CHROMIUM, FLAGS, isLocal, newscleanMeasures, ROOT } from "../tests/e2e/harness.mjs";
 
 export { ROOT };
 // The project's shared folder sits beside the repo (NEWSCLEAN_SHARED points elsewhere).
@@ -168,6 +168,24 @@ export async function open(context, url, timeout) {
     throw new Error(`navigated away to ${page.url().slice(0, 80)}`);
   }
   return page;
+}
+
+/**
+ * One load of `url` in `browser` (the real extension, `launch()` of tests/e2e/harness.mjs): waits
+ * until the pass is done (`data-newsclean-state` ready or error) and returns the page's newsclean
+ * User Timing measures (`newscleanMeasures`); the tab is closed and the route gate's record of
+ * blocked requests cleared.
+ */
+export async function extensionLoad(browser, url, timeout) {
+  const page = await open(browser.context, url, timeout);
+  try {
+    await page.waitForFunction(() => /^(ready|error)$/.test(document.documentElement.dataset.newscleanState ?? ""),
+      null, { timeout, polling: 50 });
+    return await newscleanMeasures(page);
+  } finally {
+    await closePage(page);
+    browser.blocked.length = 0;
+  }
 }
 
 /**
