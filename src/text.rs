@@ -135,6 +135,10 @@ pub struct Token {
     pub end: usize,
     /// What the word is as a speech verb, worked out once (lookups run many times per token).
     pub speech: Speech,
+    /// A capitalized word that is otherwise no name ("May", "From", "Early") standing as a
+    /// surname: after a first name ("Theresa May, the prime minister"), or right before a plain
+    /// speech verb ("“…,” May said").
+    pub surname: bool,
     /// The word in lowercase, folded once (the rules compare it many times per token); `None`
     /// when the text is lowercase already, as most words are.
     folded: Option<String>,
@@ -208,6 +212,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 start: i,
                 end: span.after,
                 speech: Speech::None,
+                surname: false,
                 folded: None,
             });
             i = span.after;
@@ -242,6 +247,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                 start: i,
                 end: i + 1,
                 speech: Speech::None,
+                surname: false,
                 folded: None,
             });
             i += 1;
@@ -311,9 +317,30 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             start,
             end: i,
             speech,
+            surname: false,
         });
     }
+    mark_surnames(&mut tokens);
     tokens
+}
+
+crate::words!(static SURNAME_WORDS = "Early|From|May");
+
+/// Marks the [`Token::surname`] words.
+fn mark_surnames(tokens: &mut [Token]) {
+    for k in 1..tokens.len() {
+        // (capitalized first: this runs for every token)
+        if !(tokens[k].is_capitalized() && SURNAME_WORDS.contains_sorted(&tokens[k].text)) {
+            continue;
+        }
+        let next = tokens.get(k + 1);
+        // (not before another capitalized word: "Obama May Visit Cuba")
+        let after_first_name = tokens[k - 1].is_capitalized()
+            && !crate::quotes::lexicon::is_not_name_word(&tokens[k - 1].text)
+            && !next.is_some_and(Token::is_capitalized);
+        let before_verb = next.is_some_and(|n| n.speech == Speech::Strong);
+        tokens[k].surname = after_first_name || before_verb;
+    }
 }
 
 /// A lowercase word's standing as a speech verb ("States" in "the United States" is none).

@@ -120,7 +120,7 @@ fn pronoun(t: &Token) -> Mention {
 fn is_nameish(t: &Token) -> bool {
     is_word(t)
         && (t.is_capitalized() || t.text.chars().all(|c| crate::text::is_upper(c) || c == '.'))
-        && !is_not_name_word(&t.text)
+        && (t.surname || !is_not_name_word(&t.text))
 }
 
 /// Finds a cue right after a quotation: "…," he said / said Blinken / Blinken, a diplomat, said /
@@ -289,10 +289,13 @@ pub fn is_dash(t: &Token) -> bool {
 pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
     // "Mark Blumenthal and Jon Cohen: “…”", a paragraph "Former secretary of state Hillary
     // Rodham Clinton:": a name alone before a colon labels what follows. One word alone is
-    // rather a heading ("Example: “That was so funny I literally cried.”").
+    // rather a heading ("Example: “That was so funny I literally cried.”"), except after a
+    // dash, where a digest's item names its source ("Iowa poll overhype - HuffPollster: “…”").
     if let Some(colon) = colon_at(tokens, lo, quote) {
+        let dash = (lo..colon).rev().find(|&d| is_dash(&tokens[d]));
+        let lo = dash.map_or(lo, |d| d + 1);
         let label = &tokens[lo..colon];
-        if label.len() >= 2
+        if label.len() >= 2 - usize::from(dash.is_some())
             && label.len() <= 8
             && label.iter().all(|t| is_word(t) && !says(t))
             && is_nameish(&label[label.len() - 1])
@@ -1647,6 +1650,8 @@ mod tests {
             ("In a joint statement, the Russian and Syrian defense ministries accused U.S. forces of controlling \"bandit formations\"", "the Russian and Syrian defense ministries"),
             ("After winning Ohio, Gov. John Kasich (R-OH), said, \"We are going on.\"", "John Kasich"),
             ("Mark Blumenthal and Jon Cohen: \"The polls were not wrong.\"", "Jon Cohen"),
+            ("Media shares blame in Iowa poll overhype - Philip Bump: \"Pollsters take heat.\"", "Philip Bump"),
+            ("But polls did predict the Democratic caucus - HuffPollster: \"It was close.\"", "HuffPollster"),
             ("Lewandowski quashed rumors of a book by tweeting that \"I will never write one.\"", "Lewandowski"),
             ("After the attacks, Trump issued a statement, \"It was the worst attack.\"", "Trump"),
             ("Mateen left as soon as prayers were finished, Nefzi said, adding, \"He was not very religious.\"", "Nefzi"),

@@ -529,10 +529,11 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         let opening_verb = k == sentence_at
             && (lexicon::is_speech_verb(t.lower()) || t.text.ends_with("ing"))
             && tokens.get(k + 1).is_some_and(Token::is_capitalized);
-        if t.is_capitalized() && !lexicon::is_not_name_word(&t.text) && !opening_verb {
+        if t.is_capitalized() && (t.surname || !lexicon::is_not_name_word(&t.text)) && !opening_verb
+        {
             let mut start = k;
             while tokens.get(k + 1).is_some_and(|n| {
-                (n.is_capitalized() && !lexicon::is_not_name_word(&n.text))
+                (n.is_capitalized() && (n.surname || !lexicon::is_not_name_word(&n.text)))
                     || (n.text == "of" && is_title_word(&tokens[k].text))
             }) {
                 k += 1;
@@ -1722,6 +1723,24 @@ mod tests {
             "Another tweeted, \"Clinton thinks she is above the rules and the law.\"",
         ]);
         assert_eq!(got, ["one user", "Another"]);
+    }
+
+    #[test]
+    fn a_word_otherwise_no_name_is_a_surname_after_a_first_name_or_before_said() {
+        let got = speakers_of(&[
+            "Prime Minister Theresa May met European leaders in Brussels on Tuesday.",
+            "\"We will leave on time,\" May said. \"There is no other option.\"",
+            "Al From, who founded the council, spoke to reporters.",
+            "\"We needed Wall Street,\" From said.",
+        ]);
+        assert_eq!(got, ["Theresa May", "Theresa May", "Al From"]);
+        // A month, or a word of a title-case headline, stays no name.
+        let got = speakers_of(&[
+            "Jon Ames met voters on Monday.",
+            "Ames May Visit Cuba Next Week, Says Trip Is \"a great honor for all of us\"",
+            "In May, Ames said the plan was \"a total disgrace.\"",
+        ]);
+        assert_eq!(got, ["Jon Ames", "Jon Ames"]);
     }
 
     #[test]
