@@ -334,10 +334,12 @@ fn mark_surnames(tokens: &mut [Token]) {
             continue;
         }
         let next = tokens.get(k + 1);
-        // (not before another capitalized word: "Obama May Visit Cuba")
+        // (not before another capitalized word or a determiner, as in a title: "Obama May Visit
+        // Cuba", "Letter From the Editor")
         let after_first_name = tokens[k - 1].is_capitalized()
             && !crate::quotes::lexicon::is_not_name_word(&tokens[k - 1].text)
-            && !next.is_some_and(Token::is_capitalized);
+            && !next
+                .is_some_and(|n| n.is_capitalized() || NOUN_DETERMINERS.contains_sorted(&n.text));
         let before_verb = next.is_some_and(|n| n.speech == Speech::Strong);
         tokens[k].surname = after_first_name || before_verb;
     }
@@ -436,6 +438,36 @@ pub fn join_words<S: AsRef<str>>(words: &[S]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn may_from_and_early_are_surnames_only_where_a_surname_stands() {
+        let surnames = |text: &str| -> Vec<String> {
+            let chars: Vec<char> = text.chars().collect();
+            let spans = crate::quotes::marks::find_spans(&chars);
+            tokenize(&chars, &spans)
+                .into_iter()
+                .filter(|t| t.surname)
+                .map(|t| t.text)
+                .collect()
+        };
+        assert_eq!(
+            surnames("Prime Minister Theresa May met Macron in May."),
+            ["May"]
+        );
+        assert_eq!(
+            surnames("\"It was a different time,\" From said."),
+            ["From"]
+        );
+        assert_eq!(
+            surnames("Al From, who founded the council, and Jon Early spoke."),
+            ["From", "Early"]
+        );
+        // a title in title case; a month; a sentence's first word
+        assert!(
+            surnames("Ames May Visit Cuba. Letter From the Editor. Early on, Ames left.")
+                .is_empty()
+        );
+    }
 
     #[test]
     fn letters_are_the_alphabetic_chars_but_for_symbols() {
