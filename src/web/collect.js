@@ -54,7 +54,8 @@ const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;
 
 // A walk of the subtrees of `roots`, one after the other and each after its ancestors, in slices:
 // each `step(deadline)` walks until `performance.now()` passes `deadline` and returns [events so
-// far, done]. `nodes` holds every element opened.
+// far, done]. `nodes` holds every element opened. `names`: the attributes to read, `|`-separated
+// (outline::READ_ATTRIBUTE_NAMES).
 export function startWalk(roots, names) {
   const repair = lettersMisreadIn(roots[0]?.ownerDocument ?? document) ? cleanLetters : clean;
   const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + repair(s) : TEXT + " ");
@@ -62,7 +63,7 @@ export function startWalk(roots, names) {
   let out = "";
   const nodes = [];
   // attribute name -> FIELD + its one-char key (outline::event::key)
-  const field = new Map(names.map((n, i) => [n, FIELD + String.fromCharCode(48 + i)]));
+  const field = new Map(names.split("|").map((n, i) => [n, FIELD + String.fromCharCode(48 + i)]));
   const open = (el) => {
     nodes.push(el);
     const name = el.localName;

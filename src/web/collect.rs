@@ -10,14 +10,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::outline::{Outline, Replayer, READ_ATTRIBUTES};
+use crate::outline::{Outline, Replayer, READ_ATTRIBUTE_NAMES};
 
 #[wasm_bindgen(module = "/src/web/collect.js")]
 extern "C" {
     /// A walk in progress (the object `startWalk` returns).
     pub type Walker;
     #[wasm_bindgen(js_name = startWalk)]
-    fn start_walk(roots: &Array, names: &Array) -> Walker;
+    fn start_walk(roots: &Array, names: &str) -> Walker;
     #[wasm_bindgen(method)]
     fn step(this: &Walker, deadline: f64) -> Array;
     #[wasm_bindgen(method, getter)]
@@ -59,12 +59,8 @@ pub struct Collecting {
 impl Collecting {
     /// Starts collecting the subtrees of `roots` (elements), one after the other.
     pub fn start(roots: &Array) -> Collecting {
-        let names: Array = READ_ATTRIBUTES
-            .iter()
-            .map(|n| JsValue::from_str(n))
-            .collect();
         Collecting {
-            walker: start_walk(roots, &names),
+            walker: start_walk(roots, READ_ATTRIBUTE_NAMES),
             replayer: Replayer::default(),
         }
     }
