@@ -335,11 +335,14 @@ fn mark_surnames(tokens: &mut [Token]) {
         }
         let next = tokens.get(k + 1);
         // (not before another capitalized word or a determiner, as in a title: "Obama May Visit
-        // Cuba", "Letter From the Editor")
+        // Cuba", "Letter From the Editor"; nor before a number, in a date: "Updated May 5")
         let after_first_name = tokens[k - 1].is_capitalized()
             && !crate::quotes::lexicon::is_not_name_word(&tokens[k - 1].text)
-            && !next
-                .is_some_and(|n| n.is_capitalized() || NOUN_DETERMINERS.contains_sorted(&n.text));
+            && !next.is_some_and(|n| {
+                n.is_capitalized()
+                    || NOUN_DETERMINERS.contains_sorted(&n.text)
+                    || n.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+            });
         let before_verb = next.is_some_and(|n| n.speech == Speech::Strong);
         tokens[k].surname = after_first_name || before_verb;
     }
@@ -462,11 +465,12 @@ mod tests {
             surnames("Al From, who founded the council, and Jon Early spoke."),
             ["From", "Early"]
         );
-        // a title in title case; a month; a sentence's first word
+        // a title in title case; a sentence's first word; a date
         assert!(
             surnames("Ames May Visit Cuba. Letter From the Editor. Early on, Ames left.")
                 .is_empty()
         );
+        assert!(surnames("Updated May 5, 2019, at 10 a.m.").is_empty());
     }
 
     #[test]
