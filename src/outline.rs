@@ -156,20 +156,11 @@ pub struct OwnedElementInfo {
 pub const READ_ATTRIBUTE_NAMES: &str =
     "class|id|role|aria-label|data-ad|data-testid|data-component|hidden|aria-hidden|style|src|data-src";
 
-/// [`READ_ATTRIBUTE_NAMES`] one by one.
-pub const READ_ATTRIBUTES: [&str; name_count(READ_ATTRIBUTE_NAMES)] =
+/// [`READ_ATTRIBUTE_NAMES`] one by one (as many as the word lists' [`packed_sizes`] counts).
+///
+/// [`packed_sizes`]: crate::words::packed_sizes
+pub const READ_ATTRIBUTES: [&str; crate::words::packed_sizes(READ_ATTRIBUTE_NAMES, 1).2] =
     split_names(READ_ATTRIBUTE_NAMES);
-
-/// How many `|`-separated names `joined` holds.
-const fn name_count(joined: &str) -> usize {
-    let bytes = joined.as_bytes();
-    let (mut count, mut at) = (1, 0);
-    while at < bytes.len() {
-        count += (bytes[at] == b'|') as usize;
-        at += 1;
-    }
-    count
-}
 
 /// The `|`-separated names of `joined`, at compile time.
 const fn split_names<const N: usize>(joined: &'static str) -> [&'static str; N] {

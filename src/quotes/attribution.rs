@@ -120,7 +120,7 @@ fn pronoun(t: &Token) -> Mention {
 fn is_nameish(t: &Token) -> bool {
     is_word(t)
         && (t.is_capitalized() || t.text.chars().all(|c| crate::text::is_upper(c) || c == '.'))
-        && (t.surname || !is_not_name_word(&t.text))
+        && !super::lexicon::is_not_name_token(t)
 }
 
 /// Finds a cue right after a quotation: "…," he said / said Blinken / Blinken, a diplomat, said /

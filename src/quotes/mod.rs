@@ -529,11 +529,10 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
         let opening_verb = k == sentence_at
             && (lexicon::is_speech_verb(t.lower()) || t.text.ends_with("ing"))
             && tokens.get(k + 1).is_some_and(Token::is_capitalized);
-        if t.is_capitalized() && (t.surname || !lexicon::is_not_name_word(&t.text)) && !opening_verb
-        {
+        if t.is_capitalized() && !lexicon::is_not_name_token(t) && !opening_verb {
             let mut start = k;
             while tokens.get(k + 1).is_some_and(|n| {
-                (n.is_capitalized() && (n.surname || !lexicon::is_not_name_word(&n.text)))
+                (n.is_capitalized() && !lexicon::is_not_name_token(n))
                     || (n.text == "of" && is_title_word(&tokens[k].text))
             }) {
                 k += 1;
