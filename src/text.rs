@@ -279,7 +279,12 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         word.extend(&text[start..i]);
         // Keep the period of an abbreviation, an initial ("J.") or a dotted acronym ("U.S.").
         if text.get(i) == Some(&'.') {
-            let is_initial = char_count(&word) == 1 && word.chars().all(is_upper);
+            // "“…,” said I." is the narrator: after a speech verb, "I." is the pronoun ending a
+            // sentence, unless another initial follows ("said I. M. Pei").
+            let narrator = word == "I"
+                && tokens.last().is_some_and(|t| t.speech != Speech::None)
+                && text.get(i + 3) != Some(&'.');
+            let is_initial = char_count(&word) == 1 && word.chars().all(is_upper) && !narrator;
             // "R-Ky.," / "Calif.," / "(D-Mo.)": a period right before a comma or a closing
             // parenthesis abbreviates.
             let before_comma = matches!(text.get(i + 1), Some(',' | ')'));
@@ -542,6 +547,17 @@ mod tests {
             [
                 "U.S.", "Sen.", "J.", "Smith's", "aide", ",", "the", "States'", "envoy", ",",
                 "said", "Q", "Then"
+            ]
+        );
+    }
+
+    #[test]
+    fn i_ends_a_sentence_after_a_speech_verb_unless_an_initial_follows() {
+        assert_eq!(
+            words("“Yes,” said I. Then Mary I. Smith, “no,” said I. M. Pei"),
+            [
+                "Q", "said", "I", ".", "Then", "Mary", "I.", "Smith", ",", "Q", "said", "I.", "M.",
+                "Pei"
             ]
         );
     }

@@ -1081,6 +1081,16 @@ mod tests {
     }
 
     #[test]
+    fn said_i_is_the_narrator_not_a_person_named_i() {
+        // "I." had been read as an initial, a person, whom the next "he" resolved to as well.
+        let who = speakers_of(&[
+            "“What are you doing here, Bartleby?” said I.",
+            "“Sitting upon the banister,” he mildly replied.",
+        ]);
+        assert_eq!(who, ["-", "-"]);
+    }
+
+    #[test]
     fn split_quote_shares_one_speaker_and_group() {
         let x = extract(&["\"I can tell you, Mr. President, that we stand with you,\" Blinken said. \"Partners do as well.\""]);
         assert_eq!(x.quotes.len(), 2);
