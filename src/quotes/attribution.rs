@@ -67,6 +67,12 @@ crate::words!(static CONJUNCTIONS = concat!(
 crate::words!(static TIME_NOUNS = "afternoon|day|evening|hour|month|morning|night|time|week|weekend|year");
 crate::words!(static NAME_PARTICLES = "al|bin|da|de|del|den|der|di|dos|du|la|le|ter|van|von");
 
+/// Returns true if and only if the word is a lowercase particle of a name ("de Blasio", "Ursula
+/// von der Leyen", "Mohammed bin Salman").
+pub(super) fn is_particle(word: &str) -> bool {
+    NAME_PARTICLES.contains_sorted(word)
+}
+
 crate::words!(static LY_NOUNS = "ally|assembly|family|rally|supply");
 
 /// Returns true if and only if the word may stand between a subject and its verb: an auxiliary
@@ -748,7 +754,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             && is_word(&tokens[open - 1])
             && (!tokens[open - 1].is_capitalized()
                 || (inner.len() > 1 && !super::is_place_prefix(&inner[0].text) && after_body()));
-        if inner.len() <= 5 && inner.iter().all(is_nameish) && after_description {
+        if inner.len() <= 5
+            && inner.iter().all(|t| is_nameish(t) || is_particle(&t.text))
+            && after_description
+        {
             let description = (lo..open).rev().take_while(|&k| is_word(&tokens[k])).last();
             let role = description.map(|d| join(&tokens[d..open]));
             return Some(Cue {
@@ -892,11 +901,8 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && tokens[first - 2].is_capitalized()
                     && (is_title_word(&tokens[first - 2].text)
                         || is_org_word(&tokens[first - 2].text)))
-                || (is_word(p)
-                    && NAME_PARTICLES.contains_sorted(&p.text)
-                    && first >= 2
-                    && first - 2 >= lo
-                    && tokens[first - 2].is_capitalized())
+                // (a particle may start the name: "von der Leyen said", "de Blasio tweeted")
+                || is_particle(&p.text)
                 || (p.text == "and" && first >= lo + 2 && and_joins_body(tokens, first - 1));
             if !joins {
                 break;
@@ -1159,7 +1165,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             let comma = usize::from(tokens.get(j).is_some_and(|t| t.is_punct(',')));
             if let Some(name_at) = (from + 2..=j + comma).find(|&k| {
                 let noun = &tokens[k - 1 - usize::from(k > j)];
-                let name = tokens[k..].iter().take_while(|t| is_nameish(t)).count();
+                let name = tokens[k..]
+                    .iter()
+                    .take_while(|t| is_nameish(t) || is_particle(&t.text))
+                    .count();
                 // ("her mother, Fiona, said": a first name alone after a kin's description)
                 !noun.is_capitalized()
                     && is_role_noun(noun.lower())
@@ -1316,8 +1325,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                 || (matches!(n.text.as_str(), "of" | "and")
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized())
                     && is_title_word(&tokens[j - 1].text))
-                || (NAME_PARTICLES.contains_sorted(&n.text)
-                    && tokens.get(j + 1).is_some_and(|m| m.is_capitalized()));
+                || (is_particle(&n.text)
+                    && tokens
+                        .get(j + 1)
+                        .is_some_and(|m| m.is_capitalized() || is_particle(&m.text)));
             if !joins {
                 break;
             }

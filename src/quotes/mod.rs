@@ -534,6 +534,11 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
             while tokens.get(k + 1).is_some_and(|n| {
                 (n.is_capitalized() && !lexicon::is_not_name_token(n))
                     || (n.text == "of" && is_title_word(&tokens[k].text))
+                    // "Bill de Blasio", "Ursula von der Leyen"
+                    || (attribution::is_particle(&n.text)
+                        && tokens.get(k + 2).is_some_and(|m| {
+                            m.is_capitalized() || attribution::is_particle(&m.text)
+                        }))
             }) {
                 k += 1;
             }
@@ -1078,6 +1083,27 @@ mod tests {
     /// The speaker of each quotation of `article`, in order ("-" for none).
     fn speakers_of(article: &[&str]) -> Vec<String> {
         said(article).into_iter().map(|(who, _)| who).collect()
+    }
+
+    #[test]
+    fn a_lowercase_particle_is_part_of_the_name() {
+        assert_eq!(
+            speakers_of(&["“Europe stands united,” said Ursula von der Leyen."]),
+            ["Ursula von der Leyen"]
+        );
+        assert_eq!(
+            speakers_of(&["“We are not going anywhere,” the mayor, Bill de Blasio, said."]),
+            ["Bill de Blasio"]
+        );
+        // a name that starts with its particle is the person named in full before
+        assert_eq!(
+            speakers_of(&[
+                "Mayor Bill de Blasio intervened on Monday.",
+                "Later, de Blasio tweeted, “I will help you secure any permit.”",
+                "“We will respond,” von der Leyen said.",
+            ]),
+            ["Bill de Blasio", "von der Leyen"]
+        );
     }
 
     #[test]

@@ -86,7 +86,9 @@ impl Speakers {
         };
         let name = &name[descriptor_len(name)..];
         let surname = fold_case(strip_possessive(name.last().copied().unwrap_or_default()));
-        let first = (name.len() > 1).then(|| fold_case(name[0].trim_end_matches('.')));
+        // ("de Blasio": a particle is no first name)
+        let first = (name.len() > 1 && !super::attribution::is_particle(name[0]))
+            .then(|| fold_case(name[0].trim_end_matches('.')));
         // "Mr. Trump" is none of the women named Trump; "Ms. Trump" none of the men.
         let honorific = role
             .and_then(|r| r.split_whitespace().next())
