@@ -775,10 +775,16 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
             .rev()
             .find(|&k| !is_word(&tokens[k]))
             .filter(|&k| {
+                // (or an age or a party and state: "Jane Doe, 34, who lives nearby, said",
+                // "Sen. Chris Murphy, D-Conn., who leads the panel, said")
                 k > lo
                     && tokens[k].is_punct(',')
                     && is_nameish(&tokens[k - 1])
-                    && DETERMINERS.contains_sorted(tokens[k + 1].lower())
+                    && (DETERMINERS.contains_sorted(tokens[k + 1].lower())
+                        || matches!(
+                            tokens[k + 1].text.as_bytes(),
+                            [b'0'..=b'9', ..] | [_, b'-', ..]
+                        ))
             })
         {
             role = role_of(&tokens[second + 1..i]).or(role);

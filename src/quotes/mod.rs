@@ -1107,6 +1107,25 @@ mod tests {
     }
 
     #[test]
+    fn an_age_or_a_party_before_a_who_clause_is_skipped_to_the_name() {
+        let who = speakers_of(&[
+            "Sen. Chris Murphy, D-Conn., who leads the panel, said the bill was “a start.”",
+            "Jane Doe, 34, who lives nearby, said the fire was “terrifying.”",
+        ]);
+        assert_eq!(who, ["Chris Murphy", "Jane Doe"]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
+        let who = speakers_of(&[
+            "Chelsea Clinton announced she is expecting her second child.",
+            "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said on Twitter, \
+             “Feeling very blessed this holiday season.”",
+        ]);
+        assert_eq!(who, ["Chelsea Clinton"]);
+    }
+
+    #[test]
     fn said_i_is_the_narrator_not_a_person_named_i() {
         // "I." had been read as an initial, a person, whom the next "he" resolved to as well.
         let who = speakers_of(&[

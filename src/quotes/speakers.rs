@@ -103,10 +103,13 @@ impl Speakers {
                 |id: usize| !by_gender || self.gender_agrees(SpeakerId(id as u32), honorific);
             // "Bill Clinton spoke next. “…,” Clinton said": a surname alone is the person of
             // that name mentioned last, not the one first seen last.
+            // (before this mention: "Clinton, 35, the daughter of … Hillary Clinton, said" is
+            // the Chelsea Clinton named before)
             let mentioned_last = first.is_none().then(|| {
                 self.person_mentions
                     .iter()
                     .rev()
+                    .filter(|(p, _)| *p < at)
                     .map(|(_, id)| *id)
                     .find(|id| self.keys[id.0 as usize].0 == surname && gender_ok(id.0 as usize))
             });
