@@ -1390,10 +1390,14 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
                 let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
-                if stop > end + 1
-                    && (DETERMINERS.contains_sorted(first_word) || first_word == "who")
-                {
+                let described = DETERMINERS.contains_sorted(first_word) || first_word == "who";
+                // ("said Paul Johnson, director of the IFS.": a role noun needs no article, but
+                // it is not skipped as one with an article is: "says Carl Anthony, historian at
+                // the Library, is that she was …" reads on)
+                if stop > end + 1 && (described || is_role_noun(first_word)) {
                     role = role_of(&tokens[end + 1..stop]);
+                }
+                if stop > end + 1 && described {
                     end = if tokens[stop].is_punct(',') {
                         stop + 1
                     } else {

@@ -2038,6 +2038,15 @@ mod tests {
                 Some("a spokesperson for Inherent Resolve")
             )
         );
+        // after the name that follows the verb, a role noun needs no article
+        let x = extract(&[
+            "“The markets have reacted calmly,” said Paul Johnson, director of the IFS.",
+        ]);
+        let s = &x.speakers[0];
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref()),
+            ("Paul Johnson", Some("director of the IFS"))
+        );
         // an adverbial apposition, or a little word of another language, is no role
         for article in [
             "Ellen Fetter, for her part, said it was “a fine machine.”",
