@@ -1277,7 +1277,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                 !tokens[k].is_capitalized()
                     && tokens[k].text != "of"
                     && tokens.get(k + 1).is_some_and(is_nameish)
-                    && (is_role_noun(tokens[k].lower()) || full_name_ends_clause(k + 1))
+                    // (or a title: "dijo el presidente Pedro Sánchez en Madrid")
+                    && (is_role_noun(tokens[k].lower())
+                        || is_title_word(&tokens[k].text)
+                        || full_name_ends_clause(k + 1))
             })
             .map(|k| (k + 1, k + 1))
     };

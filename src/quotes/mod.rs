@@ -2094,6 +2094,8 @@ mod tests {
             "\"Vamos a seguir apoyando a Ucrania\", dijo Pedro Sánchez ante los periodistas.",
             "\"Es una decisión equivocada\", según Alberto Núñez Feijóo.",
             "\"Sosterremo l'Ucraina fino alla fine\", ha detto Giorgia Meloni.",
+            // a title of another language before the name, and the clause going on after it
+            "\"Estamos preocupados\", afirmó la portavoz Pilar Alegría en Madrid.",
         ]);
         assert_eq!(
             who,
@@ -2104,7 +2106,8 @@ mod tests {
                 "Élisabeth Borne",
                 "Pedro Sánchez",
                 "Alberto Núñez Feijóo",
-                "Giorgia Meloni"
+                "Giorgia Meloni",
+                "Pilar Alegría"
             ]
         );
         // pronouns, French inversion included
