@@ -352,14 +352,15 @@ crate::words!(
     "captain|ceo|chair|chairman|chairwoman|chancellor|chief|coach|colonel|columnist|",
     "commander|commentator|congressman|congresswoman|consultant|critic|critics|crowds|",
     "democrat|democrats|demonstrators|diplomat|director|doctor|economist|envoy|executive|",
-    "expert|experts|families|fans|father|founder|friend|general|governor|head|historian|",
-    "husband|investigator|judge|lawmaker|lawmakers|lawyer|leader|leaders|lieutenant|",
-    "lobbyist|manager|mayor|member|members|minister|mother|neighbor|nominee|officer|",
-    "official|officials|operative|organizer|owner|parents|pollster|premier|president|",
-    "professor|prosecutor|prosecutors|protesters|publicist|rep|reporter|representative|",
-    "republican|republicans|researcher|resident|residents|scientist|secretary|senator|",
-    "sergeant|sheriff|sources|spokesman|spokesperson|spokeswoman|staffer|strategist|",
-    "students|supporters|surrogate|voters|wife|witnesses|workers",
+    "expert|experts|families|fans|father|founder|friend|general|goalkeeper|governor|head|",
+    "historian|husband|investigator|judge|lawmaker|lawmakers|lawyer|leader|leaders|",
+    "lieutenant|linebacker|lobbyist|manager|mayor|member|members|midfielder|minister|mother|",
+    "neighbor|nominee|officer|official|officials|operative|organizer|owner|parents|pitcher|",
+    "pollster|premier|president|professor|prosecutor|prosecutors|protesters|publicist|",
+    "quarterback|rep|reporter|representative|republican|republicans|researcher|resident|",
+    "residents|scientist|secretary|senator|sergeant|sheriff|sources|spokesman|spokesperson|",
+    "spokeswoman|staffer|strategist|striker|students|supporters|surrogate|voters|wife|",
+    "witnesses|workers",
 ));
 
 crate::words!(

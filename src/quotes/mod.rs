@@ -1126,6 +1126,18 @@ mod tests {
     }
 
     #[test]
+    fn a_player_s_position_is_a_role_not_a_first_name() {
+        let x = extract(&[
+            "Quarterback Patrick Mahomes, who threw two interceptions, said: “That's on me.”",
+        ]);
+        let s = &x.speakers[0];
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref()),
+            ("Patrick Mahomes", Some("Quarterback"))
+        );
+    }
+
+    #[test]
     fn said_i_is_the_narrator_not_a_person_named_i() {
         // "I." had been read as an initial, a person, whom the next "he" resolved to as well.
         let who = speakers_of(&[
