@@ -60,7 +60,7 @@ bench: build
 	@scripts/setup.sh demo
 	@# A separate target dir and unwinding panics: with `panic = "abort"` in release, cargo bench
 	@# builds the cdylib+rlib library twice under one file name (cargo#6313) and the link fails.
-	CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench -q --features cli --bench core
+	NEWSCLEAN_CLI=$(CURDIR)/target/cli/newsclean CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench -q --features cli --bench core
 	node benches/browser.mjs $(BENCH_ARGS)
 
 clean:

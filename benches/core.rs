@@ -15,7 +15,8 @@
 //! cargo builds the library twice (unwind for the bench, abort for the CLI it also builds), and
 //! with `crate-type = ["cdylib", "rlib"]` both land on the same file name (cargo#6313): a link
 //! of the CLI once failed with undefined symbols. Its own target dir also keeps it from racing
-//! or replacing `target/release/newsclean`.
+//! or replacing the build's. The CLI timed is `$NEWSCLEAN_CLI` when set (`make bench`: the
+//! shipped `target/cli/newsclean`).
 
 use std::fs;
 use std::io::Read;
@@ -104,7 +105,12 @@ fn main() {
         .sum();
 
     // ── the CLI ──────────────────────────────────────────────────────────────────────────
-    let cli = env!("CARGO_BIN_EXE_newsclean");
+    // The shipped CLI (`make bench` passes `NEWSCLEAN_CLI=target/cli/newsclean`, built for speed
+    // by `scripts/build.sh`), else the one cargo built for this bench (the release profile's
+    // opt-level "z", the wasm's).
+    let cli_path = std::env::var("NEWSCLEAN_CLI")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_newsclean").to_owned());
+    let cli = cli_path.as_str();
     let mut page_files = Vec::new();
     for (id, html) in &pages {
         let f = tmp.join("pages").join(format!("{id}.html"));
@@ -235,6 +241,7 @@ fn main() {
         "plan_cleanup_only": stats(&plan_cleanup), "plan_cleanup_pages_per_s": n / (total_cleanup / 1e3),
         "replay": stats(&replay_ms),
         "extract_per_article": stats(&extract_ms), "extract_articles_per_s": articles.len() as f64 / (extract_total / 1e3),
+        "cli": cli,
         "cli_report_s": report_s, "cli_report_pages_per_s": n / report_s,
         "cli_quotes_s": quotes_s, "cli_quotes_articles_per_s": quotes_rate, "articles": articles.len(),
         "cli_quotes_one_process_per_file_articles_per_s": articles.len() as f64 / one_by_one_s,

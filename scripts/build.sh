@@ -6,7 +6,7 @@
 #   extension/pkg-fallback/  the same crate through wasm2js, one ES module, loaded only when the
 #                            page's CSP forbids compiling wasm (Chromium: CompileError)
 #   www/pkg/                 a copy of extension/pkg for the playground page
-#   target/release/newsclean the native CLI
+#   target/cli/newsclean     the native CLI (Cargo.toml's `cli` profile: built for speed)
 # Needs cargo, wasm-bindgen (exact Cargo.lock version) and npm binaryen/esbuild (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,7 +93,7 @@ esbuild "$fb/bindgen/newsclean.js" --bundle --format=esm --minify --log-level=wa
 rm -rf www/pkg && cp -r extension/pkg www/pkg
 
 log "native CLI"
-cargo build -q --release --features cli --bin newsclean
+cargo build -q --profile cli --features cli --bin newsclean
 
 for f in extension/pkg/newsclean_bg.wasm extension/pkg-fallback/newsclean.mjs; do
   printf '[build] %-40s %7d B raw, %6d B gzip\n' "$f" "$(wc -c <"$f")" "$(gzip -9c "$f" | wc -c)" >&2
