@@ -46,6 +46,33 @@ fn chars_between(text: &str, start: &Value, end: &Value) -> String {
 }
 
 #[test]
+fn blank_lines_between_paragraphs_are_no_paragraphs_and_crlf_keeps_offsets() {
+    let dir = scratch("cli-blank-lines");
+    // A quotation running over two paragraphs, attributed in its second: with the blank line
+    // read as a paragraph of its own, the first had no speaker.
+    let text = "Jane Doe, a nurse, described the scene.\r\n\r\n\
+                “When we arrived, there were people everywhere.\r\n\r\n\
+                “Then the lights went out,” she said.\r\n";
+    let article = file(&dir, "article.txt", text);
+    let out = newsclean(&[Path::new("quotes"), &article]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let quotes = json_lines(&out)[0]["quotes"].as_array().unwrap().clone();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    for q in &quotes {
+        assert_eq!(q["speaker"], "Jane Doe", "{q}");
+        assert_eq!(
+            chars_between(text, &q["start"], &q["end"]),
+            q["quote"].as_str().unwrap(),
+            "{q}"
+        );
+    }
+}
+
+#[test]
 fn quotes_of_a_text_file_carry_offsets_in_unicode_scalar_values() {
     let dir = scratch("cli-offsets");
     // multi-byte characters before each quote: byte offsets would point elsewhere

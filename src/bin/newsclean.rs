@@ -20,7 +20,8 @@ Usage:
   newsclean report PAGE.html...   one JSON object per page: {file, hidden, quotes, speakers}
   newsclean quotes FILE...        JSON Lines, one object per file: {file, quotes: [{quote, speaker,
                                   role, kind, start, end}]}; FILE is .txt (UTF-8, one paragraph
-                                  per line; offsets in Unicode scalar values of the file) or .html
+                                  per line, blank lines skipped; offsets in Unicode scalar values
+                                  of the file) or .html
                                   (offsets into the article text, paragraphs joined by newlines)
   newsclean outline PAGE.html     the page's outline as the core sees it (JSON)
   newsclean --help | --version
@@ -97,7 +98,12 @@ fn outline(file: &str, html: &str) -> String {
 
 fn quotes(file: &str, text: &str) -> String {
     let is_html = file.ends_with(".html") || file.ends_with(".htm");
-    let paragraphs: Vec<String> = if is_html {
+    // Each paragraph, and the char offset of its start in the text the offsets refer to (the
+    // blocks' texts joined by newlines; the file's own text for a .txt).
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut starts = Vec::new();
+    let mut at = 0;
+    let lines: Vec<String> = if is_html {
         let outline = newsclean::html::outline(text);
         outline
             .blocks
@@ -106,16 +112,17 @@ fn quotes(file: &str, text: &str) -> String {
             .map(|b| b.text.clone())
             .collect()
     } else {
-        text.split('\n')
-            .map(|l| l.trim_end_matches('\r').to_owned())
-            .collect()
+        text.split('\n').map(str::to_owned).collect()
     };
-    // char offset of each paragraph's start in the text the offsets refer to
-    let mut starts = Vec::with_capacity(paragraphs.len());
-    let mut at = 0;
-    for p in &paragraphs {
-        starts.push(at);
-        at += p.chars().count() + 1;
+    for line in lines {
+        let length = line.chars().count() + 1;
+        // A blank line between paragraphs, as many texts are written, is no paragraph: the
+        // rules read "the paragraph before" (a continued quotation, a colon's speaker).
+        if !line.trim().is_empty() {
+            starts.push(at);
+            paragraphs.push(line.trim_end_matches('\r').to_owned());
+        }
+        at += length;
     }
     let found = newsclean::quotes::extract(&paragraphs);
     let quotes: Vec<Value> = found
