@@ -377,7 +377,7 @@ fn speech_of(word: &str) -> Speech {
 crate::words!(static NOUN_TOO = concat!(
     "answer|attack|blame|call|challenge|charge|claim|comment|cry|demand|groan|insult|message|moan|",
     "note|object|offer|order|pledge|post|praise|promise|query|question|quote|remark|reply|report|",
-    "request|shout|state|statement|text|tweet|vow|whisper",
+    "request|shout|state|statement|term|text|tweet|vow|whisper",
 ));
 crate::words!(static NOUN_DETERMINERS = "a|an|each|every|her|his|its|my|no|our|that|the|their|this|your");
 crate::words!(static BEFORE_A_VERB = concat!(

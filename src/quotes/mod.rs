@@ -1757,6 +1757,9 @@ mod tests {
             speakers_of(&["Protesters object that \"the new rules favor the landlords.\""]),
             ["Protesters"]
         );
+        // "the term" names a term, and a term is no quotation ("termed the deal “…”" is a verb)
+        let got = said(&["The term \"quiet quitting\" went viral on TikTok last year."]);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
