@@ -103,16 +103,17 @@ fn quotes(file: &str, text: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut starts = Vec::new();
     let mut at = 0;
-    let lines: Vec<String> = if is_html {
-        let outline = newsclean::html::outline(text);
+    let outline;
+    let lines: Vec<&str> = if is_html {
+        outline = newsclean::html::outline(text);
         outline
             .blocks
             .iter()
             .filter(|b| is_article_text(b))
-            .map(|b| b.text.clone())
+            .map(|b| b.text.as_str())
             .collect()
     } else {
-        text.split('\n').map(str::to_owned).collect()
+        text.split('\n').collect()
     };
     for line in lines {
         let length = line.chars().count() + 1;

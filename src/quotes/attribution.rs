@@ -73,6 +73,15 @@ pub(super) fn is_particle(word: &str) -> bool {
     NAME_PARTICLES.contains_sorted(word)
 }
 
+/// Returns true if and only if token `at` is a particle that goes on with a name: a capitalized
+/// word or another particle follows ("Ursula von der Leyen", "Bill de Blasio").
+pub(super) fn particle_goes_on(tokens: &[Token], at: usize) -> bool {
+    is_particle(&tokens[at].text)
+        && tokens
+            .get(at + 1)
+            .is_some_and(|m| m.is_capitalized() || is_particle(&m.text))
+}
+
 crate::words!(static LY_NOUNS = "ally|assembly|family|rally|supply");
 
 /// Returns true if and only if the word may stand between a subject and its verb: an auxiliary
@@ -1334,10 +1343,7 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                 || (matches!(n.text.as_str(), "of" | "and")
                     && tokens.get(j + 1).is_some_and(|m| m.is_capitalized())
                     && is_title_word(&tokens[j - 1].text))
-                || (is_particle(&n.text)
-                    && tokens
-                        .get(j + 1)
-                        .is_some_and(|m| m.is_capitalized() || is_particle(&m.text)));
+                || particle_goes_on(tokens, j);
             if !joins {
                 break;
             }

@@ -535,10 +535,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 (n.is_capitalized() && !lexicon::is_not_name_token(n))
                     || (n.text == "of" && is_title_word(&tokens[k].text))
                     // "Bill de Blasio", "Ursula von der Leyen"
-                    || (attribution::is_particle(&n.text)
-                        && tokens.get(k + 2).is_some_and(|m| {
-                            m.is_capitalized() || attribution::is_particle(&m.text)
-                        }))
+                    || attribution::particle_goes_on(tokens, k + 1)
             }) {
                 k += 1;
             }
