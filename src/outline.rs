@@ -698,7 +698,10 @@ impl OutlineBuilder {
                 runs: Vec::new(),
             });
         }
-        let segment = frame.segment.as_mut().expect("segment was just ensured");
+        // (just ensured: no panic's code for what cannot happen)
+        let Some(segment) = frame.segment.as_mut() else {
+            return;
+        };
         segment.raw.push_str(text);
         if segment.raw.len() <= MAX_RUNS_BLOCK_BYTES {
             match segment.runs.last_mut() {
@@ -731,15 +734,15 @@ impl OutlineBuilder {
             let single = segment_count == 1 && !frame.nested_text;
             for segment in core::mem::take(&mut frame.segments) {
                 let block = self.finish_segment(&frame, kind, segment, single);
-                let b = self.blocks[block.0 as usize]
-                    .as_ref()
-                    .expect("just finished");
-                if matches!(b.kind, BlockKind::Paragraph | BlockKind::Other)
-                    && !b.context.link
-                    && b.text.len() >= PROSE_PARAGRAPH_BYTES
-                {
-                    frame.prose.0 += 1;
-                    frame.prose.1 += b.text.len();
+                // (just finished: no panic's code for what cannot happen)
+                if let Some(b) = &self.blocks[block.0 as usize] {
+                    if matches!(b.kind, BlockKind::Paragraph | BlockKind::Other)
+                        && !b.context.link
+                        && b.text.len() >= PROSE_PARAGRAPH_BYTES
+                    {
+                        frame.prose.0 += 1;
+                        frame.prose.1 += b.text.len();
+                    }
                 }
                 frame.blocks_inside += 1;
                 frame.first_block.get_or_insert(block);

@@ -235,7 +235,10 @@ fn cleanup(outline: &Outline, settings: &Settings) -> (Plan, Vec<BlockId>, Vec<B
                 }
             }
             for run in markers.marker_runs(block) {
-                let node = run.node.expect("marker runs have an element");
+                // (marker runs have an element: no panic's code for what cannot happen)
+                let Some(node) = run.node else {
+                    continue;
+                };
                 let reason = "ad label beside other text in an ad slot";
                 out.hide.push(hide(node, HideKind::AdMarker, reason));
             }

@@ -68,10 +68,10 @@ pub fn duplicate_captions(outline: &Outline) -> Vec<(BlockId, BlockId)> {
     // Indexed by caption, so the result comes out in document order without a sort.
     let mut kept_by: Vec<Option<BlockId>> = vec![None; captions.len()];
     for members in groups.into_iter().filter(|m| m.len() > 1) {
-        let keep = *members
-            .iter()
-            .max_by_key(|&&m| keep_rank(captions[m].0))
-            .expect("groups are never empty");
+        // (groups are never empty: no panic's code for what cannot happen)
+        let Some(&keep) = members.iter().max_by_key(|&&m| keep_rank(captions[m].0)) else {
+            continue;
+        };
         for &m in &members {
             if m != keep && captions[m].0.whole {
                 kept_by[m] = Some(captions[keep].0.id);

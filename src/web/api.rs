@@ -3,8 +3,9 @@
 
 use crate::prelude::*;
 
-use alloc::rc::Rc;
-use core::cell::{Cell, OnceCell, RefCell};
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
+use core::mem::ManuallyDrop;
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
@@ -35,19 +36,18 @@ struct Session {
 /// while (engine.cleanStep(12) === null) await nextTask();
 /// ```
 #[wasm_bindgen]
-#[derive(Default)]
 pub struct Engine(Rc<Page>);
 
 /// What an [`Engine`] keeps for its page.
-#[derive(Default)]
 struct Page {
     /// What the last finished pass left on the page, while cleaning is on.
     session: RefCell<Option<Session>>,
     /// The sliced pass `cleanStep` (or a refresh) is running, if any.
     pass: RefCell<Option<Pass>>,
-    /// The full pass the observer schedules: made once and kept for the page's lifetime, so it
-    /// is never dropped while it runs (the pass takes over the observer that asked for it).
-    refresh: OnceCell<Closure<dyn FnMut()>>,
+    /// The full pass the observer schedules: made with the page and never dropped, so that it
+    /// is not dropped while it runs (the pass takes over the observer that asked for it) and a
+    /// timer still holding it after the page is gone finds no page and does nothing.
+    refresh: ManuallyDrop<Closure<dyn FnMut()>>,
     refresh_pending: Cell<bool>,
     /// When the full pass the observer asked for first waited for the page to stop adding,
     /// while it waits (`performance.now()` time).
@@ -81,7 +81,21 @@ impl Engine {
     /// An engine for the current page; it does nothing until asked.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Engine {
-        Engine::default()
+        Engine(Rc::new_cyclic(|page: &Weak<Page>| {
+            let page = page.clone();
+            Page {
+                session: RefCell::default(),
+                pass: RefCell::default(),
+                refresh: ManuallyDrop::new(Closure::new(move || {
+                    if let Some(page) = page.upgrade() {
+                        page.refresh();
+                    }
+                })),
+                refresh_pending: Cell::default(),
+                refresh_waiting_since: Cell::default(),
+                choices: ReaderChoices::default(),
+            }
+        }))
     }
 
     /// Cleans the current document: hides ad labels and duplicate captions, renders the sidebar,
@@ -126,15 +140,17 @@ impl Engine {
     }
 }
 
+impl Default for Engine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Drop for Page {
     fn drop(&mut self) {
         // The page as it was, saying cleaning is off, and no observer left to call into a
         // dropped engine.
         let _ = self.disable();
-        // A timer may still hold the refresh: leave it callable (it finds no page, does nothing).
-        if let Some(refresh) = self.refresh.take() {
-            refresh.forget();
-        }
     }
 }
 
@@ -474,17 +490,9 @@ impl Page {
         if self.refresh_pending.replace(true) {
             return;
         }
-        let callback = self.refresh.get_or_init(|| {
-            let page = Rc::downgrade(self);
-            Closure::new(move || {
-                if let Some(page) = page.upgrade() {
-                    page.refresh();
-                }
-            })
-        });
         let scheduled = super::js::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
+                self.refresh.as_ref().unchecked_ref(),
                 delay_ms,
             )
             .ok()

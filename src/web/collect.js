@@ -52,6 +52,9 @@ const cleanLetters = (s) => {
 // space says the same in fewer bytes to copy and scan.
 const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;
 
+// The page's window for the glue (js.rs `window()`): undefined in a worker.
+export const pageWindow = () => globalThis.window;
+
 // A walk of the subtrees of `roots`, one after the other and each after its ancestors, in slices:
 // each `step(deadline)` walks until `performance.now()` passes `deadline` and returns [events so
 // far, done]. `nodes` holds every element opened. `names`: the attributes to read, `|`-separated

@@ -9,19 +9,16 @@ use wasm_bindgen::{JsError, JsValue};
 
 use crate::plan::Report;
 
-#[wasm_bindgen]
+#[wasm_bindgen(module = "/src/web/collect.js")]
 extern "C" {
-    /// The global `window`, read once: undefined (None) where there is none, as in a worker.
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<web_sys::Window>;
-}
-
-/// The page's window, or None where there is none (a worker).
-///
-/// NOTE: the same answer as `web_sys::window()`, which probes `globalThis`, `self`, `window` and
-/// `global` in turn and then checks `instanceof Window`: reading `window` alone saves ~1 KB.
-pub fn window() -> Option<web_sys::Window> {
-    WINDOW.with(Option::clone)
+    /// The page's window, or None where there is none (a worker).
+    ///
+    /// NOTE: the same answer as `web_sys::window()`, which probes `globalThis`, `self`, `window`
+    /// and `global` in turn and then checks `instanceof Window`: reading `window` alone saves
+    /// ~1 KB. Asked of JS on each call rather than kept in a `thread_local_v2` static, whose lazy
+    /// cell brought its own panic path (330 B).
+    #[wasm_bindgen(js_name = pageWindow)]
+    pub fn window() -> Option<web_sys::Window>;
 }
 
 /// A failed DOM operation, with what the glue was doing.
