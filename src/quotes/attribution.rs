@@ -65,7 +65,7 @@ crate::words!(static CONJUNCTIONS = concat!(
     "until|when|while",
 ));
 crate::words!(static TIME_NOUNS = "afternoon|day|evening|hour|month|morning|night|time|week|weekend|year");
-crate::words!(static NAME_PARTICLES = "al|bin|da|de|del|den|der|di|dos|du|la|le|ter|van|von");
+crate::words!(static NAME_PARTICLES = "al|bin|da|de|del|den|der|di|dos|du|la|le|ten|ter|van|von");
 
 /// Returns true if and only if the word is a lowercase particle of a name ("de Blasio", "Ursula
 /// von der Leyen", "Mohammed bin Salman").
@@ -76,10 +76,18 @@ pub(super) fn is_particle(word: &str) -> bool {
 /// Returns true if and only if token `at` is a particle that goes on with a name: a capitalized
 /// word or another particle follows ("Ursula von der Leyen", "Bill de Blasio").
 pub(super) fn particle_goes_on(tokens: &[Token], at: usize) -> bool {
-    is_particle(&tokens[at].text)
-        && tokens
-            .get(at + 1)
-            .is_some_and(|m| m.is_capitalized() || is_particle(&m.text))
+    tokens
+        .get(at + 1)
+        .is_some_and(|next| particle_before(&tokens[at], next))
+}
+
+/// Returns true if and only if `particle` is a particle of the name going on with `next`: a
+/// capitalized word or another particle. ("ten" is also a number: "Erik ten Hag", not "ten
+/// Republicans".)
+fn particle_before(particle: &Token, next: &Token) -> bool {
+    is_particle(&particle.text)
+        && (next.is_capitalized() || is_particle(&next.text))
+        && !(particle.text == "ten" && next.text.ends_with('s'))
 }
 
 crate::words!(static LY_NOUNS = "ally|assembly|family|rally|supply");
@@ -178,12 +186,8 @@ pub fn cue_after(tokens: &[Token], from: usize) -> Option<Cue> {
             });
         }
     }
-    if lower == "according" && tokens.get(j + 1).is_some_and(|t| t.lower() == "to") {
-        return mention_after(tokens, j + 2);
-    }
-    // "according to" in German, French, Spanish, Italian and Portuguese copy
-    if FOREIGN_ACCORDING.contains_sorted(lower) {
-        return mention_after(tokens, j + 1);
+    if let Some(source) = according_to(tokens, j) {
+        return mention_after(tokens, source);
     }
     let (cue, end) = mention_forward(tokens, j, false)?;
     // "“…” Editor’s note: …", "“…” Smith’s reply came later": the word after a possessive name
@@ -334,10 +338,11 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 continue;
             }
             let lower = t.lower();
-            if lower == "according" && tokens.get(v + 1).is_some_and(|n| n.lower() == "to") {
-                if let Some(cue) = mention_after(tokens, v + 2) {
-                    return Some(cue);
-                }
+            // "According to X, “…”", "Selon X, « … »"
+            if let Some(cue) =
+                according_to(tokens, v).and_then(|source| mention_after(tokens, source))
+            {
+                return Some(cue);
             }
             if says_inverted(tokens, v) {
                 if let Some(cue) = mention_after(tokens, v + 1).filter(|c| c.at < quote) {
@@ -682,6 +687,19 @@ pub fn mention_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
 }
 
 crate::words!(static FOREIGN_ACCORDING = "laut|secondo|segundo|según|selon");
+
+/// Where the source begins if token `at` opens "according to" (of English, or of German,
+/// French, Spanish, Italian or Portuguese copy: "laut", "selon", "según", …).
+fn according_to(tokens: &[Token], at: usize) -> Option<usize> {
+    let lower = tokens[at].lower();
+    if lower == "according" {
+        return tokens
+            .get(at + 1)
+            .is_some_and(|t| t.lower() == "to")
+            .then_some(at + 2);
+    }
+    FOREIGN_ACCORDING.contains_sorted(lower).then_some(at + 1)
+}
 crate::words!(static ADVERBIAL_PREPOSITIONS = "after|before|by|for|upon|while");
 crate::words!(static BE_FORMS = "are|be|been|being|is|was|were");
 crate::words!(static AUTHORING_VERBS = "filed|issued|published|released|sent|signed|written");
@@ -917,7 +935,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && (is_title_word(&tokens[first - 2].text)
                         || is_org_word(&tokens[first - 2].text)))
                 // (a particle may start the name: "von der Leyen said", "de Blasio tweeted")
-                || is_particle(&p.text)
+                || particle_before(p, &tokens[first])
                 || (p.text == "and" && first >= lo + 2 && and_joins_body(tokens, first - 1));
             if !joins {
                 break;
@@ -1101,11 +1119,16 @@ fn document_author(tokens: &[Token], head: usize) -> Option<(Cue, usize)> {
 fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(Cue, usize)> {
     let mut from = from;
     // "wrote 43-year-old Martin Taylor", "said former Secretary of State Colin Powell": an age
-    // or "former" before the name is no part of it.
-    while tokens
-        .get(from)
-        .is_some_and(|t| is_word(t) && (super::lexicon::is_age(&t.text) || t.lower() == "former"))
-    {
+    // or "former" before the name is no part of it; nor is a German article before a title
+    // ("sagte der Ökonom Marcel Fratzscher").
+    while tokens.get(from).is_some_and(|t| {
+        is_word(t)
+            && (super::lexicon::is_age(&t.text)
+                || t.lower() == "former"
+                || matches!(t.text.as_str(), "der" | "die" | "ein" | "eine")
+                    && tokens.get(from + 1).is_some_and(|n| is_title_word(&n.text))
+                    && tokens.get(from + 2).is_some_and(is_nameish))
+    }) {
         from += 1;
     }
     // "Here’s Clinton in 1992: …": a contraction presents the name after it.

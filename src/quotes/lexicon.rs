@@ -52,13 +52,14 @@ crate::words!(
     /// or after their subject before a colon ("Merz fügte hinzu: „…“"). Read as "say". Sorted by
     /// bytes.
     static FOREIGN_SPEECH_FORMS = concat!(
-    "acrescentou|affermato|affirme|affirmé|afirmou|afirmó|aggiunto|agregó|ajoute|ajouté|aseguró|",
-    "assure|añadió|betonte|declarou|declaró|detto|dichiarato|dijo|disse|dit|diz|dodal|",
-    "dodala|déclaré|erklärte|estime|estimé|explicou|explicó|explique|expliqué|fügte|hodnotí|",
-    "indiqué|insiste|kata|meinte|mengatakan|napsal|napsala|précise|précisé|píše|přidává|",
-    "přirovnává|raconte|réagi|répondu|sagt|sagte|schrieb|señaló|sottolineato|souligne|souligné|",
-    "spiega|spiegato|ujar|uvedl|uvedla|warnte|řekl|řekla|добавил|добавила|заявил|заявила|отметил|",
-    "отметила|подчеркнул|подчеркнула|сказал|сказала",
+    "acrescentou|advirtió|affermato|affirme|affirmé|afirmou|afirmó|aggiunto|agregó|ajoute|ajouté|",
+    "aseguró|assure|assuré|añadió|betonte|confié|declarou|declaró|detto|dichiarato|dijo|disse|",
+    "dit|diz|dodal|dodala|déclaré|dénoncé|ergänzte|erklärte|estime|estimé|explicou|explicó|",
+    "explique|expliqué|forderte|fügte|hodnotí|indicó|indiqué|insiste|insisté|kata|kritisierte|",
+    "martelé|meinte|mengatakan|napsal|napsala|précise|précisé|píše|přidává|přirovnává|raconte|",
+    "rappelé|réagi|répondu|sagt|sagte|schrieb|señaló|sostuvo|sottolineato|souligne|souligné|",
+    "spiega|spiegato|subrayó|teilte|ujar|uvedl|uvedla|versicherte|warnte|řekl|řekla|добавил|",
+    "добавила|заявил|заявила|отметил|отметила|подчеркнул|подчеркнула|сказал|сказала",
 ));
 
 /// Returns true if and only if the lowercase word is one of [`FOREIGN_SPEECH_FORMS`].
@@ -179,21 +180,22 @@ crate::words!(
     /// Words of titles and offices that precede a name ("Secretary of State Antony Blinken",
     /// "Bundeskanzler Olaf Scholz", "CDU-Chef Friedrich Merz").
     static TITLE_WORDS = concat!(
-    "acting|activist|actor|adm|administrator|admiral|adviser|advisor|ambassador|analyst|",
-    "assemblyman|assemblywoman|associate|attorney|author|bishop|candidate|capt|captain|cardinal|",
-    "ceo|chair|chairman|chairwoman|challenger|chancellor|chef|chefin|chief|coach|col|colonel|",
-    "commander|commissioner|congressman|congresswoman|councilman|councilmember|councilwoman|",
-    "counsel|cpl|defence|defense|democrat|democratic|deputy|detective|director|doctor|dr|",
-    "economist|editor|emperor|envoy|ex|executive|father|first|foreign|former|founder|gen|general|",
-    "gop|gov|governor|head|historian|incumbent|independent|interior|judge|justice|kanzler|",
-    "kanzlerin|king|lady|lawyer|leader|libertarian|lieutenant|lord|lt|maj|major|manager|mayor|",
-    "minister|ministerin|ministra|ministre|ministro|miss|mr|mrs|ms|nominee|officer|pastor|pope|",
-    "portavoz|premier|president|presidente|presidential|press|prime|prince|princess|principal|",
-    "prof|professor|prosecutor|präsident|präsidentin|président|présidente|queen|rabbi|rep|",
-    "representative|republican|researcher|rev|reverend|rival|scientist|secretary|sen|senator|",
-    "sergeant|sgt|sheriff|sir|speaker|spokesman|spokesperson|spokeswoman|sprecher|sprecherin|",
-    "state|superintendent|supreme|teacher|top|treasurer|trooper|veteran|vice|vorsitzende|",
-    "vorsitzender|writer",
+    "abgeordnete|abgeordneter|acting|activist|actor|adm|administrator|admiral|adviser|advisor|",
+    "ambassador|analyst|anwalt|anwältin|assemblyman|assemblywoman|associate|attorney|author|",
+    "bishop|bürgermeister|bürgermeisterin|candidate|capt|captain|cardinal|ceo|chair|chairman|",
+    "chairwoman|challenger|chancellor|chef|chefin|chief|coach|col|colonel|commander|commissioner|",
+    "congressman|congresswoman|councilman|councilmember|councilwoman|counsel|cpl|defence|defense|",
+    "democrat|democratic|deputy|detective|director|doctor|dr|economist|editor|emperor|envoy|ex|",
+    "executive|experte|expertin|father|first|foreign|former|forscherin|founder|gen|general|gop|",
+    "gov|governor|head|historian|incumbent|independent|interior|judge|justice|kanzler|kanzlerin|",
+    "king|lady|lawyer|leader|libertarian|lieutenant|lord|lt|maj|major|manager|mayor|minister|",
+    "ministerin|ministra|ministre|ministro|miss|mr|mrs|ms|nominee|officer|pastor|politiker|",
+    "politikerin|pope|portavoz|premier|president|presidente|presidential|press|prime|prince|",
+    "princess|principal|prof|professor|prosecutor|präsident|präsidentin|président|présidente|",
+    "queen|rabbi|rep|representative|republican|researcher|rev|reverend|rival|scientist|secretary|",
+    "sen|senator|sergeant|sgt|sheriff|sir|speaker|spokesman|spokesperson|spokeswoman|sprecher|",
+    "sprecherin|state|superintendent|supreme|teacher|top|treasurer|trooper|veteran|vice|",
+    "vorsitzende|vorsitzender|writer|ökonom|ökonomin",
 ));
 
 /// Returns true if and only if the word (any case, trailing period ignored) is a title word, ends
@@ -287,12 +289,13 @@ crate::words!(
     "a|about|according|after|again|against|all|alongside|also|although|amid|among|an|and|another|",
     "any|april|as|asked|at|auf|august|because|before|being|both|but|by|dans|december|despite|",
     "during|each|earlier|early|either|even|every|february|few|following|for|friday|from|für|",
-    "having|he|her|here|his|however|i|if|in|instead|it|its|january|july|june|just|last|later|like|",
-    "many|march|may|meanwhile|monday|moreover|most|my|nach|neither|next|no|not|november|now|",
-    "october|of|on|once|one|only|or|other|our|pour|recently|saturday|september|several|she|since|",
-    "so|some|speaking|still|sunday|sur|talk|that|the|their|then|there|these|they|this|those|",
-    "though|through|thursday|to|today|tuesday|under|unlike|until|up|upon|vor|we|wednesday|what|",
-    "when|where|while|who|why|with|within|without|yes|yet|you|à",
+    "having|he|her|here|his|however|i|if|in|instead|it|its|january|july|june|just|last|later|",
+    "laut|like|many|march|may|meanwhile|monday|moreover|most|my|nach|neither|next|no|not|",
+    "november|now|october|of|on|once|one|only|or|other|our|pour|recently|saturday|secondo|",
+    "segundo|según|selon|september|several|she|since|so|some|speaking|still|sunday|sur|talk|that|",
+    "the|their|then|there|these|they|this|those|though|through|thursday|to|today|tuesday|under|",
+    "unlike|until|up|upon|vor|we|wednesday|what|when|where|while|who|why|with|within|without|yes|",
+    "yet|you|à",
 ));
 
 crate::words!(

@@ -588,8 +588,19 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                         .iter()
                         .all(|t| t.kind == TokenKind::Word)
                     && !tokens[start - 1].is_capitalized();
+                // "The judge, Tanya Chutkan, was blunt.": and one set off by commas after a
+                // description of a word or two that opens the sentence
+                let in_apposition = in_sentence.is_empty()
+                    && start > sentence_at + 2
+                    && start <= sentence_at + 4
+                    && tokens[start - 1].is_punct(',')
+                    && tokens.get(k + 1).is_some_and(|t| t.is_punct(','))
+                    && tokens[sentence_at..start - 1]
+                        .iter()
+                        .all(|t| t.kind == TokenKind::Word)
+                    && !tokens[start - 2].is_capitalized();
                 let opens_sentence = start == sentence_at;
-                if opens_sentence || after_opening_phrase || after_description {
+                if opens_sentence || after_opening_phrase || after_description || in_apposition {
                     speakers.note_sentence_subject(id, (pi, k));
                 }
                 // (The topic for the next paragraph's quotations only from a name that is the
@@ -1100,6 +1111,14 @@ mod tests {
                 "“We will respond,” von der Leyen said.",
             ]),
             ["Bill de Blasio", "von der Leyen"]
+        );
+        // ("ten" is a particle too, but not before a plural: a number)
+        assert_eq!(
+            speakers_of(&[
+                "“We played well,” said Erik ten Hag, the Manchester United manager.",
+                "“We need more time,” ten Republicans said.",
+            ]),
+            ["Erik ten Hag", "Republicans"]
         );
     }
 
@@ -2108,6 +2127,14 @@ mod tests {
             "\"Sosterremo l'Ucraina fino alla fine\", ha detto Giorgia Meloni.",
             // a title of another language before the name, and the clause going on after it
             "\"Estamos preocupados\", afirmó la portavoz Pilar Alegría en Madrid.",
+            // "according to" opening the sentence, as in English
+            "Selon Roland Lescure, « la croissance sera au rendez-vous ».",
+            "Laut Marcel Fratzscher, „die Schuldenbremse muss reformiert werden“.",
+            // a German title noun after its article; verbs of criticism and insistence
+            "„Sie muss weg“, sagte der Ökonom Marcel Fratzscher.",
+            "„Ein schwerer Fehler“, kritisierte die Grünen-Vorsitzende Franziska Brantner.",
+            "« Nous attendons des actes », a martelé Sophie Binet.",
+            "\"No vamos a ceder\", advirtió Yolanda Díaz.",
         ]);
         assert_eq!(
             who,
@@ -2119,7 +2146,13 @@ mod tests {
                 "Pedro Sánchez",
                 "Alberto Núñez Feijóo",
                 "Giorgia Meloni",
-                "Pilar Alegría"
+                "Pilar Alegría",
+                "Roland Lescure",
+                "Marcel Fratzscher",
+                "Marcel Fratzscher",
+                "Franziska Brantner",
+                "Sophie Binet",
+                "Yolanda Díaz"
             ]
         );
         // pronouns, French inversion included
@@ -2306,6 +2339,9 @@ mod tests {
             // ("Former" qualifies a title and makes no place a person)
             "Former Pennsylvania governor Ed Rendell, a supporter, was even more resolute.",
             "“Absolutely not,” he said.",
+            // ... and one in an apposition after a description that opens the sentence
+            "“We are not worried,” said Satya Nadella.",
+            "The judge, Tanya Chutkan, was blunt. “Rights are no license,” she wrote.",
         ]);
         assert_eq!(
             who,
@@ -2313,7 +2349,9 @@ mod tests {
                 "Hillary Clinton",
                 "Donald Trump",
                 "Todd Wilcox",
-                "Ed Rendell"
+                "Ed Rendell",
+                "Satya Nadella",
+                "Tanya Chutkan"
             ]
         );
     }
