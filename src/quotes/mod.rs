@@ -588,17 +588,13 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                         .iter()
                         .all(|t| t.kind == TokenKind::Word)
                     && !tokens[start - 1].is_capitalized();
-                // "The judge, Tanya Chutkan, was blunt.": and one set off by commas after a
-                // description of a word or two that opens the sentence
+                // "The judge, Tanya Chutkan, was blunt.": and one set off by commas after the
+                // sentence's first three words or fewer, with no one named before it
                 let in_apposition = in_sentence.is_empty()
-                    && start > sentence_at + 2
+                    && start > sentence_at + 1
                     && start <= sentence_at + 4
                     && tokens[start - 1].is_punct(',')
-                    && tokens.get(k + 1).is_some_and(|t| t.is_punct(','))
-                    && tokens[sentence_at..start - 1]
-                        .iter()
-                        .all(|t| t.kind == TokenKind::Word)
-                    && !tokens[start - 2].is_capitalized();
+                    && tokens.get(k + 1).is_some_and(|t| t.is_punct(','));
                 let opens_sentence = start == sentence_at;
                 if opens_sentence || after_opening_phrase || after_description || in_apposition {
                     speakers.note_sentence_subject(id, (pi, k));
@@ -833,8 +829,11 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Optio
                 let kin = matches!(head.as_str(), "father" | "friend" | "husband" | "mother");
                 let the = text.starts_with("the ") || text.starts_with("The ");
                 let owned = !the || text.split(' ').any(is_possessive_word);
+                // "Starmer's spokesman" is someone whose role names Starmer ("Cruz spokesman
+                // Rick Tyler" for "Cruz's spokesman"), not the last spokesman of anyone.
+                let owner = text.split(' ').find(|w| !the && is_possessive_word(w));
                 if !(kin && owned) {
-                    if let Some(id) = speakers.person_in_role(head, at, ROLE_WINDOW, the) {
+                    if let Some(id) = speakers.person_in_role(head, owner, at, ROLE_WINDOW, the) {
                         return Some(id);
                     }
                 }
@@ -1835,6 +1834,25 @@ mod tests {
     }
 
     #[test]
+    fn a_role_of_a_named_owner_is_someone_whose_role_names_the_owner() {
+        let who = speakers_of(&[
+            "“We have been clear,” State Department spokesman Matthew Miller told reporters.",
+            "Prime Minister Keir Starmer's spokesman said: “The government will not comment.”",
+            "“Ready,” said Cruz spokesman Rick Tyler.",
+            "“We are confident,” Cruz's spokesman said.",
+        ]);
+        assert_eq!(
+            who,
+            [
+                "Matthew Miller",
+                "Starmer's spokesman",
+                "Rick Tyler",
+                "Rick Tyler"
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_with_a_plural_verb_is_a_group_for_they() {
         let got = said(&[
             "Big Machine have twice denied doing anything wrong.",
@@ -2342,6 +2360,8 @@ mod tests {
             // ... and one in an apposition after a description that opens the sentence
             "“We are not worried,” said Satya Nadella.",
             "The judge, Tanya Chutkan, was blunt. “Rights are no license,” she wrote.",
+            "“We are not worried,” said Satya Nadella.",
+            "On Monday, Chutkan, 62, was blunt again. “No,” she wrote.",
         ]);
         assert_eq!(
             who,
@@ -2350,6 +2370,8 @@ mod tests {
                 "Donald Trump",
                 "Todd Wilcox",
                 "Ed Rendell",
+                "Satya Nadella",
+                "Tanya Chutkan",
                 "Satya Nadella",
                 "Tanya Chutkan"
             ]

@@ -339,21 +339,24 @@ impl Speakers {
     /// The person a definite role description refers back to ("the spokeswoman", "the U.S.
     /// diplomat"): one whose title names that role, else the last person who spoke within the
     /// previous `window` paragraphs.
-    /// `last_speaker` allows the fallback to whoever spoke last.
+    /// With an `owner` ("Starmer's" of "Starmer's spokesman"), only someone whose title names the
+    /// owner. `last_speaker` allows the fallback to whoever spoke last.
+    #[inline(never)]
     pub fn person_in_role(
         &self,
         head: &str,
+        owner: Option<&str>,
         at: Position,
         window: usize,
         last_speaker: bool,
     ) -> Option<SpeakerId> {
         let by_title = self.person_mentions.iter().rev().find(|(p, id)| {
             *p < at
-                && self
-                    .get(*id)
-                    .role
-                    .as_deref()
-                    .is_some_and(|r| fold_case(r).split(' ').any(|w| w == head))
+                && self.get(*id).role.as_deref().is_some_and(|r| {
+                    let role = fold_case(r);
+                    let has = |word: &str| role.split(' ').any(|w| w == word);
+                    has(head) && owner.is_none_or(|o| has(&fold_case(strip_possessive(o))))
+                })
         });
         if let Some((_, id)) = by_title {
             return Some(*id);
