@@ -700,6 +700,7 @@ fn according_to(tokens: &[Token], at: usize) -> Option<usize> {
     }
     FOREIGN_ACCORDING.contains_sorted(lower).then_some(at + 1)
 }
+
 crate::words!(static ADVERBIAL_PREPOSITIONS = "after|before|by|for|upon|while");
 crate::words!(static BE_FORMS = "are|be|been|being|is|was|were");
 crate::words!(static AUTHORING_VERBS = "filed|issued|published|released|sent|signed|written");

@@ -341,6 +341,7 @@ impl Speakers {
     /// previous `window` paragraphs.
     /// With an `owner` ("Starmer's" of "Starmer's spokesman"), only someone whose title names the
     /// owner. `last_speaker` allows the fallback to whoever spoke last.
+    // (out of line: the same raw size, 144 B less brotli than inlined into `resolve`)
     #[inline(never)]
     pub fn person_in_role(
         &self,
