@@ -10,13 +10,11 @@
 //! Prints a table and writes `target/bench/native.json` (merged into `summary.json` by
 //! `benches/browser.mjs`). Plain `std::time` timing: no benchmark framework to build.
 //!
-//! NOTE: `make bench` runs it as `CARGO_TARGET_DIR=target/bench-build
-//! CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench …`. With the release profile's `panic = "abort"`
-//! cargo builds the library twice (unwind for the bench, abort for the CLI it also builds), and
-//! with `crate-type = ["cdylib", "rlib"]` both land on the same file name (cargo#6313): a link
-//! of the CLI once failed with undefined symbols. Its own target dir also keeps it from racing
-//! or replacing the build's. The CLI timed is `$NEWSCLEAN_CLI` when set (`make bench`: the
-//! shipped `target/cli/newsclean`).
+//! NOTE: `make bench` runs it as `CARGO_TARGET_DIR=target/bench-build cargo bench …`: its own
+//! target dir keeps it from racing or replacing the build's. (Until 2026-11-30 the release
+//! profile's `panic = "abort"` made cargo build the library twice under one file name, cargo#6313,
+//! and the CLI's link failed now and then; see Cargo.toml.) The CLI timed is `$NEWSCLEAN_CLI` when
+//! set (`make bench`: the shipped `target/cli/newsclean`).
 
 use std::fs;
 use std::io::Read;

@@ -47,7 +47,7 @@ function namedBuild() {
   mkdirSync(NAMED, { recursive: true });
   run("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", NAMED, INPUT]);
   // the shipped build's passes (scripts/build.sh's SHRINK)
-  const shrink = ["-Oz", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz"];
+  const shrink = ["-Oz", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz", "--flatten", "--rereloop", "-Oz", "-Oz", "--reorder-functions"];
   run("wasm-opt", [...shrink, "-g", ...FEATURES, join(NAMED, "newsclean_bg.wasm"), "-o", join(NAMED, "newsclean_bg.wasm")]);
   return { tree: readTree(NAMED), wasm: readFileSync(join(NAMED, "newsclean_bg.wasm")) };
 }
