@@ -119,6 +119,10 @@ fn says_inverted(tokens: &[Token], k: usize) -> bool {
     INVERTED_VERBS.contains_sorted(&t.text) && (k == 0 || tokens[k - 1].ends_sentence())
 }
 
+fn starts_with_digit(t: &Token) -> bool {
+    t.text.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
 }
@@ -621,9 +625,7 @@ fn sentence_subject(tokens: &[Token], lo: usize, end: usize) -> Option<Cue> {
         if opens_with_adverbial && !opens_with_subject {
             from = comma + 1;
             // "On July 6, 2015, Sanders …": a date's own comma is inside the adverbial.
-            while tokens
-                .get(from)
-                .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+            while tokens.get(from).is_some_and(starts_with_digit)
                 && tokens.get(from + 1).is_some_and(|t| t.is_punct(','))
             {
                 from += 2;
@@ -793,7 +795,10 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                 at: close - 1,
             });
         }
-        role = role_of(inner);
+        // ("“…,” Maria Gonzalez, 42, said": an age is no role)
+        if !inner.first().is_some_and(starts_with_digit) {
+            role = role_of(inner);
+        }
         i = open;
         // "Jean-Marc Ayrault, the foreign minister of France, a member of …, said": a second
         // apposition before the first. The one next to the name is the person's role; the
@@ -867,9 +872,7 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
         if of && tokens[f - 2].is_punct(',') && !tokens[verb].text.ends_with("ing") {
             let mut comma = f - 2;
             if comma >= lo + 2
-                && tokens[comma - 1]
-                    .text
-                    .starts_with(|c: char| c.is_ascii_digit())
+                && starts_with_digit(&tokens[comma - 1])
                 && tokens[comma - 2].is_punct(',')
             {
                 comma -= 2;
@@ -1419,18 +1422,25 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             }
         }
         // trailing apposition: "Jane Doe, a spokeswoman for the agency, said" / "… said Jane Doe, a spokeswoman."
-        if tokens.get(end).is_some_and(|n| n.is_punct(',')) {
-            let stop = (end + 1..tokens.len().min(end + 20)).find(|&k| !is_word(&tokens[k]));
+        // (after an age, if any: "said Maria Gonzalez, 42, a nurse from Phoenix.")
+        let mut comma = end;
+        if tokens.get(comma + 1).is_some_and(starts_with_digit)
+            && tokens.get(comma + 2).is_some_and(|n| n.is_punct(','))
+        {
+            comma += 2;
+        }
+        if tokens.get(comma).is_some_and(|n| n.is_punct(',')) {
+            let stop = (comma + 1..tokens.len().min(comma + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
-                let first_word = tokens.get(end + 1).map(Token::lower).unwrap_or_default();
+                let first_word = tokens.get(comma + 1).map(Token::lower).unwrap_or_default();
                 let described = DETERMINERS.contains_sorted(first_word) || first_word == "who";
                 // ("said Paul Johnson, director of the IFS.": a role noun needs no article, but
                 // it is not skipped as one with an article is: "says Carl Anthony, historian at
                 // the Library, is that she was …" reads on)
-                if stop > end + 1 && (described || is_role_noun(first_word)) {
-                    role = role_of(&tokens[end + 1..stop]);
+                if stop > comma + 1 && (described || is_role_noun(first_word)) {
+                    role = role_of(&tokens[comma + 1..stop]);
                 }
-                if stop > end + 1 && described {
+                if stop > comma + 1 && described {
                     end = if tokens[stop].is_punct(',') {
                         stop + 1
                     } else {

@@ -1131,6 +1131,26 @@ mod tests {
     }
 
     #[test]
+    fn an_age_after_a_name_is_no_role() {
+        let x = extract(&[
+            "“We lost everything,” Maria Gonzalez, 42, said on Tuesday.",
+            "“The water came in so fast,” said Tom Reyes, 61, a nurse from Phoenix.",
+        ]);
+        let roles: Vec<_> = x
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Maria Gonzalez", None),
+                ("Tom Reyes", Some("a nurse from Phoenix"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
         let who = speakers_of(&[
             "Chelsea Clinton announced she is expecting her second child.",
