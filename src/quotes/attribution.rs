@@ -564,8 +564,11 @@ pub fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
     if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(t.lower()) {
         return None;
     }
+    // (a word straight after the name is no subject's end, "said Trump supporters"; after an
+    // apposition it may be: "said Donna Lages, a waitress at the Golden Bear restaurant, which
+    // serves breakfast")
     mention_forward(tokens, verb + 1, true)
-        .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word))
+        .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word) || tokens[end - 1].is_punct(','))
         .map(|(cue, _)| cue)
 }
 

@@ -1151,6 +1151,17 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_speaker_with_an_apposition_is_the_subject_he_refers_to() {
+        // (the clause after the apposition had made "says Richard Locksley" no subject)
+        let who = speakers_of(&[
+            "“We are not sure yet,” said Tom Baker, a biologist.",
+            "The system, says Richard Locksley, an immunologist at the University of California, \
+             helps direct a response. He called the results “exciting.”",
+        ]);
+        assert_eq!(who, ["Tom Baker", "Richard Locksley"]);
+    }
+
+    #[test]
     fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
         let who = speakers_of(&[
             "Chelsea Clinton announced she is expecting her second child.",
