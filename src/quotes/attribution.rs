@@ -564,11 +564,18 @@ pub fn inverted_subject(tokens: &[Token], verb: usize) -> Option<Cue> {
     if !is_finite(t) || !super::lexicon::is_inverting_speech_verb(t.lower()) {
         return None;
     }
-    // (a word straight after the name is no subject's end, "said Trump supporters"; after an
-    // apposition it may be: "said Donna Lages, a waitress at the Golden Bear restaurant, which
-    // serves breakfast")
+    // (a word straight after the name is no subject's end, "said Trump supporters", unless it
+    // opens a phrase of place or time, "said Donna Lages of Fort Pierce", "… on Tuesday"; after
+    // an apposition any may follow: "said Donna Lages, a waitress at the Golden Bear
+    // restaurant, which serves breakfast")
     mention_forward(tokens, verb + 1, true)
-        .filter(|(_, end)| !tokens.get(*end).is_some_and(is_word) || tokens[end - 1].is_punct(','))
+        .filter(|&(_, end)| {
+            !tokens.get(end).is_some_and(|n| {
+                is_word(n)
+                    && !matches!(n.text.as_str(), "of" | "to")
+                    && !PLACE_PREPOSITIONS.contains_sorted(&n.text)
+            }) || tokens[end - 1].is_punct(',')
+        })
         .map(|(cue, _)| cue)
 }
 

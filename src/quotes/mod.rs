@@ -1162,6 +1162,32 @@ mod tests {
     }
 
     #[test]
+    fn an_inverted_speaker_before_a_phrase_of_place_or_time_is_the_subject_she_refers_to() {
+        // ("on Tuesday" after the name had made "said Donna Lages" no subject, so the "She"
+        // of the sentence after it went to the speaker before, and so did the next "she")
+        for after_name in ["of Fort Pierce", "on Tuesday", "to reporters"] {
+            let who = speakers_of(
+                &[
+                    "“We are ready,” said Linda Hudson, the mayor.".to_owned(),
+                    format!(
+                        "“This is home,” said Donna Lages {after_name}. She said the town prides \
+                     itself on its mix."
+                    ),
+                    "“Too much hate,” she said.".to_owned(),
+                ]
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            );
+            assert_eq!(
+                who,
+                ["Linda Hudson", "Donna Lages", "Donna Lages"],
+                "{after_name}"
+            );
+        }
+    }
+
+    #[test]
     fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
         let who = speakers_of(&[
             "Chelsea Clinton announced she is expecting her second child.",
