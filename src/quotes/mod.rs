@@ -803,7 +803,13 @@ fn resolve(cue: &Cue, pi: usize, speakers: &mut Speakers, person: bool) -> Optio
             }
             let title = (!title.is_empty()).then(|| crate::text::join_words(title));
             let names: Vec<&str> = name.iter().map(String::as_str).collect();
-            Some(speakers.person(&names, title.as_deref().or(role.as_deref()), at))
+            let id = speakers.person(&names, title.as_deref().or(role.as_deref()), at);
+            // "Dr. Anthony Fauci, the nation's top infectious disease expert": the apposition
+            // says more than the title before the name (the longer role is kept)
+            if title.is_some() {
+                speakers.note_role(id, role.as_deref());
+            }
+            Some(id)
         }
         Mention::Description {
             text,
@@ -1185,6 +1191,23 @@ mod tests {
                 "{after_name}"
             );
         }
+    }
+
+    #[test]
+    fn an_apposition_says_more_than_a_title_before_the_name() {
+        let x = extract(&[
+            "“We are not out of the woods,” said Dr. Anthony Fauci, the nation’s top infectious \
+             disease expert.",
+            "“I think it is a mistake,” Senate Majority Leader Chuck Schumer, D-N.Y., said.",
+        ]);
+        let roles: Vec<_> = x.speakers.iter().map(|s| s.role.as_deref()).collect();
+        assert_eq!(
+            roles,
+            [
+                Some("the nation’s top infectious disease expert"),
+                Some("Senate Majority Leader")
+            ]
+        );
     }
 
     #[test]

@@ -420,7 +420,8 @@ impl Speakers {
         id
     }
 
-    fn note_role(&mut self, id: SpeakerId, role: Option<&str>) {
+    /// Notes a role of a person: the longest one read is kept.
+    pub fn note_role(&mut self, id: SpeakerId, role: Option<&str>) {
         let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else {
             return;
         };
