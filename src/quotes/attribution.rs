@@ -1443,7 +1443,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             let stop = (comma + 1..tokens.len().min(comma + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
                 let first_word = tokens.get(comma + 1).map(Token::lower).unwrap_or_default();
-                let described = DETERMINERS.contains_sorted(first_word) || first_word == "who";
+                // (or a possessive: "said Michael Cohen, Trump's former lawyer.")
+                let described = DETERMINERS.contains_sorted(first_word)
+                    || first_word == "who"
+                    || is_possessive(&tokens[comma + 1]);
                 // ("said Paul Johnson, director of the IFS.": a role noun needs no article, but
                 // it is not skipped as one with an article is: "says Carl Anthony, historian at
                 // the Library, is that she was …" reads on)

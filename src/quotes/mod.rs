@@ -1211,6 +1211,18 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_opens_an_apposition_after_an_inverted_speaker() {
+        let x = extract(&[
+            "“There is no evidence of fraud,” said Brad Raffensperger, Georgia’s secretary of \
+             state, a Republican.",
+        ]);
+        assert_eq!(
+            x.speakers[0].role.as_deref(),
+            Some("Georgia’s secretary of state")
+        );
+    }
+
+    #[test]
     fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
         let who = speakers_of(&[
             "Chelsea Clinton announced she is expecting her second child.",
