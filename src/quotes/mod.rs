@@ -1223,6 +1223,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_against_a_first_names_gender_is_someone_else() {
+        // ("she" had made Jeremy Hunt a woman, so the "he" after it found no one)
+        let who = speakers_of(&[
+            "The minister, Rachel Reeves, said: “We will fix the foundations.”",
+            "Jeremy Hunt said she was wrong. “This budget is a disaster,” he said.",
+        ]);
+        assert_eq!(who, ["Rachel Reeves", "Jeremy Hunt"]);
+    }
+
+    #[test]
     fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
         let who = speakers_of(&[
             "Chelsea Clinton announced she is expecting her second child.",

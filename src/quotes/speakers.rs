@@ -317,8 +317,14 @@ impl Speakers {
 
     /// Records what a pronoun or an honorific says of a person's gender (first word wins).
     pub fn note_gender(&mut self, id: SpeakerId, female: bool) {
-        let slot = &mut self.female[id.0 as usize];
-        if slot.is_none() && self.list[id.0 as usize].kind == SpeakerKind::Person {
+        let at = id.0 as usize;
+        let slot = &mut self.female[at];
+        // ("Jeremy Hunt said she was wrong": a pronoun against the first name's gender is
+        // someone else)
+        if slot.is_none()
+            && self.list[at].kind == SpeakerKind::Person
+            && self.named_female[at] != Some(!female)
+        {
             *slot = Some(female);
         }
     }
