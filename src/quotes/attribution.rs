@@ -790,9 +790,11 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                 && (OBJECT_PREPOSITIONS.contains_sorted(&tokens[body - 1].text)
                     || tokens[body - 1].text == "of")
         };
+        // ("The Home Secretary, Yvette Cooper, said": so may a capitalized title.)
         let after_description = open > lo + 1
             && is_word(&tokens[open - 1])
             && (!tokens[open - 1].is_capitalized()
+                || is_title_word(&tokens[open - 1].text)
                 || (inner.len() > 1 && !super::is_place_prefix(&inner[0].text) && after_body()));
         if inner.len() <= 5
             && inner.iter().all(|t| is_nameish(t) || is_particle(&t.text))
@@ -1199,6 +1201,26 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                     from + n + 1,
                 ));
             }
+            // "said the actor Brad Pitt", "said the prime minister, Boris Johnson.": a description
+            // ending in a lowercase role noun, then a full name (after a comma, one that ends the
+            // clause), is that person's role. (Not "a reporter Nisan Ahmado's source".)
+            let comma = usize::from(tokens.get(j).is_some_and(|t| t.is_punct(',')));
+            if let Some(name_at) = (from + 2..=j + comma).find(|&k| {
+                let noun = &tokens[k - 1 - usize::from(k > j)];
+                let name = tokens[k..]
+                    .iter()
+                    .take_while(|t| is_nameish(t) || is_particle(&t.text))
+                    .count();
+                // ("her mother, Fiona, said": a first name alone after a kin's description; a
+                // capitalized title only before a comma: "the Mayor, Bill de Blasio, said")
+                (!noun.is_capitalized() || k > j)
+                    && is_role_noun(noun.lower())
+                    && (name >= 2 || (possessive_pronoun && k > j))
+                    && !is_possessive(&tokens[k + name - 1])
+                    && (k < j || !tokens.get(k + name).is_some_and(is_word))
+            }) {
+                break 'described Some((name_at, name_at.min(j)));
+            }
             let in_name = |(k, t): (usize, &Token)| {
                 is_nameish(t) || t.text == "and" && and_joins_body(tokens, from + 1 + k)
             };
@@ -1210,25 +1232,6 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                     },
                     j,
                 ));
-            }
-            // "said the actor Brad Pitt", "said the prime minister, Boris Johnson.": a description
-            // ending in a lowercase role noun, then a full name (after a comma, one that ends the
-            // clause), is that person's role. (Not "a reporter Nisan Ahmado's source".)
-            let comma = usize::from(tokens.get(j).is_some_and(|t| t.is_punct(',')));
-            if let Some(name_at) = (from + 2..=j + comma).find(|&k| {
-                let noun = &tokens[k - 1 - usize::from(k > j)];
-                let name = tokens[k..]
-                    .iter()
-                    .take_while(|t| is_nameish(t) || is_particle(&t.text))
-                    .count();
-                // ("her mother, Fiona, said": a first name alone after a kin's description)
-                !noun.is_capitalized()
-                    && is_role_noun(noun.lower())
-                    && (name >= 2 || (possessive_pronoun && k > j))
-                    && !is_possessive(&tokens[k + name - 1])
-                    && (k < j || !tokens.get(k + name).is_some_and(is_word))
-            }) {
-                break 'described Some((name_at, name_at.min(j)));
             }
             // End the description at its last role noun; a short phrase right before a speech verb
             // ("the city council said") is a description whatever its head noun.

@@ -1233,6 +1233,27 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalized_title_before_a_name_set_off_by_commas_is_its_role() {
+        // (British copy capitalizes the office: "The Chancellor" had been the speaker)
+        let x = extract(&[
+            "The Chancellor, Rachel Reeves, said the Budget would “fix the foundations”.",
+            "“We will act,” the Home Secretary, Yvette Cooper, said.",
+        ]);
+        let who: Vec<_> = x
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref()))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Rachel Reeves", Some("The Chancellor")),
+                ("Yvette Cooper", Some("the Home Secretary"))
+            ]
+        );
+    }
+
+    #[test]
     fn a_surname_alone_is_the_person_named_before_it_not_in_its_own_apposition() {
         let who = speakers_of(&[
             "Chelsea Clinton announced she is expecting her second child.",
