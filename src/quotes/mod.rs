@@ -1098,6 +1098,12 @@ mod tests {
         said(article).into_iter().map(|(who, _)| who).collect()
     }
 
+    /// Each speaker's name and role, in the order first met.
+    fn names_and_roles(article: &[&str]) -> Vec<(String, Option<String>)> {
+        let x = extract(article);
+        x.speakers.into_iter().map(|s| (s.name, s.role)).collect()
+    }
+
     #[test]
     fn a_lowercase_particle_is_part_of_the_name() {
         assert_eq!(
@@ -1138,20 +1144,15 @@ mod tests {
 
     #[test]
     fn an_age_after_a_name_is_no_role() {
-        let x = extract(&[
+        let roles = names_and_roles(&[
             "“We lost everything,” Maria Gonzalez, 42, said on Tuesday.",
             "“The water came in so fast,” said Tom Reyes, 61, a nurse from Phoenix.",
         ]);
-        let roles: Vec<_> = x
-            .speakers
-            .iter()
-            .map(|s| (s.name.as_str(), s.role.as_deref()))
-            .collect();
         assert_eq!(
             roles,
             [
-                ("Maria Gonzalez", None),
-                ("Tom Reyes", Some("a nurse from Phoenix"))
+                ("Maria Gonzalez".into(), None),
+                ("Tom Reyes".into(), Some("a nurse from Phoenix".into()))
             ]
         );
     }
@@ -1235,20 +1236,15 @@ mod tests {
     #[test]
     fn a_capitalized_title_before_a_name_set_off_by_commas_is_its_role() {
         // (British copy capitalizes the office: "The Chancellor" had been the speaker)
-        let x = extract(&[
+        let who = names_and_roles(&[
             "The Chancellor, Rachel Reeves, said the Budget would “fix the foundations”.",
             "“We will act,” the Home Secretary, Yvette Cooper, said.",
         ]);
-        let who: Vec<_> = x
-            .speakers
-            .iter()
-            .map(|s| (s.name.as_str(), s.role.as_deref()))
-            .collect();
         assert_eq!(
             who,
             [
-                ("Rachel Reeves", Some("The Chancellor")),
-                ("Yvette Cooper", Some("the Home Secretary"))
+                ("Rachel Reeves".into(), Some("The Chancellor".into())),
+                ("Yvette Cooper".into(), Some("the Home Secretary".into()))
             ]
         );
     }
