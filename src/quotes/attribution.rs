@@ -826,10 +826,8 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
                     && tokens[k].is_punct(',')
                     && is_nameish(&tokens[k - 1])
                     && (DETERMINERS.contains_sorted(tokens[k + 1].lower())
-                        || matches!(
-                            tokens[k + 1].text.as_bytes(),
-                            [b'0'..=b'9', ..] | [_, b'-', ..]
-                        ))
+                        || starts_with_digit(&tokens[k + 1])
+                        || matches!(tokens[k + 1].text.as_bytes(), [_, b'-', ..]))
             })
         {
             role = role_of(&tokens[second + 1..i]).or(role);
@@ -1445,11 +1443,12 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
         if tokens.get(comma).is_some_and(|n| n.is_punct(',')) {
             let stop = (comma + 1..tokens.len().min(comma + 20)).find(|&k| !is_word(&tokens[k]));
             if let Some(stop) = stop {
-                let first_word = tokens.get(comma + 1).map(Token::lower).unwrap_or_default();
+                let first = &tokens[comma + 1];
+                let first_word = first.lower();
                 // (or a possessive: "said Michael Cohen, Trump's former lawyer.")
                 let described = DETERMINERS.contains_sorted(first_word)
                     || first_word == "who"
-                    || is_possessive(&tokens[comma + 1]);
+                    || is_possessive(first);
                 // ("said Paul Johnson, director of the IFS.": a role noun needs no article, but
                 // it is not skipped as one with an article is: "says Carl Anthony, historian at
                 // the Library, is that she was …" reads on)
