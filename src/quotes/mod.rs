@@ -1173,19 +1173,15 @@ mod tests {
         // ("on Tuesday" after the name had made "said Donna Lages" no subject, so the "She"
         // of the sentence after it went to the speaker before, and so did the next "she")
         for after_name in ["of Fort Pierce", "on Tuesday", "to reporters"] {
-            let who = speakers_of(
-                &[
-                    "“We are ready,” said Linda Hudson, the mayor.".to_owned(),
-                    format!(
-                        "“This is home,” said Donna Lages {after_name}. She said the town prides \
-                     itself on its mix."
-                    ),
-                    "“Too much hate,” she said.".to_owned(),
-                ]
-                .iter()
-                .map(String::as_str)
-                .collect::<Vec<_>>(),
+            let middle = format!(
+                "“This is home,” said Donna Lages {after_name}. She said the town prides itself \
+                 on its mix."
             );
+            let who = speakers_of(&[
+                "“We are ready,” said Linda Hudson, the mayor.",
+                &middle,
+                "“Too much hate,” she said.",
+            ]);
             assert_eq!(
                 who,
                 ["Linda Hudson", "Donna Lages", "Donna Lages"],
@@ -1196,30 +1192,38 @@ mod tests {
 
     #[test]
     fn an_apposition_says_more_than_a_title_before_the_name() {
-        let x = extract(&[
+        let roles = names_and_roles(&[
             "“We are not out of the woods,” said Dr. Anthony Fauci, the nation’s top infectious \
              disease expert.",
             "“I think it is a mistake,” Senate Majority Leader Chuck Schumer, D-N.Y., said.",
         ]);
-        let roles: Vec<_> = x.speakers.iter().map(|s| s.role.as_deref()).collect();
         assert_eq!(
             roles,
             [
-                Some("the nation’s top infectious disease expert"),
-                Some("Senate Majority Leader")
+                (
+                    "Anthony Fauci".into(),
+                    Some("the nation’s top infectious disease expert".into())
+                ),
+                (
+                    "Chuck Schumer".into(),
+                    Some("Senate Majority Leader".into())
+                )
             ]
         );
     }
 
     #[test]
     fn a_possessive_opens_an_apposition_after_an_inverted_speaker() {
-        let x = extract(&[
+        let roles = names_and_roles(&[
             "“There is no evidence of fraud,” said Brad Raffensperger, Georgia’s secretary of \
              state, a Republican.",
         ]);
         assert_eq!(
-            x.speakers[0].role.as_deref(),
-            Some("Georgia’s secretary of state")
+            roles,
+            [(
+                "Brad Raffensperger".into(),
+                Some("Georgia’s secretary of state".into())
+            )]
         );
     }
 
