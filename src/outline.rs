@@ -347,7 +347,7 @@ pub fn element_info<'a>(
         }
     }
     let hidden = value(HIDDEN).is_some()
-        || value(ARIA_HIDDEN).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || value(ARIA_HIDDEN).is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case("true"))
         || value(STYLE).is_some_and(is_hidden_by_style);
     let src = if tag == "img" {
         value(SRC).or(value(DATA_SRC)).unwrap_or_default()

@@ -127,7 +127,8 @@ fn strip_credit_prefix(text: &str) -> &str {
         "Photograph:",
     ] {
         if let Some(rest) = t.strip_prefix(prefix) {
-            return rest.trim_start();
+            // (`caption_key` skips leading whitespace of any kind)
+            return rest.trim_ascii_start();
         }
     }
     t
@@ -197,7 +198,9 @@ fn caption_key(text: &str) -> String {
             key.push(' ');
         }
     }
-    let key = key.trim_end();
+    // (its only whitespace is the spaces pushed above: the ASCII trims, whose byte loops are
+    // smaller wasm than the Unicode ones, are the same here)
+    let key = key.trim_ascii_end();
     for tail in [
         " read more",
         " show more",
@@ -206,14 +209,14 @@ fn caption_key(text: &str) -> String {
         " toggle caption",
     ] {
         if let Some(stripped) = key.strip_suffix(tail) {
-            return stripped.trim_end().to_owned();
+            return stripped.trim_ascii_end().to_owned();
         }
     }
     // A bare "more"/"less" is a toggle only after an ellipsis or at the end of a long caption.
     for tail in [" more", " less", "more"] {
         if let Some(stripped) = key.strip_suffix(tail) {
             if stripped.ends_with('…') || char_count(stripped) > 60 {
-                return stripped.trim_end().to_owned();
+                return stripped.trim_ascii_end().to_owned();
             }
         }
     }

@@ -167,7 +167,7 @@ impl Extractor {
             // "…," he said: the comma before the attribution is the writer's, not the speaker's.
             let end = trim_trailing_comma(&chars, span.start, span.end);
             let text = collapse(&chars[span.start..end]);
-            let words = text.split_whitespace().count();
+            let words = word_count(&text);
             let sentence_start = sentence_start(&tokens, k);
             let kind = if is_full(&tokens, k, &text) {
                 QuoteKind::Full
@@ -176,7 +176,7 @@ impl Extractor {
             };
             // A fragment closing the writer's sentence ("…had “come to terms.” The agreement
             // maintained …") has no cue after it: the next sentence is about something else.
-            let ends_with_stop = text.ends_with(['.', '!', '?']);
+            let ends_with_stop = ends_with_any(&text, b".!?");
             let closes_sentence = kind == QuoteKind::Partial
                 && ends_with_stop
                 && tokens.get(k + 1).is_some_and(Token::is_capitalized);
@@ -191,7 +191,7 @@ impl Extractor {
             // (Opening its sentence: "On “Fox News Sunday,” Pence said" names a show.)
             let spoken = cue_right_after.is_some()
                 && k == sentence_start
-                && (chars.get(end) == Some(&',') || text.ends_with(['?', '!']));
+                && (chars.get(end) == Some(&',') || ends_with_any(&text, b"?!"));
             // "“We all miss Steve so much,” Benioff weighed in": a comma, then a capitalized word
             // that no attribution verb follows; the word is likely the speaker's name.
             let named_after = tokens
@@ -263,7 +263,7 @@ impl Extractor {
                 && (spoken
                     || (k > 0
                         && tokens[k - 1].is_punct(':')
-                        && text.ends_with(['.', '!', '?'])
+                        && ends_with_any(&text, b".!?")
                         && cue_before(&tokens, sentence_start, k).is_some()));
             if (words < 2 && !single_word_quote && !one_word_utterance)
                 || (is_title_or_name(&text)
@@ -930,7 +930,7 @@ fn is_full(tokens: &[Token], k: usize, text: &str) -> bool {
 /// Returns true if and only if an unattributed quotation still reads as someone's words rather
 /// than a scare-quoted term, a title or a nickname.
 fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind) -> bool {
-    let words = text.split_whitespace().count();
+    let words = word_count(text);
     if kind == QuoteKind::Full && words >= 4 {
         return true;
     }
@@ -979,22 +979,24 @@ crate::words!(static FUNCTION_WORDS = "a|an|and|as|at|by|de|for|in|of|on|or|the|
 /// Sunday", "Make Your Kid a Millionaire", "Lyin' Ted."): at most eight words, every word other
 /// than short function words capitalized. Such text is never a quotation, cue or not.
 fn is_title_or_name(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let content: Vec<&&str> = words
-        .iter()
-        .filter(|w| {
-            // "Fox & Friends": a sign or a dash is no content word either
-            let word = w.trim_matches(|c: char| !crate::text::is_word_char(c));
-            !word.is_empty() && !FUNCTION_WORDS.contains_sorted(word)
-        })
-        .collect();
-    words.len() <= 8
-        && !content.is_empty()
-        && content.iter().all(|w| {
-            w.chars()
-                .find(|c| crate::text::is_word_char(*c))
-                .is_some_and(|c| crate::text::is_upper(c) || c.is_ascii_digit())
-        })
+    let (mut words, mut content) = (0, 0);
+    for w in text.split(' ') {
+        words += 1;
+        // "Fox & Friends": a sign or a dash is no content word either
+        let word = w.trim_matches(|c: char| !crate::text::is_word_char(c));
+        if word.is_empty() || FUNCTION_WORDS.contains_sorted(word) {
+            continue;
+        }
+        if !word
+            .chars()
+            .next()
+            .is_some_and(|c| crate::text::is_upper(c) || c.is_ascii_digit())
+        {
+            return false;
+        }
+        content += 1;
+    }
+    words <= 8 && content > 0
 }
 
 // Nouns of speech whose words a sentence may quote in part ("Trump’s claim that there have been
@@ -1044,6 +1046,22 @@ fn trim_trailing_comma(chars: &[char], start: usize, mut end: usize) -> usize {
 fn collapse(chars: &[char]) -> String {
     let s: String = chars.iter().collect();
     crate::outline::collapse_whitespace(&s)
+}
+
+/// Returns true if and only if `text` ends with one of the ASCII characters `stops` (a byte test:
+/// `ends_with` with an array of chars decodes the last char, in a function of its own).
+fn ends_with_any(text: &str, stops: &[u8]) -> bool {
+    text.as_bytes().last().is_some_and(|b| stops.contains(b))
+}
+
+/// The number of words of a [`collapse`]d text: its spaces and one, none if it is empty.
+fn word_count(collapsed: &str) -> usize {
+    let spaces = collapsed.bytes().filter(|&b| b == b' ').count();
+    if collapsed.is_empty() {
+        0
+    } else {
+        spaces + 1
+    }
 }
 
 /// Keeps the speakers that have quotations, renumbered in order of first quotation.

@@ -90,13 +90,12 @@ impl Speakers {
         let first = (name.len() > 1 && !super::attribution::is_particle(name[0]))
             .then(|| fold_case(name[0].trim_end_matches('.')));
         // "Mr. Trump" is none of the women named Trump; "Ms. Trump" none of the men.
-        let honorific = role
-            .and_then(|r| r.split_whitespace().next())
-            .and_then(|t| match t.trim_end_matches('.') {
-                "Mr" => Some(false),
-                "Ms" | "Mrs" | "Miss" => Some(true),
-                _ => None,
-            });
+        // (a role is words joined by single spaces)
+        let honorific = role.and_then(|r| match r.split(' ').next()?.trim_end_matches('.') {
+            "Mr" => Some(false),
+            "Ms" | "Mrs" | "Miss" => Some(true),
+            _ => None,
+        });
         // (Only a choice between people of that surname: the gender noted may be wrong.)
         let find = |by_gender: bool| {
             let gender_ok =
@@ -171,7 +170,7 @@ impl Speakers {
         // noted below)
         self.note_role(
             id,
-            role.filter(|r| honorific.is_none() || r.trim().contains(' ')),
+            role.filter(|r| honorific.is_none() || r.trim_ascii().contains(' ')),
         );
         if let Some(female) = honorific {
             self.note_gender(id, female);
