@@ -1392,28 +1392,41 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             return None;
         }
         // "Obama's former campaign strategist said": a possessive name opens a description.
-        if is_possessive(&tokens[j - 1]) {
-            let mut k = j;
-            while tokens
+        // After the verb, so does a plural role noun after a name that ends the clause: "…,”
+        // said Clinton aides.", "said Trump’s lawyers on Tuesday", "said Obama administration
+        // officials": the name's people speak, not the person named.
+        let mut k = j;
+        while tokens
+            .get(k)
+            .is_some_and(|n| is_word(n) && !n.is_capitalized() && !says(n))
+            && k - j < 5
+        {
+            k += 1;
+            if after_verb && is_plural_role(tokens[k - 1].lower()) {
+                break;
+            }
+        }
+        // (not "said Donna Lages to reporters")
+        let people = after_verb
+            && k > j
+            && is_plural_role(tokens[k - 1].lower())
+            && !tokens[j..k - 1].iter().any(|t| is_not_name_word(&t.text))
+            && tokens
                 .get(k)
-                .is_some_and(|n| is_word(n) && !n.is_capitalized() && !says(n))
-                && k - j < 5
-            {
-                k += 1;
-            }
-            if k > j && tokens.get(k).is_some_and(says) {
-                return Some((
-                    Cue {
-                        mention: Mention::Description {
-                            text: join(&tokens[from..k]),
-                            head: tokens[k - 1].lower().to_owned(),
-                            definite: true,
-                        },
-                        at: k - 1,
+                .is_none_or(|n| !is_word(n) || PLACE_PREPOSITIONS.contains_sorted(&n.text));
+        let possessive = is_possessive(&tokens[j - 1]);
+        if people || k > j && possessive && tokens.get(k).is_some_and(says) {
+            return Some((
+                Cue {
+                    mention: Mention::Description {
+                        text: join(&tokens[from..k]),
+                        head: tokens[k - 1].lower().to_owned(),
+                        definite: possessive,
                     },
-                    k,
-                ));
-            }
+                    at: k - 1,
+                },
+                k,
+            ));
         }
         let mut end = j;
         let mut role = None;
@@ -1473,10 +1486,7 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
         ));
     }
     // "…,” lawmakers said", "…,” economists at Goldman Sachs wrote": a bare plural of a role
-    if lower
-        .strip_suffix('s')
-        .is_some_and(|one| is_role_noun(lower) || is_role_noun(one))
-    {
+    if is_plural_role(lower) {
         return Some((
             Cue {
                 mention: Mention::Description {
@@ -1490,6 +1500,15 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
         ));
     }
     None
+}
+
+/// Returns true if and only if the lowercase word is the plural of a role noun ("aides",
+/// "officials") or a role noun ending in "s".
+#[inline(never)]
+fn is_plural_role(lower: &str) -> bool {
+    lower
+        .strip_suffix('s')
+        .is_some_and(|one| is_role_noun(lower) || is_role_noun(one))
 }
 
 /// Splits a capitalized run into title and personal name. The name is the last run of words that

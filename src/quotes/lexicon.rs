@@ -350,7 +350,7 @@ pub fn is_not_name_word(word: &str) -> bool {
 crate::words!(
     /// Nouns that head a description of a speaker ("the spokeswoman", "a senior official").
     static ROLE_NOUNS = concat!(
-    "activist|admiral|adviser|advisor|agent|aide|ally|ambassador|analyst|analysts|",
+    "activist|admiral|adviser|advisor|agent|aide|allies|ally|ambassador|analyst|analysts|",
     "attorney|author|authorities|billionaire|boss|businessman|businesswoman|candidate|",
     "captain|ceo|chair|chairman|chairwoman|chancellor|chief|coach|colonel|columnist|",
     "commander|commentator|congressman|congresswoman|consultant|critic|critics|crowds|",

@@ -1209,6 +1209,30 @@ mod tests {
     }
 
     #[test]
+    fn a_names_people_after_the_verb_speak_not_the_person_named() {
+        // ("said Clinton aides" gave Clinton the aides' words)
+        for (after_verb, speaker) in [
+            ("Clinton aides on Tuesday", "Clinton aides"),
+            ("Sanders supporters at the rally", "Sanders supporters"),
+            (
+                "Obama administration officials",
+                "Obama administration officials",
+            ),
+            ("Biden allies", "Biden allies"),
+            ("Trump’s lawyers", "Trump’s lawyers"),
+        ] {
+            let paragraph = format!("“We are not worried,” said {after_verb}.");
+            assert_eq!(speakers_of(&[&paragraph]), [speaker], "{after_verb}");
+        }
+        // (the person named, with a phrase of time or with a role before a name of its own)
+        let who = speakers_of(&[
+            "“We won,” said Clinton on Tuesday.",
+            "“We won again,” said Clinton supporter Mary Jones.",
+        ]);
+        assert_eq!(who, ["Clinton", "Mary Jones"]);
+    }
+
+    #[test]
     fn an_apposition_says_more_than_a_title_before_the_name() {
         let roles = names_and_roles(&[
             "“We are not out of the woods,” said Dr. Anthony Fauci, the nation’s top infectious \
