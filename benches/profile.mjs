@@ -1,6 +1,6 @@
 // Where newsclean's time and bytes go (a diagnostic beside `make bench`, not part of it):
 //
-//   node benches/profile.mjs [--pages N | --ids id,id,...] [--runs N] [--top N]
+//   node benches/profile.mjs [--pages N | --ids id,id,...] [--runs N] [--top N] [--callers REGEX]
 //
 // 1. A copy of the package with function names kept: the build's own unoptimised module
 //    (target/wasm32-unknown-unknown/release/newsclean.wasm) through the same wasm-bindgen and
@@ -26,6 +26,9 @@ const TOP = Number(option("--top", 25));
 // --first: the first cleanDocument() after analyze() alone has run (what the extension's first
 // pass pays after its warm-up), one call per page, instead of warm calls.
 const FIRST = process.argv.includes("--first");
+// --callers REGEX: the self time of the functions whose name matches, split by their callers
+// (which of a shared helper's callers pays for it: `--callers 'words::find$'`).
+const CALLERS = option("--callers", null) && new RegExp(option("--callers", null));
 const NAMED = join(OUT, "named");
 const SHIPPED = join(ROOT, "extension", "pkg", "newsclean_bg.wasm");
 // (the module scripts/build.sh hands wasm-bindgen: cargo's, with js-sys's unreachable waker stubbed)
@@ -214,6 +217,11 @@ function digest(profile, acc, phases) {
     if (cf.functionName === "(idle)") continue; // between our calls
     const key = `${name}\t${kindOf(cf)}`;
     acc.self.set(key, (acc.self.get(key) ?? 0) + dt);
+    if (CALLERS?.test(name)) {
+      const up = parent.has(node.id) ? byId.get(parent.get(node.id)).callFrame : null;
+      const caller = `${name} ← ${up ? (isWasm(up) ? demangle(up.functionName) : up.functionName || "(anonymous)") : "(none)"}`;
+      acc.callers.set(caller, (acc.callers.get(caller) ?? 0) + dt);
+    }
     acc.total += dt;
     const seen = new Set();
     for (let id = node.id; id != null; id = parent.get(id)) {
@@ -270,7 +278,8 @@ function inPage({ runs, what, css }) {
 async function profilePages(base, ids) {
   const css = readFileSync(join(ROOT, "extension", "content", "newsclean.css"), "utf8");
   const { browser, context } = await launchPlain();
-  const acc = { analyze: { self: new Map(), phases: new Map(), total: 0, wall: 0 }, clean: { self: new Map(), phases: new Map(), total: 0, wall: 0 } };
+  const fresh = () => ({ self: new Map(), phases: new Map(), callers: new Map(), total: 0, wall: 0 });
+  const acc = { analyze: fresh(), clean: fresh() };
   let done = 0;
   try {
     for (const id of ids) {
@@ -346,10 +355,14 @@ async function main() {
     for (const [k, us] of kinds.slice(0, TOP)) console.log(`${(us / 1000).toFixed(1).padStart(10)} ms  ${pct(us, a.total).padStart(6)}  ${k}`);
     console.log("self time by function");
     for (const s of self.slice(0, TOP)) console.log(`${(s.us / 1000).toFixed(1).padStart(10)} ms  ${pct(s.us, a.total).padStart(6)}  ${s.name.slice(0, 100)}  [${s.kind}]`);
+    const callers = [...a.callers].sort((x, y) => y[1] - x[1]);
+    if (CALLERS) console.log(`self time of ${CALLERS.source}, by caller`);
+    for (const [k, us] of callers.slice(0, TOP)) console.log(`${(us / 1000).toFixed(1).padStart(10)} ms  ${pct(us, a.total).padStart(6)}  ${k.slice(0, 160)}`);
     report[what] = { pages: done, runs: FIRST ? 1 : RUNS, first: FIRST, msPerRun: a.wall / done / (FIRST ? 1 : RUNS), sampledMs: a.total / 1000,
       phasesMs: Object.fromEntries([...a.phases].map(([k, v]) => [k, v / 1000])),
       kindsMs: Object.fromEntries(kinds.map(([k, v]) => [k, v / 1000])),
-      functions: self.slice(0, 60).map((s) => ({ ...s, ms: s.us / 1000, us: undefined })) };
+      functions: self.slice(0, 60).map((s) => ({ ...s, ms: s.us / 1000, us: undefined })),
+      ...(CALLERS && { callers: callers.map(([k, us]) => ({ call: k, ms: us / 1000 })) }) };
   }
   writeFileSync(join(OUT, "profile.json"), JSON.stringify({
     generated: new Date().toISOString(), pages: ids,
