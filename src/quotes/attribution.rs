@@ -1458,8 +1458,10 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
             if let Some(stop) = stop {
                 let first = &tokens[comma + 1];
                 let first_word = first.lower();
-                // (or a possessive: "said Michael Cohen, Trump's former lawyer.")
+                // (or a possessive: "said Michael Cohen, Trump's former lawyer.", "Robby Mook,
+                // her campaign manager,")
                 let described = DETERMINERS.contains_sorted(first_word)
+                    || POSSESSIVE_PRONOUNS.contains_sorted(first_word)
                     || first_word == "who"
                     || is_possessive(first);
                 // ("said Paul Johnson, director of the IFS.": a role noun needs no article, but
@@ -1500,6 +1502,35 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
         ));
     }
     None
+}
+
+/// The role the text gives someone it names at `start` without quoting them: a lowercase
+/// description right before the name ("coach Bruce Boudreau said after the game that …") or an
+/// apposition after it ("Dr. Owen Dempsey, a pulmonologist at the Aberdeen Royal Infirmary,
+/// explained …"), so that the sidebar shows it and "the coach said" finds that person later
+/// rather than whoever spoke last.
+pub fn role_around(tokens: &[Token], start: usize) -> Option<String> {
+    let mut from = start;
+    while from > 0 && start - from < 3 && {
+        let t = &tokens[from - 1];
+        is_word(t) && !t.is_capitalized() && !is_not_name_word(&t.text) && !says(t)
+    } {
+        from -= 1;
+    }
+    // (not "told reporters Robby Mook had …": a plural is no one's role)
+    let head = tokens[start.max(1) - 1].lower();
+    if from < start && is_role_noun(head) && !is_plural_role(head) {
+        return Some(join(&tokens[from..start]));
+    }
+    // (the apposition read as after a speech verb, if it describes a person: not "Bartleby,
+    // the silent procession filed its way …", nor a clause between dashes: "John M. Ford — Ford
+    // visited his editor …")
+    match mention_forward(tokens, start, true)?.0.mention {
+        Mention::Name { role, .. } => role.filter(|role| {
+            role.starts_with(crate::text::is_lower) && super::lexicon::describes_person(role)
+        }),
+        _ => None,
+    }
 }
 
 /// Returns true if and only if the lowercase word is the plural of a role noun ("aides",

@@ -16,7 +16,8 @@ use serde::Serialize;
 use crate::text::{tokenize, Token, TokenKind};
 use attribution::{
     characterizing_subject, colon_subject, cue_after, cue_before, cue_later, is_dash,
-    mention_after, mention_before, owner_of_words, says, subject_of_fragment, Cue, Mention,
+    mention_after, mention_before, owner_of_words, role_around, says, subject_of_fragment, Cue,
+    Mention,
 };
 use lexicon::{is_person_role_noun, is_title_word};
 use speakers::{Position, Speakers};
@@ -569,6 +570,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 note_person_run(&run, (pi, k), speakers)
             };
             if let Some(id) = person {
+                speakers.note_role(id, role_around(tokens, start).as_deref());
                 // "At a rally in Portland, Maine, on Thursday, Trump …": a person named before,
                 // first after an opening prepositional phrase's comma, opens the sentence too.
                 // (Not someone new: "In that sense, Sandy Hook wasn't …")
@@ -1206,6 +1208,31 @@ mod tests {
                 "{after_name}"
             );
         }
+    }
+
+    #[test]
+    fn a_role_given_where_someone_is_only_mentioned_is_theirs() {
+        // ("the campaign manager said" went to whoever spoke last, and the sidebar showed no
+        // role for him)
+        for mention in [
+            "campaign manager Robby Mook met reporters",
+            "Robby Mook, the campaign manager, met reporters",
+            "Robby Mook, her campaign manager, met reporters",
+        ] {
+            let middle = format!("On Monday, {mention}.");
+            let who = speakers_of(&[
+                "Hillary Clinton spoke in Ohio. “We will win,” she said.",
+                &middle,
+                "“It is over,” the campaign manager said.",
+            ]);
+            assert_eq!(who, ["Hillary Clinton", "Robby Mook"], "{mention}");
+        }
+        // (a clause after a name describes no one)
+        let roles = names_and_roles(&[
+            "Tom Bartleby, the silent procession filed its way through the noise.",
+            "“I would prefer not to,” said Tom Bartleby.",
+        ]);
+        assert_eq!(roles, [("Tom Bartleby".to_owned(), None)]);
     }
 
     #[test]
