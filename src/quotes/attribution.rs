@@ -1504,12 +1504,12 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
     None
 }
 
-/// The role the text gives someone it names at `start` without quoting them: a lowercase
-/// description right before the name ("coach Bruce Boudreau said after the game that …") or an
-/// apposition after it ("Dr. Owen Dempsey, a pulmonologist at the Aberdeen Royal Infirmary,
-/// explained …"), so that the sidebar shows it and "the coach said" finds that person later
-/// rather than whoever spoke last.
-pub fn role_around(tokens: &[Token], start: usize) -> Option<String> {
+/// The role the text gives someone it names from `start` to `end` without quoting them: a
+/// lowercase description right before the name ("coach Bruce Boudreau said after the game that
+/// …") or an apposition after it ("Dr. Owen Dempsey, a pulmonologist at the Aberdeen Royal
+/// Infirmary, explained …"), so that the sidebar shows it and "the coach said" finds that person
+/// later rather than whoever spoke last.
+pub fn role_around(tokens: &[Token], start: usize, end: usize) -> Option<String> {
     let mut from = start;
     while from > 0 && start - from < 3 && {
         let t = &tokens[from - 1];
@@ -1524,7 +1524,12 @@ pub fn role_around(tokens: &[Token], start: usize) -> Option<String> {
     }
     // (the apposition read as after a speech verb, if it describes a person: not "Bartleby,
     // the silent procession filed its way …", nor a clause between dashes: "John M. Ford — Ford
-    // visited his editor …")
+    // visited his editor …"; and only after a comma, which most names in running text lack: the
+    // reading costs time, and without one it took "John Gille, a physicist" for the role of
+    // "Ellen Fetter had married John Gille, a physicist")
+    if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
     match mention_forward(tokens, start, true)?.0.mention {
         Mention::Name { role, .. } => role.filter(|role| {
             role.starts_with(crate::text::is_lower) && super::lexicon::describes_person(role)

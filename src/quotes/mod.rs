@@ -570,7 +570,7 @@ fn note_mentions(tokens: &[Token], pi: usize, speakers: &mut Speakers) -> Mentio
                 note_person_run(&run, (pi, k), speakers)
             };
             if let Some(id) = person {
-                speakers.note_role(id, role_around(tokens, start).as_deref());
+                speakers.note_role(id, role_around(tokens, start, k + 1).as_deref());
                 // "At a rally in Portland, Maine, on Thursday, Trump …": a person named before,
                 // first after an opening prepositional phrase's comma, opens the sentence too.
                 // (Not someone new: "In that sense, Sandy Hook wasn't …")
