@@ -1518,8 +1518,10 @@ pub fn role_around(tokens: &[Token], start: usize, end: usize) -> Option<String>
         from -= 1;
     }
     // (not "told reporters Robby Mook had …": a plural is no one's role)
-    let head = tokens[start.max(1) - 1].lower();
-    if from < start && is_role_noun(head) && !is_plural_role(head) {
+    if from < start && {
+        let head = tokens[start - 1].lower();
+        is_role_noun(head) && !is_plural_role(head)
+    } {
         return Some(join(&tokens[from..start]));
     }
     // (the apposition read as after a speech verb, if it describes a person: not "Bartleby,
