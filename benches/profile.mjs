@@ -28,7 +28,8 @@ const TOP = Number(option("--top", 25));
 const FIRST = process.argv.includes("--first");
 // --callers REGEX: the self time of the functions whose name matches, split by their callers
 // (which of a shared helper's callers pays for it: `--callers 'words::find$'`).
-const CALLERS = option("--callers", null) && new RegExp(option("--callers", null));
+const CALLERS_PATTERN = option("--callers", null);
+const CALLERS = CALLERS_PATTERN && new RegExp(CALLERS_PATTERN);
 const NAMED = join(OUT, "named");
 const SHIPPED = join(ROOT, "extension", "pkg", "newsclean_bg.wasm");
 // (the module scripts/build.sh hands wasm-bindgen: cargo's, with js-sys's unreachable waker stubbed)

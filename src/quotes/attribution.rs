@@ -1396,20 +1396,18 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
         // said Clinton aides.", "said Trump’s lawyers on Tuesday", "said Obama administration
         // officials": the name's people speak, not the person named.
         let mut k = j;
-        while tokens
-            .get(k)
-            .is_some_and(|n| is_word(n) && !n.is_capitalized() && !says(n))
+        let mut plural_end = false;
+        while !plural_end
+            && tokens
+                .get(k)
+                .is_some_and(|n| is_word(n) && !n.is_capitalized() && !says(n))
             && k - j < 5
         {
             k += 1;
-            if after_verb && is_plural_role(tokens[k - 1].lower()) {
-                break;
-            }
+            plural_end = after_verb && is_plural_role(tokens[k - 1].lower());
         }
         // (not "said Donna Lages to reporters")
-        let people = after_verb
-            && k > j
-            && is_plural_role(tokens[k - 1].lower())
+        let people = plural_end
             && !tokens[j..k - 1].iter().any(|t| is_not_name_word(&t.text))
             && tokens
                 .get(k)
