@@ -250,6 +250,20 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                     tokens[v].speech = Speech::Strong;
                 }
             }
+            // "“…,” Trump went on", "She went on: “…”": speech going on, when "on" ends the
+            // clause of a subject's few words ("As the day went on," is time going on).
+            // (Not "As Trump went on, …".)
+            let n = tokens.len();
+            if let [.., subject, verb, on] = &tokens[..] {
+                if matches!(c, ',' | ':' | '.')
+                    && on.text == "on"
+                    && matches!(verb.text.as_str(), "went" | "goes")
+                    && (subject.is_capitalized() || matches!(subject.text.as_str(), "he" | "she"))
+                    && (n < 4 || !matches!(tokens[n - 4].lower(), "as" | "while"))
+                {
+                    tokens[n - 2].speech = Speech::Strong;
+                }
+            }
             tokens.push(Token {
                 kind: TokenKind::Punct,
                 text: one_char(c),

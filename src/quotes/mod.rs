@@ -2420,6 +2420,22 @@ mod tests {
     }
 
     #[test]
+    fn going_on_after_a_quotation_is_speech_going_on() {
+        let got = speakers_of(&[
+            "Donald Roe spoke to Megyn Poe.",
+            "Poe answered: “Can happen when you’re 45.” She is 45.",
+            "“You know, it happens, right?” Roe went on, as if he didn’t hear her.",
+        ]);
+        assert_eq!(got, ["Megyn Poe", "Donald Roe"]);
+        // time going on is no one speaking
+        let got = speakers_of(&[
+            "Megyn Poe spoke.",
+            "As Roe went on, the crowd chanted “Lock her up.”",
+        ]);
+        assert_eq!(got, ["the crowd"]);
+    }
+
+    #[test]
     fn a_progressive_verb_characterizes_like_a_simple_one() {
         let got = said(&["Senate leader Harry Roe (D-Nev.), in particular, has been steadily pounding the mayor as a “con artist” for months."]);
         assert_eq!(got[0].0, "Harry Roe");
