@@ -123,6 +123,8 @@ fn starts_with_digit(t: &Token) -> bool {
     t.text.starts_with(|c: char| c.is_ascii_digit())
 }
 
+crate::words!(static WEEKDAYS = "friday|monday|saturday|sunday|thursday|tuesday|wednesday");
+
 fn is_word(t: &Token) -> bool {
     t.kind == TokenKind::Word
 }
@@ -729,8 +731,13 @@ fn subject_before(tokens: &[Token], lo: usize, verb: usize) -> Option<Cue> {
     if i > lo && is_foreign_auxiliary(&tokens[i - 1].text, tokens.get(i)) {
         i -= 1;
     }
-    // skip adverbs and auxiliaries between subject and verb ("Blinken also told")
-    while i > lo && is_word(&tokens[i - 1]) && is_adverb_or_auxiliary(&tokens[i - 1]) {
+    // skip adverbs and auxiliaries between subject and verb ("Blinken also told", "Priebus
+    // later Thursday told")
+    while i > lo
+        && is_word(&tokens[i - 1])
+        && (is_adverb_or_auxiliary(&tokens[i - 1])
+            || WEEKDAYS.contains_sorted(tokens[i - 1].lower()))
+    {
         plural |= matches!(tokens[i - 1].text.as_str(), "have" | "are" | "were");
         i -= 1;
     }

@@ -2436,6 +2436,12 @@ mod tests {
     }
 
     #[test]
+    fn a_day_between_the_subject_and_its_verb_is_when_it_spoke() {
+        let got = speakers_of(&["Roe later Thursday told Fox News: “Both are meeting next week.”"]);
+        assert_eq!(got, ["Roe"]);
+    }
+
+    #[test]
     fn a_progressive_verb_characterizes_like_a_simple_one() {
         let got = said(&["Senate leader Harry Roe (D-Nev.), in particular, has been steadily pounding the mayor as a “con artist” for months."]);
         assert_eq!(got[0].0, "Harry Roe");
