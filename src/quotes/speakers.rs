@@ -116,6 +116,11 @@ impl Speakers {
                 self.keys.iter().enumerate().rev().find_map(|(at, (s, f))| {
                     let first_ok = match (&first, f) {
                         (Some(a), Some(b)) => a == b || is_initial_of(a, b) || is_initial_of(b, a),
+                        // "Mr. Obama … Michelle Obama": a first name of the other gender is
+                        // someone else
+                        (Some(a), None) => {
+                            self.gender_agrees(SpeakerId(at as u32), first_name_gender(a))
+                        }
                         _ => true,
                     };
                     (*s == surname
@@ -532,6 +537,12 @@ mod tests {
         let a = s.person(&["Joe", "Biden"], None, (0, 0));
         let b = s.person(&["Hunter", "Biden"], None, (1, 0));
         assert_ne!(a, b);
+        // a first name against the gender known of a surname alone
+        let mr = s.person(&["Obama"], Some("Mr."), (2, 0));
+        let michelle = s.person(&["Michelle", "Obama"], None, (3, 0));
+        assert_ne!(mr, michelle);
+        assert_eq!(s.get(mr).name, "Obama");
+        assert_eq!(s.person(&["Barack", "Obama"], None, (4, 0)), mr);
     }
 
     #[test]
