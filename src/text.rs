@@ -250,19 +250,8 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
                     tokens[v].speech = Speech::Strong;
                 }
             }
-            // "“…,” Trump went on", "She went on: “…”": speech going on, when "on" ends the
-            // clause of a subject's few words ("As the day went on," is time going on).
-            // (Not "As Trump went on, …".)
-            let n = tokens.len();
-            if let [.., subject, verb, on] = &tokens[..] {
-                if matches!(c, ',' | ':' | '.')
-                    && on.text == "on"
-                    && matches!(verb.text.as_str(), "went" | "goes")
-                    && (subject.is_capitalized() || matches!(subject.text.as_str(), "he" | "she"))
-                    && (n < 4 || !matches!(tokens[n - 4].lower(), "as" | "while"))
-                {
-                    tokens[n - 2].speech = Speech::Strong;
-                }
+            if matches!(c, ',' | ':' | '.') {
+                mark_going_on(&mut tokens, false);
             }
             tokens.push(Token {
                 kind: TokenKind::Punct,
@@ -324,6 +313,9 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
         {
             word.push(text[i]);
             i += 1;
+        }
+        if word == "about" {
+            mark_going_on(&mut tokens, true);
         }
         // "shot back", "fired back": a retort, whatever the verb means alone.
         if word == "back" {
@@ -398,6 +390,23 @@ crate::words!(static BEFORE_A_VERB = concat!(
     "also|and|can|could|did|do|does|he|i|it|may|might|must|not|often|or|shall|she|should|",
     "that|they|to|we|which|who|will|would|you",
 ));
+
+/// Marks "went on" / "goes on" at the end of `tokens` as speech going on, after a name or "he" /
+/// "she": "“…,” Trump went on", "She went on: “…”" when `about` is false and "on" ends the clause
+/// ("As the day went on," is time going on, and "As Trump went on, …" a time too);
+/// "as Trump went on about “how the system is rigged”" when it is true.
+fn mark_going_on(tokens: &mut [Token], about: bool) {
+    let n = tokens.len();
+    if let [.., subject, verb, on] = &*tokens {
+        if on.text == "on"
+            && matches!(verb.text.as_str(), "went" | "goes")
+            && (subject.is_capitalized() || matches!(subject.text.as_str(), "he" | "she"))
+            && (about || n < 4 || !matches!(tokens[n - 4].lower(), "as" | "while"))
+        {
+            tokens[n - 2].speech = Speech::Strong;
+        }
+    }
+}
 
 /// Returns true if and only if a speech verb's base form (or its -s form) reads as a noun after
 /// the words before it (`before`): "a new campaign message:", "the call", "his promise", "a

@@ -2427,6 +2427,11 @@ mod tests {
             "“You know, it happens, right?” Roe went on, as if he didn’t hear her.",
         ]);
         assert_eq!(got, ["Megyn Poe", "Donald Roe"]);
+        let got = speakers_of(&[
+            "Donald Roe spoke. Jane Poe spoke.",
+            "As Roe went on about “how the system is rigged,” Poe sat still.",
+        ]);
+        assert_eq!(got, ["Donald Roe"]);
         // time going on is no one speaking
         let got = speakers_of(&[
             "Megyn Poe spoke.",
