@@ -25,7 +25,7 @@ crate::words!(
     "proclaim|promise|pronounce|propose|protest|query|question|quip|quote|rage|rant|",
     "rap|rave|read|reaffirm|reason|reassure|rebuke|rebut|recall|recite|reckon|",
     "recollect|recommend|recount|refer|reflect|refute|reiterate|reject|rejoin|relate|",
-    "remark|remind|reminisce|remonstrate|repeat|reply|report|request|respond|retort|",
+    "remark|remember|remind|reminisce|remonstrate|repeat|reply|report|request|respond|retort|",
     "reveal|ridicule|sass|say|scoff|scold|scream|shout|shrug|sigh|signal|sing|slam|",
     "snap|snarl|sneer|snipe|speak|specify|speculate|spell|stammer|state|stress|stutter|",
     "suggest|summarize|suppose|surmise|swear|taunt|tease|tell|term|testify|text|thank|",
@@ -40,7 +40,7 @@ crate::words!(
     "attack|blame|boo|brand|call|cheer|cite|command|compare|continue|describe|detail|",
     "direct|dub|estimate|express|hail|indicate|insult|label|laud|maintain|mention|nod|",
     "object|offer|order|outline|point|post|praise|predict|query|question|quote|rap|",
-    "read|refer|reflect|relate|report|request|shrug|signal|sing|speak|spell|term|text|",
+    "read|refer|reflect|relate|remember|report|request|shrug|signal|sing|speak|spell|term|text|",
     "thank|voice",
 ));
 
