@@ -233,7 +233,9 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if !is_word_char(c) {
+        // "#Franceisstrong Mr. Trump": a hashtag is one word, and no part of a name.
+        let hashtag = c == '#' && text.get(i + 1).is_some_and(|&n| is_letter(n));
+        if !is_word_char(c) && !hashtag {
             // "as Cornyn put it: “…”", "As Milbank puts it, …", "as The New Yorker put it in a
             // lengthy expose, “…”": an idiom of speech.
             if matches!(c, ',' | ':') {
@@ -266,6 +268,7 @@ pub fn tokenize(text: &[char], spans: &[Span]) -> Vec<Token> {
             continue;
         }
         let start = i;
+        i += usize::from(hashtag);
         while i < text.len() {
             let c = text[i];
             let next = text.get(i + 1).copied();

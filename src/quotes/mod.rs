@@ -2441,6 +2441,12 @@ mod tests {
     }
 
     #[test]
+    fn a_hashtag_is_no_part_of_a_name() {
+        let got = names_and_roles(&["#Franceisstrong Mr. Roe. “It is over,” Roe said."]);
+        assert_eq!(got, [("Roe".to_owned(), None)]);
+    }
+
+    #[test]
     fn a_day_between_the_subject_and_its_verb_is_when_it_spoke() {
         let got = speakers_of(&["Roe later Thursday told Fox News: “Both are meeting next week.”"]);
         assert_eq!(got, ["Roe"]);
