@@ -23,7 +23,7 @@ crate::words!(
     "mutter|narrate|nod|note|object|observe|offer|opine|order|outline|paraphrase|",
     "persist|plead|pledge|point|ponder|posit|post|praise|preach|predict|preface|",
     "proclaim|promise|pronounce|propose|protest|query|question|quip|quote|rage|rant|",
-    "rap|rave|read|reaffirm|reason|reassure|rebuke|rebut|recall|recite|reckon|",
+    "rap|rave|react|read|reaffirm|reason|reassure|rebuke|rebut|recall|recite|reckon|",
     "recollect|recommend|recount|refer|reflect|refute|reiterate|reject|rejoin|relate|",
     "remark|remember|remind|reminisce|remonstrate|repeat|reply|report|request|respond|retort|",
     "reveal|ridicule|sass|say|scoff|scold|scream|shout|shrug|sigh|signal|sing|slam|",
@@ -40,8 +40,8 @@ crate::words!(
     "attack|blame|boo|brand|call|cheer|cite|command|compare|continue|describe|detail|",
     "direct|dub|estimate|express|hail|indicate|insult|label|laud|maintain|mention|nod|",
     "object|offer|order|outline|point|post|praise|predict|query|question|quote|rap|",
-    "read|refer|reflect|relate|remember|report|request|shrug|signal|sing|speak|spell|term|text|",
-    "thank|voice",
+    "react|read|refer|reflect|relate|remember|report|request|shrug|signal|sing|speak|spell|",
+    "term|text|thank|voice",
 ));
 
 crate::words!(
