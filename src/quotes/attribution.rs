@@ -355,8 +355,11 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
             }
+            // (", calling him a “talented guy”": a participle after a comma is speech, whatever
+            // the verb may mean alone)
             let verb = if strong_only {
                 t.speech == Speech::Strong
+                    || says(t) && lower.ends_with("ing") && v > lo && tokens[v - 1].is_punct(',')
             } else {
                 t.speech != Speech::None
             };

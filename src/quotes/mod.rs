@@ -2441,6 +2441,13 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_comma_speaks_for_the_subject_whatever_it_means_alone() {
+        // ("recites" nearer the quotation is a plain speech verb; "calling" has other senses)
+        let got = speakers_of(&["Chris Roe, the governor, repeated accusations that Marco Poe recites the same points, calling him a “talented guy” when required."]);
+        assert_eq!(got, ["Chris Roe"]);
+    }
+
+    #[test]
     fn a_hashtag_is_no_part_of_a_name() {
         let got = names_and_roles(&["#Franceisstrong Mr. Roe. “It is over,” Roe said."]);
         assert_eq!(got, [("Roe".to_owned(), None)]);
