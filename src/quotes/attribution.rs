@@ -1329,17 +1329,26 @@ fn mention_forward(tokens: &[Token], from: usize, after_verb: bool) -> Option<(C
                     && !OWNER_WORDS.contains_sorted(&t.text);
                 is_word(t) && !says(t) && !function_word
             })
-            .find(|&k| {
+            .find_map(|k| {
+                // ("Trump’s campaign manager, Kellyanne Conway, said": the name may follow a
+                // singular role set off by a comma; not "said Clinton supporters, Mary Jones
+                // among them".)
+                let name_at = k
+                    + 1
+                    + usize::from(
+                        !tokens[k].text.ends_with('s')
+                            && tokens.get(k + 1).is_some_and(|c| c.is_punct(',')),
+                    );
                 // ("Sen. Tom Udall of New Mexico": "of" before a name is no description.)
-                !tokens[k].is_capitalized()
+                (!tokens[k].is_capitalized()
                     && tokens[k].text != "of"
-                    && tokens.get(k + 1).is_some_and(is_nameish)
+                    && tokens.get(name_at).is_some_and(is_nameish)
                     // (or a title: "dijo el presidente Pedro Sánchez en Madrid")
                     && (is_role_noun(tokens[k].lower())
                         || is_title_word(&tokens[k].text)
-                        || full_name_ends_clause(k + 1))
+                        || full_name_ends_clause(k + 1)))
+                .then_some((name_at, k + 1))
             })
-            .map(|k| (k + 1, k + 1))
     };
     if let Some((name_at, description_end)) = described_name {
         let (mut cue, end) = mention_forward(tokens, name_at, false)?;

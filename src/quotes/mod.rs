@@ -2448,6 +2448,21 @@ mod tests {
     }
 
     #[test]
+    fn a_name_set_off_after_a_singular_role_is_that_persons() {
+        let got = names_and_roles(&["In early October, Roe’s campaign manager, Kellyanne Poe, reached out to voters, writing in an email: “We want to use this.”"]);
+        assert_eq!(
+            got[0],
+            (
+                "Kellyanne Poe".to_owned(),
+                Some("Roe’s campaign manager".to_owned())
+            )
+        );
+        // a plural role is the people speaking
+        let got = speakers_of(&["“We won,” said Roe supporters, Mary Poe among them."]);
+        assert_eq!(got, ["Roe supporters"]);
+    }
+
+    #[test]
     fn a_hashtag_is_no_part_of_a_name() {
         let got = names_and_roles(&["#Franceisstrong Mr. Roe. “It is over,” Roe said."]);
         assert_eq!(got, [("Roe".to_owned(), None)]);
