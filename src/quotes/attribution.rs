@@ -388,6 +388,23 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                 }
             }
             // "Trump issued a statement, “…”": who issued it speaks.
+            // "Politifact checked Donald Trump’s claim that there have been “thousands of
+            // shootings”": the owner of a noun of speech said what it says (not "called
+            // Clinton's remarks a “new low”").
+            if !strong_only
+                && v > lo
+                && is_possessive(&tokens[v - 1])
+                && super::is_speech_noun(lower)
+                && tokens.get(v + 1).is_some_and(|t| t.text == "that")
+            {
+                let owner = (lo..v).rev().take_while(|&k| is_nameish(&tokens[k])).last();
+                if let Some(start) = owner {
+                    return Some(Cue {
+                        mention: name_mention(&tokens[start..v], false, None),
+                        at: v - 1,
+                    });
+                }
+            }
             if !strong_only && super::issues_document(tokens, v) {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);

@@ -947,10 +947,8 @@ fn is_quotation_not_term(tokens: &[Token], k: usize, text: &str, kind: QuoteKind
         }
     }
     let sentence = &tokens[sentence_start(tokens, k)..end];
-    let in_sentence_verb = has_speech_verb(sentence)
-        || sentence
-            .iter()
-            .any(|t| SPEECH_NOUNS.contains_sorted(t.lower()));
+    let in_sentence_verb =
+        has_speech_verb(sentence) || sentence.iter().any(|t| is_speech_noun(t.lower()));
     words >= 5 || (in_sentence_verb && words >= 2)
 }
 
@@ -1007,6 +1005,11 @@ crate::words!(static SPEECH_NOUNS = concat!(
     "assertion|claim|claims|comment|comments|message|pledge|promise|remark|remarks|slogan|",
     "statement|tweet|vow|warning|words",
 ));
+
+/// Returns true if and only if the lowercase word is one of [`SPEECH_NOUNS`].
+fn is_speech_noun(word: &str) -> bool {
+    SPEECH_NOUNS.contains_sorted(word)
+}
 // … and more that say whose words follow, though not that a quoted term is someone's words
 // ("a type of “hypersensitive pneumonitis” in which the body's immune response", "caught the
 // phrase “liquid body”").
@@ -2460,6 +2463,15 @@ mod tests {
         // a plural role is the people speaking
         let got = speakers_of(&["“We won,” said Roe supporters, Mary Poe among them."]);
         assert_eq!(got, ["Roe supporters"]);
+    }
+
+    #[test]
+    fn the_owner_of_a_claim_that_said_what_it_claims() {
+        let got = speakers_of(&["Donald Roe spoke.", "Politifact checked Donald Roe’s claim that there have been “thousands of shootings” in Chicago."]);
+        assert_eq!(got, ["Donald Roe"]);
+        // a characterization of someone's remarks is the characterizer's
+        let got = speakers_of(&["Chairman Reince Poe called Jane Roe's remarks a “new low.”"]);
+        assert_eq!(got, ["Reince Poe"]);
     }
 
     #[test]
