@@ -56,23 +56,17 @@ struct Page {
     choices: ReaderChoices,
 }
 
-/// A panic is a bug: the console says what and where, then the wasm traps, as std's
+/// A panic is a bug: the console says what and in which file, then the wasm traps, as std's
 /// `panic = "abort"` did. Our own handler because the wasm has no std (see lib.rs); a message with
-/// arguments (an index out of bounds) shows as "panic", its file and line still say where. The
-/// browser tests, which link std through their harness, leave the feature off and use std's.
+/// arguments (an index out of bounds) shows as "panic". The shipped wasm keeps no line numbers
+/// (scripts/panic-lines.mjs); the native CLI on the same page, or the browser tests, which link
+/// std through their harness, leave the feature off and use std's, say the line.
 #[cfg(feature = "panic-handler")]
 #[panic_handler]
 fn on_panic(info: &core::panic::PanicInfo<'_>) -> ! {
     let what = info.message().as_str().unwrap_or("panic");
-    let (file, line) = info
-        .location()
-        .map_or(("?", 0), |at| (at.file(), at.line()));
-    web_sys::console::error_4(
-        &"newsclean panicked:".into(),
-        &what.into(),
-        &file.into(),
-        &line.into(),
-    );
+    let file = info.location().map_or("?", |at| at.file());
+    web_sys::console::error_3(&"newsclean panicked:".into(), &what.into(), &file.into());
     core::arch::wasm32::unreachable()
 }
 
