@@ -387,7 +387,6 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     return Some(cue);
                 }
             }
-            // "Trump issued a statement, “…”": who issued it speaks.
             // "Politifact checked Donald Trump’s claim that there have been “thousands of
             // shootings”": the owner of a noun of speech said what it says (not "called
             // Clinton's remarks a “new low”").
@@ -405,6 +404,7 @@ pub fn cue_before(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> {
                     });
                 }
             }
+            // "Trump issued a statement, “…”": who issued it speaks.
             if !strong_only && super::issues_document(tokens, v) {
                 if let Some(cue) = mention_before(tokens, lo, v) {
                     return Some(cue);
@@ -499,7 +499,7 @@ pub fn subject_of_fragment(tokens: &[Token], lo: usize, quote: usize) -> Option<
         (CLAUSE_OPENERS.contains_sorted(t.lower()) && open_to_quote())
             // "… chose not to respond to claims that her backers wage “profane” attacks": words
             // not the subject's own ("her remark that “…”", "a message reading “…”" are)
-            || (super::SPEECH_NOUNS.contains_sorted(t.lower())
+            || (super::is_speech_noun(t.lower())
                 && !i.checked_sub(1).is_some_and(|p| {
                     matches!(between[p].text.as_str(), "a" | "an" | "her" | "his" | "their")
                 }))
@@ -546,8 +546,7 @@ pub fn owner_of_words(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> 
             .take(4)
             .take_while(|t| t.text == t.lower() || matches!(t.kind, TokenKind::Quote(_)))
             .any(|t| {
-                super::SPEECH_NOUNS.contains_sorted(&t.text)
-                    || super::OWNED_WORDS_NOUNS.contains_sorted(&t.text)
+                super::is_speech_noun(&t.text) || super::OWNED_WORDS_NOUNS.contains_sorted(&t.text)
             });
     owns_words.then_some(cue)
 }
