@@ -176,11 +176,21 @@ impl Extractor {
                 QuoteKind::Partial
             };
             // A fragment closing the writer's sentence ("…had “come to terms.” The agreement
-            // maintained …") has no cue after it: the next sentence is about something else.
+            // maintained …") has no cue after it: the next sentence is about something else; nor
+            // has one closing a sentence with its cue before it, where a name after a dash signs
+            // the writer's item ("Rajoy said … and insisted that his party was “still the No. 1
+            // force in Spain.”--Kim Hjelmgaard.").
             let ends_with_stop = ends_with_any(&text, b".!?");
             let closes_sentence = kind == QuoteKind::Partial
                 && ends_with_stop
-                && tokens.get(k + 1).is_some_and(Token::is_capitalized);
+                && tokens.get(k + 1).is_some_and(|next| {
+                    next.is_capitalized()
+                        || (is_dash(next)
+                            && k > 0
+                            && tokens[k - 1].kind == TokenKind::Word
+                            && !tokens[k - 1].is_capitalized()
+                            && cue_before(&tokens, sentence_start, k).is_some())
+                });
             // ("Even as Trump claimed that “…,” one of the prosecutors said": words reported
             // after "that" are the claimant's, whoever speaks in the clause after them.)
             let reported = k > 0 && tokens[k - 1].text == "that";
@@ -1741,6 +1751,22 @@ mod tests {
             "The statement claimed that the companies had \"come to terms on a licensing agreement for the show.\" The agreement maintained that it covered other artists.",
         ]);
         assert_eq!(got[0].0, "Big Machine Records");
+    }
+
+    #[test]
+    fn a_name_signed_after_a_fragment_that_ends_the_sentence_is_the_writers() {
+        let got = speakers_of(&[
+            "Rajoy said Monday that he will \"try to form a stable government\" and insisted that his party was \"still the No. 1 force in Spain.\"--Kim Hjelmgaard.",
+        ]);
+        assert_eq!(got, ["Rajoy", "Rajoy"]);
+        // … but with no cue before it, the signer's: a signed comment
+        let got =
+            speakers_of(&["And that is all he has, \"the root of all evil.\" ― Christina Lastra"]);
+        assert_eq!(got, ["Christina Lastra"]);
+        // a whole quotation signed so is the signer's
+        let got =
+            speakers_of(&["\"We will build it, and we will build it on time.\" — Kim Hjelmgaard"]);
+        assert_eq!(got, ["Kim Hjelmgaard"]);
     }
 
     #[test]
