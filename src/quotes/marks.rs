@@ -253,9 +253,23 @@ fn is_closer_at(text: &[char], j: usize, start: usize) -> bool {
                 && next.is_none_or(|n| !crate::text::is_word_char(n))
                 && (text[start - 1] != '“' || next == Some('’'))
         }
-        '"' => j > start,
+        '"' => j > start && !is_inch_mark(text, j, c),
+        '”' => !is_inch_mark(text, j, c),
         _ => true,
     }
+}
+
+/// Returns true if and only if the double mark at `j` follows feet and inches ("he’s like
+/// 6’2”,” Rubio said", "a 5'10" guard") and the same mark comes again later in the paragraph
+/// to close the quotation: the inch sign, not its end.
+fn is_inch_mark(text: &[char], j: usize, mark: char) -> bool {
+    let digit = |k: usize| matches!(text.get(k), Some('0'..='9'));
+    // (an index below 0 wraps to one past any text: `get` finds nothing there)
+    let feet = j.wrapping_sub(2 + usize::from(digit(j.wrapping_sub(2))));
+    digit(j.wrapping_sub(1))
+        && matches!(text.get(feet), Some('’' | '\'' | '′'))
+        && digit(feet.wrapping_sub(1))
+        && text.iter().skip(j + 1).any(|&c| c == mark)
 }
 
 #[cfg(test)]
@@ -272,6 +286,16 @@ mod tests {
 
     /// (name, paragraph, quoted texts)
     const CASES: &[(&str, &str, &[&str])] = &[
+        (
+            "inch marks inside a quotation",
+            "“He’s taller than me; he’s like 6’2”,” Rubio said. \"A 5'10\" guard,\" he added.",
+            &["He’s taller than me; he’s like 6’2”,", "A 5'10\" guard,"],
+        ),
+        (
+            "feet and inches ending a quotation",
+            "“He is 6’2”",
+            &["He is 6’2"],
+        ),
         (
             "curly",
             "“We are committed,” he said.",
