@@ -288,14 +288,14 @@ crate::words!(
     static NOT_NAME_WORDS = concat!(
     "a|about|according|after|again|against|all|alongside|also|although|amid|among|an|and|another|",
     "any|april|as|asked|at|auf|august|because|before|being|both|but|by|dans|december|despite|",
-    "during|each|earlier|early|either|even|every|february|few|following|for|friday|from|für|",
-    "having|he|her|here|his|however|i|if|in|instead|it|its|january|july|june|just|last|later|",
-    "laut|like|many|march|may|meanwhile|monday|moreover|most|my|nach|neither|next|no|not|",
-    "november|now|october|of|on|once|one|only|or|other|our|pour|recently|saturday|secondo|",
-    "segundo|según|selon|september|several|she|since|so|some|speaking|still|sunday|sur|talk|that|",
-    "the|their|then|there|these|they|this|those|though|through|thursday|to|today|tuesday|under|",
-    "unlike|until|up|upon|vor|we|wednesday|what|when|where|while|who|why|with|within|without|yes|",
-    "yet|you|à",
+    "during|each|earlier|early|eight|either|even|every|february|few|five|following|for|four|",
+    "friday|from|für|having|he|her|here|his|however|i|if|in|instead|it|its|january|july|june|",
+    "just|last|later|laut|like|many|march|may|meanwhile|monday|moreover|most|my|nach|neither|",
+    "next|nine|no|not|november|now|october|of|on|once|one|only|or|other|our|pour|recently|",
+    "saturday|secondo|segundo|según|selon|september|seven|several|she|since|six|so|some|",
+    "speaking|still|sunday|sur|talk|that|the|their|then|there|these|they|this|those|though|",
+    "three|through|thursday|to|today|tuesday|two|under|unlike|until|up|upon|vor|we|wednesday|",
+    "what|when|where|while|who|why|with|within|without|yes|yet|you|à",
 ));
 
 crate::words!(

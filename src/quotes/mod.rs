@@ -1770,6 +1770,15 @@ mod tests {
     }
 
     #[test]
+    fn a_number_opening_a_sentence_is_no_name() {
+        let got = speakers_of(&[
+            "Al Sharpton left no doubt that he would endorse.",
+            "Eight years ago, he supported Barack Obama and said, \"Hillary Clinton has never done nothing for us.\"",
+        ]);
+        assert_eq!(got, ["Al Sharpton"]);
+    }
+
+    #[test]
     fn a_quote_paragraph_after_a_sentence_about_a_person_is_theirs() {
         let got = said(&[
             "Richard Viguerie is upbeat about the race, in part because he sees Cruz as a uniter.",
