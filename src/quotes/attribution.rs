@@ -551,6 +551,18 @@ pub fn owner_of_words(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> 
     owns_words.then_some(cue)
 }
 
+/// Returns true if and only if `cue` is a name right before a speech verb that opens a clause
+/// ("Kasich said he would have fired …", "Sanders added that …"): the verb reports words of its
+/// own.
+#[inline(never)]
+pub fn reports_a_clause(tokens: &[Token], cue: &Cue) -> bool {
+    matches!(cue.mention, Mention::Name { .. })
+        && tokens.get(cue.at + 1).is_some_and(says)
+        && tokens
+            .get(cue.at + 2)
+            .is_some_and(|t| t.text == "that" || is_pronoun(t))
+}
+
 /// Finds the cue in the rest of the sentence after a quotation when it is not adjacent ("…" is
 /// what Blinken, who visited Kyiv, said). With `past_quotes`, also the attribution after a later
 /// quotation of the sentence: "The outages have been “terribly disruptive” and … “we won’t roll

@@ -194,9 +194,18 @@ impl Extractor {
             // ("Even as Trump claimed that “…,” one of the prosecutors said": words reported
             // after "that" are the claimant's, whoever speaks in the clause after them.)
             let reported = k > 0 && tokens[k - 1].text == "that";
+            // "“… no place in a political campaign.” Ohio Gov. John Kasich said he would have
+            // fired …": a whole quotation closed by its own period, then a name whose speech
+            // verb takes a clause, is a new sentence about other words, not the quotation's cue.
             let cue_right_after = (!closes_sentence && !reported)
                 .then(|| cue_after(&tokens, k + 1))
                 .flatten();
+            let new_sentence = kind == QuoteKind::Full
+                && text.ends_with('.')
+                && cue_right_after
+                    .as_ref()
+                    .is_some_and(|c| attribution::reports_a_clause(&tokens, c));
+            let cue_right_after = cue_right_after.filter(|_| !new_sentence);
             // "“Like Oakland. Or Ferguson,” Trump said", "“Grizzly Adams?” Maddow repeated": words
             // in title case broken off by their speaker are an utterance, not a title.
             // (Opening its sentence: "On “Fox News Sunday,” Pence said" names a show.)
@@ -211,7 +220,11 @@ impl Extractor {
             let cue_is_right_after = cue_right_after.is_some();
             let cue = cue_right_after
                 .or_else(|| cue_before(&tokens, sentence_start, k))
-                .or_else(|| cue_later(&tokens, k + 1, false))
+                .or_else(|| {
+                    (!new_sentence)
+                        .then(|| cue_later(&tokens, k + 1, false))
+                        .flatten()
+                })
                 // "Swift's rep told Fox News that this was not the whole truth. “Big Machine
                 // is …”": a quotation standing alone after a speech sentence of the paragraph.
                 // (When that sentence's quotation had its cue right after it, that one: "“…,”
@@ -1767,6 +1780,24 @@ mod tests {
         let got =
             speakers_of(&["\"We will build it, and we will build it on time.\" — Kim Hjelmgaard"]);
         assert_eq!(got, ["Kim Hjelmgaard"]);
+    }
+
+    #[test]
+    fn a_name_reporting_a_clause_after_a_closed_quotation_opens_a_new_sentence() {
+        let got = speakers_of(&[
+            "\"It's a very sad development,\" Cruz told reporters. \"This is the consequence of the culture of the Trump campaign.\" Ohio Gov. John Kasich said he would have fired Lewandowski.",
+        ]);
+        assert_eq!(got, ["Cruz", "Cruz"]);
+        // a name and its verb alone after it, or a pronoun, still say it
+        assert_eq!(
+            speakers_of(&["\"We will win this state.\" Trump said."]),
+            ["Trump"]
+        );
+        let got = speakers_of(&[
+            "Ted Cruz spoke first.",
+            "\"We will win this state.\" He said that the race was over.",
+        ]);
+        assert_eq!(got, ["Ted Cruz"]);
     }
 
     #[test]
