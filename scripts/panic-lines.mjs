@@ -5,8 +5,8 @@
 //
 // What for: every `tokens[i]`, `&s[a..b]` or `unwrap()` that can panic passes the panic a
 // `core::panic::Location` built by rustc: the file as a `&str` (pointer, length), then its line
-// and column, 16 bytes of static data each. The shipped wasm had 243 of them, and their lines
-// and columns, which brotli cannot predict, were 616 B of its 60,000 B brotli budget. They also
+// and column, 16 bytes of static data each. The shipped wasm had 248 of them, and their lines
+// and columns, which brotli cannot predict, were 673 B of its 60,000 B brotli budget. They also
 // made the brotli size move by 50-170 B with the source's line layout alone: a comment added to
 // src/quotes/attribution.rs (124 of the locations) changed the shipped size. This is what
 // nightly rustc's `-Zlocation-detail=file` does, on stable: a panic in the shipped wasm still
@@ -38,25 +38,13 @@ function placedSegments(wasm) {
     }
     if (flags === 2) r.u32(); // memory index
     if (flags > 2 || wasm[r.at++] !== I32_CONST) throw new Error(`data segment ${flags}: offset not understood`);
-    const address = signedLeb(r);
+    const address = r.i32();
     if (wasm[r.at++] !== END) throw new Error("data segment: offset is not a constant");
     const length = r.u32();
     placed.push({ address, at: r.at, length });
     r.at += length;
   }
   return placed;
-}
-
-/** An i32.const's operand (signed LEB128), as the unsigned address it is. */
-function signedLeb(r) {
-  let result = 0, shift = 0, byte;
-  do {
-    byte = r.bytes[r.at++];
-    result |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  if (shift < 32 && byte & 0x40) result |= -1 << shift;
-  return result >>> 0;
 }
 
 /** The offset in `wasm` of `length` bytes at memory `address`, if one segment holds them all. */

@@ -1,5 +1,5 @@
 // Reading and rewriting a wasm module's sections, for the build's post-link steps
-// (scripts/minify-names.mjs, scripts/stub-functions.mjs).
+// (scripts/minify-names.mjs, scripts/stub-functions.mjs, scripts/panic-lines.mjs).
 
 /** `n` as unsigned LEB128 bytes. */
 export function uleb(n) {
@@ -33,6 +33,17 @@ export class Reader {
       shift += 7;
     } while (byte & 0x80);
     return result;
+  }
+  /** An i32.const's operand (signed LEB128), as the unsigned 32-bit number it is (an address). */
+  i32() {
+    let result = 0, shift = 0, byte;
+    do {
+      byte = this.bytes[this.at++];
+      result |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    if (shift < 32 && byte & 0x40) result |= -1 << shift;
+    return result >>> 0;
   }
   name() {
     const len = this.u32();

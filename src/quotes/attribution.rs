@@ -554,7 +554,6 @@ pub fn owner_of_words(tokens: &[Token], lo: usize, quote: usize) -> Option<Cue> 
 /// Returns true if and only if `cue` is a name right before a speech verb that opens a clause
 /// ("Kasich said he would have fired …", "Sanders added that …"): the verb reports words of its
 /// own.
-#[inline(never)]
 pub fn reports_a_clause(tokens: &[Token], cue: &Cue) -> bool {
     matches!(cue.mention, Mention::Name { .. })
         && tokens.get(cue.at + 1).is_some_and(says)

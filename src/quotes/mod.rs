@@ -194,12 +194,12 @@ impl Extractor {
             // ("Even as Trump claimed that “…,” one of the prosecutors said": words reported
             // after "that" are the claimant's, whoever speaks in the clause after them.)
             let reported = k > 0 && tokens[k - 1].text == "that";
-            // "“… no place in a political campaign.” Ohio Gov. John Kasich said he would have
-            // fired …": a whole quotation closed by its own period, then a name whose speech
-            // verb takes a clause, is a new sentence about other words, not the quotation's cue.
             let cue_right_after = (!closes_sentence && !reported)
                 .then(|| cue_after(&tokens, k + 1))
                 .flatten();
+            // "“… no place in a political campaign.” Ohio Gov. John Kasich said he would have
+            // fired …": a whole quotation closed by its own period, then a name whose speech
+            // verb takes a clause, is a new sentence about other words, not the quotation's cue.
             let new_sentence = kind == QuoteKind::Full
                 && text.ends_with('.')
                 && cue_right_after
