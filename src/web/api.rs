@@ -450,9 +450,16 @@ const REFRESH_SLICE_MS: f64 = 12.0;
 
 impl Page {
     /// Cleans subtrees added after the first pass (`roots`, elements): ad labels and duplicated
-    /// captions within the addition — work in proportion to what changed. A whole new article
-    /// schedules one full pass.
+    /// captions within the addition — work in proportion to what changed. A whole new article,
+    /// or a new `<body>` (no roots), schedules one full pass.
     fn on_added(self: &Rc<Self>, roots: Array) {
+        // No roots: the page swapped its whole `<body>` (Turbo Drive, pjax; `watchAdded` hands
+        // the new body over next) and shows another page, whose quotations the sidebar must
+        // list instead of the last page's, article or not.
+        if roots.length() == 0 {
+            self.schedule_refresh(REFRESH_DELAY_MS);
+            return;
+        }
         let settings = Settings {
             hide_ad_markers: true,
             hide_duplicate_captions: true,

@@ -2,7 +2,8 @@
 //! MutationObserver gathers the added subtrees, and once per animation frame the outermost of
 //! them go to the page, a few dozen per crossing, for as long as the frame's slice lasts; the
 //! rest wait for the next frame. Our own changes (attributes, the sidebar outside `<body>`) never
-//! trigger it: it watches child lists under `<body>` only.
+//! trigger it: it watches child lists under `<body>` only, and which element is `<body>` (a site
+//! that navigates by swapping it gets its new one watched, and planned whole).
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
@@ -18,8 +19,9 @@ const CHUNK = 32;
 // the ops of a watcher's control (as `Op` in the Rust)
 const STOP = 0, HOLD = 1, GO_ON = 2;
 
-// Watches `target` for added elements (a text node counts as its parent, unless that is `target`)
-// and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
+// Watches `target` for added elements (a text node counts as its parent, unless that is `target`;
+// a new <body> in place of `target` becomes the target, and is itself added, after an empty batch
+// that says so) and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
 // chunks until the frame's slice is spent; the rest wait for the next frame. Gathered here, where
 // each DOM call is cheap: a feed appending ten thousand paragraphs one by one is ten thousand
 // records. Returns its control, `control(op)`: STOP stops it for good; HOLD holds it (a full pass
@@ -77,12 +79,33 @@ export function watchAdded(target, onBatch) {
     lastAdded = performance.now();
     if (pending.length && !held) schedule();
   });
-  observer.observe(target, { childList: true, subtree: true });
+  const options = { childList: true, subtree: true };
+  observer.observe(target, options);
+  // A site that navigates by swapping its whole <body> (Turbo Drive, pjax) leaves `target` out of
+  // the page: watch the new body instead, and hand it over as added (a new page, planned again).
+  const doc = target.ownerDocument;
+  const swaps = new MutationObserver(() => {
+    const body = doc.body;
+    if (!body || body === target) return;
+    target = body;
+    observer.disconnect();
+    observer.observe(target, options);
+    pending.push(body);
+    lastAdded = performance.now();
+    try {
+      onBatch([]); // no roots: a new page, to be planned again whole
+    } catch (e) {
+      console.warn("newsclean:", e); // never into the page
+    }
+    if (!held) schedule();
+  });
+  if (target.parentNode) swaps.observe(target.parentNode, { childList: true });
   return (op) => {
     if (op === STOP || op === HOLD) pending = [];
     if (op === STOP) {
       stopped = true;
       observer.disconnect();
+      swaps.disconnect();
     }
     if (op === HOLD) held = true;
     if (op === GO_ON) {

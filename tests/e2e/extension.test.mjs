@@ -137,6 +137,37 @@ for (const prefix of ["", "/strict"]) {
 }
 
 for (const prefix of ["", "/strict"]) {
+  test(`a site that swaps its whole <body> (Turbo Drive): the new page is cleaned and the sidebar lists its quotes, not the last page's (${prefix || "no CSP"})`, async () => {
+    const { page, errors } = await visit(ext.context, `${server.url}${prefix}/tests/swap-body.html`);
+    try {
+      const before = await collect(page);
+      assert.equal(before.state, "ready");
+      assert.deepEqual([...new Set(before.quotes.map((q) => q.speaker))].sort(), ["Ann Whitaker", "Peter Lund"],
+        "the first page's speakers");
+      await page.waitForSelector("html[data-swapped=body]", { timeout: 5_000 });
+      // the new body's full pass waits for the page to stop adding (REFRESH_DELAY_MS and after)
+      await page.waitForFunction(() => {
+        const root = document.querySelector("newsclean-sidebar")?.shadowRoot;
+        return [...(root?.querySelectorAll("[data-speaker]") ?? [])].some((e) => e.dataset.speaker === "Maria Kovacs");
+      }, null, { timeout: 5_000, polling: 50 }).catch(() => {});
+      const after = await collect(page);
+      const next = after.labels.find((l) => l.id === "ad-slot-next");
+      assert.ok(next, "the new page's label is in the page");
+      assert.equal(next.kind, "ad-marker", "the new page's label is marked");
+      assert.equal(next.rendered, false, "the new page's label is not rendered");
+      assert.deepEqual([...new Set(after.quotes.map((q) => q.speaker))].sort(), ["Henrik Dahl", "Maria Kovacs"],
+        "the sidebar lists the new page's speakers only");
+      for (const q of after.quotes) assert.ok(after.domText.includes(q.quote), `quote in the new page: ${q.quote}`);
+      assert.equal(after.sidebars, 1, "one sidebar");
+      assert.equal(after.state, "ready");
+      assert.deepEqual(errors, [], "page errors");
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+for (const prefix of ["", "/strict"]) {
   test(`a feed appending 2,000 items one by one after load: every label hidden, every item shown (${prefix || "no CSP"})`, async () => {
     const { page, errors } = await visit(ext.context, `${server.url}${prefix}/tests/feed.html`);
     try {

@@ -55,6 +55,18 @@ test("Firefox: a label inserted 500 ms after load is hidden too", { skip }, asyn
   assert.equal(late.rendered, false);
 });
 
+test("Firefox: a site that swaps its whole <body>: the new page is cleaned and the sidebar lists its quotes", { skip }, async () => {
+  // the swap 500 ms after load, then the new body's full pass (REFRESH_DELAY_MS, a quiet page)
+  const s = await visit("/tests/swap-body.html", 2500);
+  assert.equal(s.state, "ready");
+  const next = s.labels.find((l) => l.id === "ad-slot-next");
+  assert.ok(next, "the new page's label is in the page");
+  assert.equal(next.kind, "ad-marker");
+  assert.equal(next.rendered, false);
+  assert.deepEqual([...new Set(s.quotes.map((q) => q.speaker))].sort(), ["Henrik Dahl", "Maria Kovacs"]);
+  assert.equal(s.sidebars, 1);
+});
+
 test("Firefox: a feed appending 2,000 items one by one after load: every label hidden, every item shown", { skip }, async () => {
   await ff.goto(server.url + "/tests/feed.html");
   const s = await ff.evaluate(async (summary) => {
