@@ -34,6 +34,31 @@ pub struct Words {
     /// Where the packed entries start in `bytes`: two bytes for each restart. (Kept, though
     /// `len` and `every` give it: it costs the static no byte, and no lookup divides.)
     packed_at: u8,
+    /// Native builds only (the CLI, the tests): each entry's index by its bytes, built at the
+    /// list's first lookup. Natively the packed search was 37 % of `newsclean quotes`' time
+    /// (`perf`, PolNeAR dev), many lookups a token; the CLI has a speed budget and no size one.
+    /// The wasm keeps the packed search: an index would cost its memory and its code on every
+    /// page, and in V8's baseline tier lookups were never where the time went (`benches/ab.mjs`).
+    #[cfg(not(target_arch = "wasm32"))]
+    index: &'static IndexCell,
+}
+
+/// Where a native list keeps its hash index ([`Words::index`]); nothing in the wasm (a static
+/// of no bytes that [`Words::new`] ignores), so that one [`words!`] serves both.
+#[cfg(not(target_arch = "wasm32"))]
+pub type IndexCell = std::sync::OnceLock<index::Index>;
+
+/// Where a native list keeps its hash index: nothing, in the wasm.
+#[cfg(target_arch = "wasm32")]
+#[derive(Default)]
+pub struct IndexCell;
+
+#[cfg(target_arch = "wasm32")]
+impl IndexCell {
+    /// Nothing.
+    pub const fn new() -> IndexCell {
+        IndexCell
+    }
 }
 
 /// Every this many entries, one shares no bytes with the entry before and its offset is kept
@@ -103,9 +128,14 @@ impl Prefixes {
 }
 
 impl Words {
-    /// Wraps a list of `len` entries packed by [`pack`] with a restart every `every` entries;
-    /// [`words!`] builds one at compile time.
-    pub const fn new(bytes: &'static [u8], len: usize, every: usize) -> Self {
+    /// Wraps a list of `len` entries packed by [`pack`] with a restart every `every` entries,
+    /// and the cell of its native index; [`words!`] builds one at compile time.
+    pub const fn new(
+        bytes: &'static [u8],
+        len: usize,
+        every: usize,
+        #[cfg_attr(target_arch = "wasm32", allow(unused_variables))] index: &'static IndexCell,
+    ) -> Self {
         let packed_at = 2 * len.div_ceil(every);
         assert!(len <= u16::MAX as usize && every <= u8::MAX as usize);
         assert!(
@@ -117,6 +147,8 @@ impl Words {
             len: len as u16,
             every: every as u8,
             packed_at: packed_at as u8,
+            #[cfg(not(target_arch = "wasm32"))]
+            index,
         }
     }
 
@@ -205,9 +237,32 @@ impl Words {
     }
 }
 
-/// The index of the entry of a packed list equal to `word` (`fold`: to `word` with its ASCII
-/// letters lowercased).
+/// The index of the entry of a list equal to `word` (`fold`: to `word` with its ASCII letters
+/// lowercased): natively from the list's hash index ([`Words::index`]).
+#[cfg(not(target_arch = "wasm32"))]
 fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
+    let mut folded = [0u8; index::LONGEST_FOLDED];
+    let key = match folded.get_mut(..word.len()) {
+        Some(key) if fold => {
+            key.copy_from_slice(word);
+            key.make_ascii_lowercase();
+            key
+        }
+        // (longer than any entry folded here: the packed search, which needs no copy)
+        None if fold => return find_packed(list, word, fold),
+        _ => word,
+    };
+    list.index
+        .get_or_init(|| index::Index::of(list.entries()))
+        .get(key)
+}
+
+#[cfg(target_arch = "wasm32")]
+use find_packed as find;
+
+/// The index of the entry of a packed list equal to `word` (`fold`: to `word` with its ASCII
+/// letters lowercased), by the packed bytes themselves.
+fn find_packed(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
     // (not `packed()`, whose slicing may panic: no panic's code for what cannot happen)
     let packed = list
         .bytes
@@ -275,6 +330,58 @@ fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
         index += 1;
     }
     None
+}
+
+/// A native list's hash index.
+#[cfg(not(target_arch = "wasm32"))]
+mod index {
+    use std::collections::HashMap;
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    /// A word longer than this is looked up in any case by the packed search (no entry is).
+    pub const LONGEST_FOLDED: usize = 64;
+
+    /// Each entry's index by its bytes.
+    #[derive(Debug)]
+    pub struct Index(HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>);
+
+    impl Index {
+        pub fn of(entries: Vec<Vec<u8>>) -> Index {
+            Index(
+                entries
+                    .into_iter()
+                    .map(Vec::into_boxed_slice)
+                    .zip(0..)
+                    .collect(),
+            )
+        }
+
+        pub fn get(&self, word: &[u8]) -> Option<usize> {
+            self.0.get(word).map(|&i| i as usize)
+        }
+    }
+
+    /// FNV-1a: keys are words of a few bytes, where std's SipHash costs more than the search it
+    /// replaces; nothing here is keyed by an adversary (the lists are ours).
+    pub struct Fnv(u64);
+
+    impl Default for Fnv {
+        fn default() -> Fnv {
+            Fnv(0xcbf2_9ce4_8422_2325)
+        }
+    }
+
+    impl Hasher for Fnv {
+        fn write(&mut self, bytes: &[u8]) {
+            for &b in bytes {
+                self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
 }
 
 /// The sizes of the packed form of a sorted `|`-separated list with a restart every `every`
@@ -401,7 +508,8 @@ macro_rules! words {
             const SIZES: (usize, usize, usize) = $crate::words::packed_sizes($text, $every);
             static PACKED: [u8; 2 * SIZES.1 + SIZES.0] =
                 $crate::words::pack($text, $every, SIZES.1);
-            $crate::words::Words::new(&PACKED, SIZES.2, $every)
+            static INDEX: $crate::words::IndexCell = $crate::words::IndexCell::new();
+            $crate::words::Words::new(&PACKED, SIZES.2, $every, &INDEX)
         };
         const _: () = assert!(
             $crate::words::entries_sorted($text),
@@ -455,7 +563,8 @@ mod tests {
     }
 
     /// The lookup finds every entry of lists of every length (blocks of 1, 4 and [`RESTART`]
-    /// entries, shared starts of every length), and nothing else.
+    /// entries, shared starts of every length), and nothing else; natively the hash index and
+    /// the packed search (the wasm's) agree on every word asked.
     #[test]
     fn lookups_in_lists_of_every_length() {
         let all: Vec<String> = (0..80)
@@ -469,35 +578,52 @@ mod tests {
             let every = [RESTART, 4, 1][n % 3];
             let (bytes, restarts, len) = packed_sizes(text, every);
             let packed = pack_dynamic(text, every, bytes, restarts);
-            let list = Words::new(packed.leak(), len, every);
+            let list = Words::new(packed.leak(), len, every, Box::leak(Box::default()));
+            let find = |word: &str, fold: bool| {
+                let found = find(&list, word.as_bytes(), fold);
+                assert_eq!(found, find_packed(&list, word.as_bytes(), fold), "{word:?}");
+                found
+            };
             assert!(entries_sorted(text));
             assert_eq!(list.len(), n);
             let decoded: Vec<&[u8]> = all[..n].iter().map(|w| w.as_bytes()).collect();
             assert_eq!(list.entries(), decoded);
             for (i, w) in all[..n].iter().enumerate() {
-                assert_eq!(list.find_sorted(w), Some(i), "{w} in {text}");
-                assert_eq!(list.find_sorted_any_case(&w.to_uppercase()), Some(i));
+                assert_eq!(find(w, false), Some(i), "{w} in {text}");
+                assert_eq!(find(&w.to_uppercase(), true), Some(i));
+                assert_eq!(find(&w.to_uppercase(), false), None);
                 for miss in [&w[..w.len() - 1], &format!("{w}a"), &format!("{w}|")] {
                     if !all[..n].iter().any(|w| w == miss) {
-                        assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+                        assert_eq!(find(miss, false), None, "{miss} in {text}");
+                        assert_eq!(find(miss, true), None, "{miss} in {text}");
                     }
                 }
             }
-            for miss in ["", "0", "z", "x00|", "|", "x00\0", "x00\0x01", "\0"] {
-                assert_eq!(list.find_sorted(miss), None, "{miss} in {text}");
+            let long = "a".repeat(index_longest() + 1);
+            for miss in ["", "0", "z", "x00|", "|", "x00\0", "x00\0x01", "\0", &long] {
+                assert_eq!(find(miss, false), None, "{miss} in {text}");
+                assert_eq!(find(miss, true), None, "{miss} in {text}");
             }
             // a NUL or `|` in the word is not an entry's end
             for pair in all[..n].windows(2) {
                 for sep in ["\0", "|", "\x01"] {
                     let miss = pair.join(sep);
-                    assert_eq!(list.find_sorted(&miss), None, "{miss:?} in {text}");
-                    assert_eq!(list.find_sorted_any_case(&miss), None, "{miss:?}");
+                    assert_eq!(find(&miss, false), None, "{miss:?} in {text}");
+                    assert_eq!(find(&miss, true), None, "{miss:?}");
                 }
             }
             for w in &all[n..] {
-                assert_eq!(list.find_sorted(w), None, "{w} in {text}");
+                assert_eq!(find(w, false), None, "{w} in {text}");
             }
         }
+    }
+
+    /// The longest word looked up in any case by the hash index, natively.
+    fn index_longest() -> usize {
+        #[cfg(not(target_arch = "wasm32"))]
+        return index::LONGEST_FOLDED;
+        #[cfg(target_arch = "wasm32")]
+        return 64;
     }
 
     /// [`pack`] with sizes known only at run time (the lists of the test above).
