@@ -1,5 +1,5 @@
 // What a clean-up pass that reads only candidate blocks would cost, and what it would miss (a
-// diagnostic beside `make bench`, for the architecture question in README "Why three budgets stay
+// diagnostic beside `make bench`, for the architecture question in benches/HISTORY.md "Why three budgets stay
 // out of reach"):
 //
 //   node benches/candidates.mjs [--every K]
@@ -15,7 +15,7 @@
 //              ad slot, figure). Its time with and without that context, the candidates' count
 //              and text against the whole page's text.
 // Recall: the share of today's hides whose text (whitespace collapsed) is some candidate's text.
-// Such a finder plus the core's rules on its few candidates is the pass the README describes; the
+// Such a finder plus the core's rules on its few candidates is the pass benches/HISTORY.md describes; the
 // rules' own cost on candidates is small (native clean-up rules alone: 0.02 ms a page).
 import { launchPlain, median, onEveryKthPage, option, readTree, ROOT, serveTree, startServer } from "./common.mjs";
 import { join } from "node:path";

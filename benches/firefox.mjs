@@ -9,7 +9,7 @@
 // analyzeCleanupOnly(document.body) and Readability.js parse() on a clone, alternating which goes
 // first, a forced layout before each. SpiderMonkey compiles a wasm module with its baseline
 // compiler and then optimises all of it in the background at once; V8 optimises a function only
-// after it has run for a while (README, "Why three budgets stay out of reach"). The same code
+// after it has run for a while (benches/HISTORY.md, "Why three budgets stay out of reach"). The same code
 // under the other engine's tiering shows how much of the gap to the budgets is the engine.
 import { join } from "node:path";
 import { launchFirefox, missingFirefox } from "../tests/e2e/firefox.mjs";

@@ -1,5 +1,5 @@
 // What one read of a page costs, by the way it is read (a diagnostic beside `make bench`, for the
-// architecture question in README "Why three budgets stay out of reach"):
+// architecture question in benches/HISTORY.md "Why three budgets stay out of reach"):
 //
 //   node benches/reads.mjs [--every K]
 //

@@ -39,7 +39,7 @@ REMAP="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src=/cargo"
 # them ab.mjs x0.976, then `Token::is_punct` (0.95 KB) x1.000 (fastest call x1.012). `Token::lower`
 # (0.78 KB), the reserve kept inline until then, went out of line on 2026-11-30 (ab.mjs x1.003); of
 # 12 more helpers scanned that day only `is_finite` gave anything (22 B; out of line since 4371b0c).
-# Figures in README's performance section. Not for the wasm2js fallback, whose size is its cost.
+# Figures in benches/HISTORY.md ("Where the time goes, and the size budget"). Not for the wasm2js fallback, whose size is its cost.
 INLINE="-C llvm-args=-inline-threshold=135"
 
 log "wasm (cargo + wasm-bindgen + wasm-opt)"
