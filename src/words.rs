@@ -241,21 +241,24 @@ impl Words {
 /// lowercased): natively from the list's hash index ([`Words::index`]).
 #[cfg(not(target_arch = "wasm32"))]
 fn find(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
-    let mut folded = [0u8; index::LONGEST_FOLDED];
-    let key = match folded.get_mut(..word.len()) {
-        Some(key) if fold => {
-            key.copy_from_slice(word);
-            key.make_ascii_lowercase();
-            key
-        }
-        // (longer than any entry folded here: the packed search, which needs no copy)
-        None if fold => return find_packed(list, word, fold),
-        _ => word,
+    let index = list.index.get_or_init(|| index::Index::of(list.entries()));
+    if !fold {
+        return index.get(word);
+    }
+    let mut folded = [0u8; LONGEST_FOLDED];
+    let Some(key) = folded.get_mut(..word.len()) else {
+        // (longer than any entry: the packed search, which folds without a copy)
+        return find_packed(list, word, fold);
     };
-    list.index
-        .get_or_init(|| index::Index::of(list.entries()))
-        .get(key)
+    key.copy_from_slice(word);
+    key.make_ascii_lowercase();
+    index.get(key)
 }
+
+/// A word longer than this is looked up in any case by the packed search, natively too (no
+/// entry is; the hash index needs a lowercase copy).
+#[cfg_attr(all(target_arch = "wasm32", not(test)), allow(dead_code))]
+const LONGEST_FOLDED: usize = 64;
 
 #[cfg(target_arch = "wasm32")]
 use find_packed as find;
@@ -337,9 +340,6 @@ fn find_packed(list: &Words, word: &[u8], fold: bool) -> Option<usize> {
 mod index {
     use std::collections::HashMap;
     use std::hash::{BuildHasherDefault, Hasher};
-
-    /// A word longer than this is looked up in any case by the packed search (no entry is).
-    pub const LONGEST_FOLDED: usize = 64;
 
     /// Each entry's index by its bytes.
     #[derive(Debug)]
@@ -599,7 +599,7 @@ mod tests {
                     }
                 }
             }
-            let long = "a".repeat(index_longest() + 1);
+            let long = "a".repeat(LONGEST_FOLDED + 1);
             for miss in ["", "0", "z", "x00|", "|", "x00\0", "x00\0x01", "\0", &long] {
                 assert_eq!(find(miss, false), None, "{miss} in {text}");
                 assert_eq!(find(miss, true), None, "{miss} in {text}");
@@ -616,14 +616,6 @@ mod tests {
                 assert_eq!(find(w, false), None, "{w} in {text}");
             }
         }
-    }
-
-    /// The longest word looked up in any case by the hash index, natively.
-    fn index_longest() -> usize {
-        #[cfg(not(target_arch = "wasm32"))]
-        return index::LONGEST_FOLDED;
-        #[cfg(target_arch = "wasm32")]
-        return 64;
     }
 
     /// [`pack`] with sizes known only at run time (the lists of the test above).
