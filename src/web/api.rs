@@ -453,11 +453,14 @@ impl Page {
     /// captions within the addition — work in proportion to what changed. A whole new article,
     /// or a new `<body>` (no roots), schedules one full pass.
     fn on_added(self: &Rc<Self>, roots: Array) {
-        // No roots: the page swapped its whole `<body>` (Turbo Drive, pjax; `watchAdded` hands
-        // the new body over next) and shows another page, whose quotations the sidebar must
-        // list instead of the last page's, article or not.
+        // No roots: the page swapped its whole `<body>` (Turbo Drive, pjax) and shows another
+        // page, whose quotations the sidebar must list instead of the last page's, article or
+        // not. A pass still reading the old body is dropped; the new one starts once the page
+        // has stopped adding (`refresh`).
         if roots.length() == 0 {
-            self.schedule_refresh(REFRESH_DELAY_MS);
+            // (what it marked was in the old body, which left the page with it)
+            let _ = self.abandon_running_pass();
+            self.schedule_refresh(0);
             return;
         }
         let settings = Settings {

@@ -3,7 +3,7 @@
 //! them go to the page, a few dozen per crossing, for as long as the frame's slice lasts; the
 //! rest wait for the next frame. Our own changes (attributes, the sidebar outside `<body>`) never
 //! trigger it: it watches child lists under `<body>` only, and which element is `<body>` (a site
-//! that navigates by swapping it gets its new one watched, and planned whole).
+//! that navigates by swapping it gets its new one watched, and a full pass).
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
@@ -19,10 +19,10 @@ const CHUNK = 32;
 // the ops of a watcher's control (as `Op` in the Rust)
 const STOP = 0, HOLD = 1, GO_ON = 2;
 
-// Watches `target` for added elements (a text node counts as its parent, unless that is `target`;
-// a new <body> in place of `target` becomes the target, and is itself added, after an empty batch
-// that says so) and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
-// chunks until the frame's slice is spent; the rest wait for the next frame. Gathered here, where
+// Watches `target` for added elements (a text node counts as its parent, unless that is `target`)
+// and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
+// chunks until the frame's slice is spent; the rest wait for the next frame. A new <body> in place
+// of `target` becomes the target, and `onBatch([])` says so. Gathered here, where
 // each DOM call is cheap: a feed appending ten thousand paragraphs one by one is ten thousand
 // records. Returns its control, `control(op)`: STOP stops it for good; HOLD holds it (a full pass
 // is about to walk the page: what was added so far is dropped, what comes next waits); GO_ON
@@ -82,7 +82,8 @@ export function watchAdded(target, onBatch) {
   const options = { childList: true, subtree: true };
   observer.observe(target, options);
   // A site that navigates by swapping its whole <body> (Turbo Drive, pjax) leaves `target` out of
-  // the page: watch the new body instead, and hand it over as added (a new page, planned again).
+  // the page: watch the new body instead, and say so with an empty batch. A new page gets a full
+  // pass, in slices, as a loaded one does; not a walk of the whole body here in one frame.
   const doc = target.ownerDocument;
   const swaps = new MutationObserver(() => {
     const body = doc.body;
@@ -90,14 +91,13 @@ export function watchAdded(target, onBatch) {
     target = body;
     observer.disconnect();
     observer.observe(target, options);
-    pending.push(body);
+    pending = []; // (what the old body had added left with it; the pass reads the new one)
     lastAdded = performance.now();
     try {
-      onBatch([]); // no roots: a new page, to be planned again whole
+      onBatch([]);
     } catch (e) {
       console.warn("newsclean:", e); // never into the page
     }
-    if (!held) schedule();
   });
   if (target.parentNode) swaps.observe(target.parentNode, { childList: true });
   return (op) => {
