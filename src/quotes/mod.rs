@@ -1028,15 +1028,15 @@ crate::words!(static SPEECH_NOUNS = concat!(
     "assertion|claim|claims|comment|comments|message|pledge|promise|remark|remarks|slogan|",
     "statement|tweet|vow|warning|words",
 ));
+// … and more that say whose words follow, though not that a quoted term is someone's words
+// ("a type of “hypersensitive pneumonitis” in which the body's immune response", "caught the
+// phrase “liquid body”").
+crate::words!(static OWNED_WORDS_NOUNS = "answer|dictum|motto|phrase|quip|reply|response");
 
 /// Returns true if and only if the lowercase word is one of [`SPEECH_NOUNS`].
 fn is_speech_noun(word: &str) -> bool {
     SPEECH_NOUNS.contains_sorted(word)
 }
-// … and more that say whose words follow, though not that a quoted term is someone's words
-// ("a type of “hypersensitive pneumonitis” in which the body's immune response", "caught the
-// phrase “liquid body”").
-crate::words!(static OWNED_WORDS_NOUNS = "answer|dictum|motto|phrase|quip|reply|response");
 
 fn has_speech_verb(tokens: &[Token]) -> bool {
     tokens.iter().any(says)
