@@ -451,11 +451,12 @@ const REFRESH_SLICE_MS: f64 = 12.0;
 impl Page {
     /// Cleans subtrees added after the first pass (`roots`, elements): ad labels and duplicated
     /// captions within the addition — work in proportion to what changed. A whole new article,
-    /// or a new `<body>` (no roots), schedules one full pass.
+    /// or another page (no roots), schedules one full pass.
     fn on_added(self: &Rc<Self>, roots: Array) {
-        // No roots: the page swapped its whole `<body>` (Turbo Drive, pjax) and shows another
-        // page, whose quotations the sidebar must list instead of the last page's, article or
-        // not. A pass still reading the old body is dropped; the new one starts once the page
+        // No roots: the page shows another page, whose quotations the sidebar must list instead
+        // of the last page's, article or not: it swapped its whole `<body>` (Turbo Drive, pjax),
+        // or took out paragraphs the sidebar links to (an app gone from its article to its
+        // index). A pass still reading the old page is dropped; the new one starts once the page
         // has stopped adding (`refresh`).
         if roots.length() == 0 {
             // (what it marked was in the old body, which left the page with it)

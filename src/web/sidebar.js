@@ -27,6 +27,15 @@ const OFF_ATTR = "data-newsclean-off";
 // Between the segments of one quotation split by its attribution.
 const GAP = " … ";
 
+// The paragraphs that the sidebar on each document (one at a time) links its entries to.
+const linkedFrom = new WeakMap();
+
+// Whether the sidebar on `doc` links an entry to a paragraph no longer in the page: its app went
+// on to another page (the observer, observe.js, then has the page planned again).
+export function linksLeftPage(doc) {
+  return linkedFrom.get(doc)?.some((target) => !target.isConnected) ?? false;
+}
+
 // A control's tooltip and its accessible name: one text, so that they never drift apart.
 const described = (text) => ({ title: text, "aria-label": text });
 
@@ -212,11 +221,13 @@ export function startSidebar(doc, listing, nodes, hidden, choices) {
       shadow.addEventListener("click", guarded(onClick));
       shadow.addEventListener("keydown", guarded(onKey));
       doc.documentElement.appendChild(host);
+      linkedFrom.set(doc, targets);
     },
     // Takes the sidebar (and its highlight) off the page.
     remove() {
       globalThis.CSS?.highlights?.delete(HIGHLIGHT);
       host.remove();
+      if (linkedFrom.get(doc) === targets) linkedFrom.delete(doc);
     },
   };
 }

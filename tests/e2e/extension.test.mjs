@@ -168,6 +168,44 @@ for (const prefix of ["", "/strict"]) {
 }
 
 for (const prefix of ["", "/strict"]) {
+  test(`an app that navigates in place (pushState): its index page leaves no quotes in the sidebar, its next article gets its own (${prefix || "no CSP"})`, async () => {
+    const { page, errors } = await visit(ext.context, `${server.url}${prefix}/tests/spa.html`);
+    // the sidebar's speakers, once they are `want` (or the time is up)
+    const speakersOnceThey = async (want) => {
+      await page.waitForFunction((want) => {
+        const root = document.querySelector("newsclean-sidebar")?.shadowRoot;
+        const speakers = [...new Set([...(root?.querySelectorAll("[data-speaker]") ?? [])].map((e) => e.dataset.speaker))];
+        return JSON.stringify(speakers.sort()) === JSON.stringify(want);
+      }, want, { timeout: 3_000, polling: 50 }).catch(() => {});
+      const s = await collect(page);
+      return { s, speakers: [...new Set(s.quotes.map((q) => q.speaker))].sort() };
+    };
+    try {
+      const article = await speakersOnceThey(["Ann Whitaker", "Peter Lund"]);
+      assert.equal(article.s.state, "ready");
+      assert.deepEqual(article.speakers, ["Ann Whitaker", "Peter Lund"], "the first article's speakers");
+
+      await page.waitForSelector("html[data-app-page=index]", { timeout: 5_000 });
+      const index = await speakersOnceThey([]);
+      assert.deepEqual(index.speakers, [], "the index page's sidebar lists none of the article it left");
+      assert.equal(index.s.sidebars, 1, "one sidebar");
+
+      await page.waitForSelector("html[data-app-page=article]", { timeout: 5_000 });
+      const next = await speakersOnceThey(["Henrik Dahl", "Maria Kovacs"]);
+      assert.deepEqual(next.speakers, ["Henrik Dahl", "Maria Kovacs"], "the next article's speakers");
+      for (const q of next.s.quotes) assert.ok(next.s.domText.includes(q.quote), `quote in the page: ${q.quote}`);
+      const label = next.s.labels.find((l) => l.id === "ad-slot-next");
+      assert.ok(label, "the next article's label is in the page");
+      assert.equal(label.rendered, false, "the next article's label is not rendered");
+      assert.equal(next.s.sidebars, 1, "one sidebar");
+      assert.deepEqual(errors, [], "page errors");
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+for (const prefix of ["", "/strict"]) {
   test(`a feed appending 2,000 items one by one after load: every label hidden, every item shown (${prefix || "no CSP"})`, async () => {
     const { page, errors } = await visit(ext.context, `${server.url}${prefix}/tests/feed.html`);
     try {

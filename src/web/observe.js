@@ -1,0 +1,141 @@
+// The observer of the glue (observe.rs): what the page adds after the first pass, and when it
+// shows another page. esbuild bundles this module into the glue (scripts/build.sh).
+
+import { linksLeftPage } from "./sidebar.js";
+
+// How long one frame's work on additions may take, and how many added subtrees cross at once.
+const SLICE_MS = 12;
+const CHUNK = 32;
+// the ops of a watcher's control (as `Op` in the Rust)
+const STOP = 0, HOLD = 1, GO_ON = 2;
+
+// Watches `target` for added elements (a text node counts as its parent, unless that is `target`)
+// and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
+// chunks until the frame's slice is spent; the rest wait for the next frame. `onBatch([])` says the
+// page shows another page, to be planned again whole: a new <body> in place of `target` (which
+// becomes the target), or paragraphs the sidebar links its quotations to taken out of the page (a
+// single-page app navigating from the article to its index). Gathered here, where each DOM call
+// is cheap: a feed appending ten thousand paragraphs one by one is ten thousand
+// records. Returns its control, `control(op)`: STOP stops it for good; HOLD holds it (a full pass
+// is about to walk the page: what was added so far is dropped, what comes next waits); GO_ON
+// lets it go on; every op returns how long ago (ms) the page last added something, and any
+// other op (`Op::Quiet` in the Rust) only asks that.
+export function watchAdded(target, onBatch) {
+  let pending = [];
+  let scheduled = false;
+  let stopped = false;
+  let held = false;
+  // The page took something out since the last frame (or since the pass that holds us began).
+  let removed = false;
+  let lastAdded = -Infinity;
+  const doc = target.ownerDocument;
+  const planAgain = () => {
+    try {
+      onBatch([]);
+    } catch (e) {
+      console.warn("newsclean:", e); // never into the page
+    }
+  };
+  const frame = () => {
+    scheduled = false;
+    if (stopped || held) return;
+    // Once a frame at most, and only after removals: a sidebar listing what left the page would
+    // link to nothing, and an app leaving its article for a page without one adds no article
+    // that would have it listed again.
+    if (removed) {
+      removed = false;
+      if (linksLeftPage(doc)) planAgain();
+    }
+    const start = performance.now();
+    const batch = outermost(pending);
+    pending = [];
+    const deadline = start + SLICE_MS;
+    let done = 0;
+    while (done < batch.length && !stopped && performance.now() < deadline) {
+      try {
+        onBatch(batch.slice(done, done + CHUNK));
+      } catch (e) {
+        console.warn("newsclean:", e); // never into the page
+      }
+      done += CHUNK;
+    }
+    if (done < batch.length && !stopped && !held) {
+      pending = batch.slice(done).concat(pending);
+      schedule();
+    }
+    // As the loader's "newsclean:pass": in DevTools' Performance panel, and read by `make bench`.
+    // Only frames of some weight: a page that changes every second (a ticker, rotating ads) would
+    // otherwise fill its own performance timeline with ours, which it never clears.
+    if (performance.now() - start >= 2) {
+      performance.measure("newsclean:added", { start, detail: { roots: Math.min(done, batch.length), left: pending.length } });
+    }
+  };
+  const schedule = () => {
+    if (!scheduled) {
+      scheduled = true;
+      requestAnimationFrame(frame);
+    }
+  };
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.removedNodes.length) removed = true;
+      for (const node of record.addedNodes) {
+        // (a text node straight under `target` would make all of it the added root, walked whole
+        // in one frame each time; nothing in it could be hidden but `target` itself)
+        const element = node.nodeType === 1 ? node : node.nodeType === 3 && node.parentNode !== target ? node.parentElement : null;
+        if (element) pending.push(element);
+      }
+    }
+    lastAdded = performance.now();
+    if ((pending.length || removed) && !held) schedule();
+  });
+  const options = { childList: true, subtree: true };
+  observer.observe(target, options);
+  // A site that navigates by swapping its whole <body> (Turbo Drive, pjax) leaves `target` out of
+  // the page: watch the new body instead, and say so with an empty batch. A new page gets a full
+  // pass, in slices, as a loaded one does; not a walk of the whole body here in one frame.
+  const swaps = new MutationObserver(() => {
+    const body = doc.body;
+    if (!body || body === target) return;
+    target = body;
+    observer.disconnect();
+    observer.observe(target, options);
+    pending = []; // (what the old body had added left with it; the pass reads the new one)
+    lastAdded = performance.now();
+    planAgain();
+  });
+  if (target.parentNode) swaps.observe(target.parentNode, { childList: true });
+  return (op) => {
+    // (the pass about to walk the page reads it as it is now)
+    if (op === STOP || op === HOLD) {
+      pending = [];
+      removed = false;
+    }
+    if (op === STOP) {
+      stopped = true;
+      observer.disconnect();
+      swaps.disconnect();
+    }
+    if (op === HOLD) held = true;
+    if (op === GO_ON) {
+      held = false;
+      if (pending.length || removed) schedule();
+    }
+    return performance.now() - lastAdded;
+  };
+}
+
+// The elements of `added` still in the page and inside none of the others, each once, in order:
+// one walk up from each to the first of the others above it (a Set, not every pair: ten thousand
+// siblings added in one frame took seconds compared pairwise).
+function outermost(added) {
+  const all = new Set(added);
+  const out = [];
+  for (const element of all) {
+    if (!element.isConnected || element.localName === "newsclean-sidebar") continue;
+    let above = element.parentNode;
+    while (above && !all.has(above)) above = above.parentNode;
+    if (!above) out.push(element);
+  }
+  return out;
+}
