@@ -5,7 +5,7 @@
 const INDEX = `<section class="section-index">
   <h1 class="headline">World news</h1>
   <ul class="teasers">
-    <li><a href="#a1">Port strike ends after two weeks of talks</a> <span>Ships leave the harbour.</span></li>
+    <li><a href="#a1">Library to stay open until midnight during exams</a> <span>Four weeks of late hours.</span></li>
     <li><a href="#a2">Drought eases in the south</a> <span>Rain returns after a dry summer.</span></li>
     <li><a href="#a3">New rail line opens to the airport</a> <span>Trains every ten minutes.</span></li>
     <li><a href="#a4">Museum reopens after renovation</a> <span>Two new wings for modern art.</span></li>
@@ -13,13 +13,13 @@ const INDEX = `<section class="section-index">
 </section>`;
 
 const NEXT_ARTICLE = `<article class="story" id="next-story">
-  <h1 class="headline">Port strike ends after two weeks of talks</h1>
+  <h1 class="headline">Library to stay open until midnight during exams</h1>
   <div class="article-body">
-    <p>Dock workers returned to the port on Friday after the union and the port authority agreed on a new three-year contract, ending a strike that had left ships waiting offshore for two weeks.</p>
+    <p>The central library will stay open until midnight for the four weeks of the exam season, the city announced on Thursday, after students complained that study rooms were full by noon.</p>
     <div class="ad-slot ad-in-article" id="ad-slot-next"><div class="ad-label">Advertisement</div></div>
-    <p>"Nobody wins a strike, but this contract is fair to the people who do the work," said union president Maria Kovacs after the vote.</p>
-    <p>The port authority's director, Henrik Dahl, said the backlog of containers would be cleared within ten days. "Every crane will run around the clock until it is," Dahl said.</p>
-    <p>Shipping companies had diverted dozens of vessels to other ports during the strike, and local businesses said the delays had cost them millions.</p>
+    <p>"Students asked for a quiet place to work late, and we can give them one," said head librarian Grace Mbeki, who will add evening staff for the period.</p>
+    <p>The student union's president, Omar Farouk, said the change was overdue. "Every exam season we lose hours queueing for a desk," Farouk said.</p>
+    <p>The library will review the extended hours after the summer, when it sets its budget for the next year.</p>
   </div>
 </article>`;
 
