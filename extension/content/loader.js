@@ -49,7 +49,7 @@
       startUp.preloadMs = ready.compiled - ready.started;
       if (!ready.pkg) throw new Error("the glue (pkg/newsclean.classic.js) did not run before content/preload.js");
       startUp.initMs = ready.initMs;
-      return [ready.pkg, "wasm"];
+      return [ready.pkg, "wasm", ready.engine];
     } catch (wasmError) {
       console.debug("[newsclean] WebAssembly unavailable here; using the JavaScript build:", wasmError);
       try {
@@ -86,11 +86,12 @@
           channel.port2.postMessage(null);
         });
 
-  const ready = load().then(async ([pkg, kind]) => {
+  const ready = load().then(async ([pkg, kind, preloadedEngine]) => {
     root.dataset.newscleanEngine = kind;
     measure("newsclean:start-up", loaderStart, { engine: kind, ...startUp });
-    // this frame's state (what was hidden, the sidebar, the observer): kept as long as `ready` is
-    const engine = new pkg.Engine();
+    // this frame's state (what was hidden, the sidebar, the observer): kept as long as `ready` is;
+    // preload.js's, which has hidden the labels inserted while the page loaded, where it ran
+    const engine = preloadedEngine ?? new pkg.Engine();
     const passStart = performance.now();
     let busyMs = 0;
     let slices = 0;

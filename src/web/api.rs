@@ -22,7 +22,7 @@ use crate::plan::{is_article_text, plan, Plan, Planner, Settings};
 
 /// What one page's session keeps: what we marked, the sidebar and the observer.
 struct Session {
-    marked: Vec<Element>,
+    marked: Array,
     sidebar: Sidebar,
     observer: Observer,
 }
@@ -54,6 +54,13 @@ struct Page {
     refresh_waiting_since: Cell<Option<f64>>,
     /// Open or collapsed, which side: every sidebar of this page keeps the reader's choice.
     choices: ReaderChoices,
+    /// Until the first pass starts: the observer that hides labels as the page's parser inserts
+    /// them (`watchEarly`).
+    early: RefCell<Option<Observer>>,
+    /// Marks no session holds: made before the first pass, or left by the session a pass
+    /// replaces, until that pass applies its plan (keeping those it makes again) or cleaning is
+    /// switched off.
+    unclaimed: RefCell<Array>,
 }
 
 /// A panic is a bug: the console says what and in which file, then the wasm traps, as std's
@@ -88,6 +95,8 @@ impl Engine {
                 refresh_pending: Cell::default(),
                 refresh_waiting_since: Cell::default(),
                 choices: ReaderChoices::default(),
+                early: RefCell::default(),
+                unclaimed: RefCell::default(),
             }
         }))
     }
@@ -116,6 +125,23 @@ impl Engine {
     #[wasm_bindgen(js_name = cleanStep)]
     pub fn clean_step(&self, budget_ms: f64) -> Result<JsValue, JsError> {
         into_js(self.0.step_pass(self.0.running_pass(), budget_ms))
+    }
+
+    /// Hides ad labels and duplicated captions as the page's parser inserts them, a frame at a
+    /// time, before they are first laid out: no label shows while a slow page loads, and the
+    /// first pass finds them hidden already. Until that pass (`cleanStep`, `cleanDocument`), which
+    /// keeps the marks its plan makes too and takes back the others; call it before. Where it
+    /// cannot watch (no document), the first pass does it all, as without it.
+    #[wasm_bindgen(js_name = watchEarly)]
+    pub fn watch_early(&self) {
+        let page = &self.0;
+        if let Some(root) = document().ok().and_then(|doc| doc.document_element()) {
+            *page.early.borrow_mut() = page
+                .observe(&root, |page, roots| {
+                    page.clean_added(&roots);
+                })
+                .ok();
+        }
     }
 
     /// Switches cleaning off (everything shown exactly as the page had it, sidebar removed) or
@@ -189,30 +215,44 @@ impl Page {
     }
 
     fn disable(&self) -> Result<(), GlueError> {
-        self.end_session()?;
+        self.end_session();
         let doc = document()?;
         apply::set_root_attr(&doc, OFF_ATTR, None)?;
         apply::set_root_attr(&doc, STATE_ATTR, Some("off"))
     }
 
     /// Stops watching, removes the sidebar and our marks: the page as it was.
-    fn end_session(&self) -> Result<(), GlueError> {
-        self.abandon_running_pass()?;
-        self.close_session().map(drop)
+    fn end_session(&self) {
+        self.abandon_running_pass();
+        drop(self.early.take());
+        drop(self.close_session());
+        apply::unhide(&self.unclaimed.borrow());
     }
 
-    /// Removes the session's sidebar and marks; returns its observer, still watching (dropping
-    /// it stops it).
-    fn close_session(&self) -> Result<Option<Observer>, GlueError> {
-        let session = self.session.borrow_mut().take();
-        match session {
-            Some(session) => {
-                session.sidebar.remove();
-                apply::unhide(&session.marked)?;
-                Ok(Some(session.observer))
+    /// Removes the session's sidebar, leaving its marks unclaimed; returns its observer, still
+    /// watching (dropping it stops it).
+    fn close_session(&self) -> Option<Observer> {
+        let session = self.session.borrow_mut().take()?;
+        session.sidebar.remove();
+        let unclaimed = self.unclaimed.borrow().concat(&session.marked);
+        *self.unclaimed.borrow_mut() = unclaimed;
+        Some(session.observer)
+    }
+
+    /// An observer of `target` that hands what is added under it to `on_added`, with this page
+    /// while there is one.
+    // (one closure type for both observers: each type is another copy of the glue's code)
+    fn observe(
+        self: &Rc<Self>,
+        target: &Element,
+        on_added: fn(&Rc<Page>, Array),
+    ) -> Result<Observer, GlueError> {
+        let page = Rc::downgrade(self);
+        Observer::start(target, move |roots| {
+            if let Some(page) = page.upgrade() {
+                on_added(&page, roots);
             }
-            None => Ok(None),
-        }
+        })
     }
 
     fn run(self: &Rc<Self>) -> Result<JsValue, GlueError> {
@@ -224,10 +264,12 @@ impl Page {
     fn start_pass(&self, full_report: bool) -> Result<Pass, GlueError> {
         let doc = document()?;
         let body = doc.body().context("document has no body")?;
+        // What the parser inserts from now on is this pass's to read.
+        drop(self.early.take());
         // The session of an earlier pass (extension re-injected, popup toggled, a new article
         // arrived) stays on the page until this pass applies its own plan, in the same task: no
         // moment with the page half cleaned.
-        self.abandon_running_pass()?;
+        self.abandon_running_pass();
         // the session's observer waits while this pass reads the page (which has what it held)
         if let Some(session) = self.session.borrow().as_ref() {
             session.observer.hold();
@@ -239,7 +281,7 @@ impl Page {
             collected: None,
             planner: None,
             plan: None,
-            marked: Vec::new(),
+            marked: Array::new(),
             watching: None,
             hidden: false,
             sidebar: None,
@@ -254,10 +296,9 @@ impl Page {
     }
 
     /// Drops the sliced pass that is running, if any, taking back the marks it made.
-    fn abandon_running_pass(&self) -> Result<(), GlueError> {
-        match self.running_pass() {
-            Some(mut pass) => pass.undo(self),
-            None => Ok(()),
+    fn abandon_running_pass(&self) {
+        if let Some(pass) = self.running_pass() {
+            pass.undo(self);
         }
     }
 
@@ -294,7 +335,7 @@ struct Pass {
     collected: Option<Collected>,
     planner: Option<Planner>,
     plan: Option<Plan>,
-    marked: Vec<Element>,
+    marked: Array,
     /// The observer of the session this pass replaces, held, from its hides on.
     watching: Option<Observer>,
     /// The plan's hides are applied (`marked` holds what they marked).
@@ -316,18 +357,18 @@ impl Pass {
     fn advance_or_undo(&mut self, page: &Rc<Page>, deadline: f64) -> Result<bool, GlueError> {
         let done = self.advance(page, deadline);
         if done.is_err() {
-            let _ = self.undo(page);
+            self.undo(page);
         }
         done
     }
 
     /// Takes back what this pass marked; the session it was to replace, if still there, goes on
     /// watching.
-    fn undo(&mut self, page: &Page) -> Result<(), GlueError> {
+    fn undo(&self, page: &Page) {
         if let Some(session) = page.session.borrow().as_ref() {
             session.observer.go_on();
         }
-        apply::unhide(&core::mem::take(&mut self.marked))
+        apply::unhide(&self.marked);
     }
 
     /// Advances through the stages — collect, quotations, hide, sidebar — until `deadline`
@@ -362,9 +403,11 @@ impl Pass {
         if !self.hidden {
             // The session's observer, held, goes to the session this pass makes: what is added
             // until then is cleaned after all.
-            self.watching = page.close_session()?;
+            self.watching = page.close_session();
             // Hides are few (labels and captions): one slice, so all layout reads come first.
-            self.marked = apply::hide(&plan.hide, &collected.nodes)?;
+            apply::hide(&plan.hide, &collected.nodes, &self.marked)?;
+            // The marks before it that this plan made again stay as they are.
+            apply::unhide_all_but(&page.unclaimed.borrow(), &self.marked);
             self.hidden = true;
             if late() {
                 return Ok(false);
@@ -407,17 +450,10 @@ impl Pass {
                 observer.go_on();
                 observer
             }
-            None => {
-                let watching = Rc::downgrade(page);
-                Observer::start(&self.body, move |roots| {
-                    if let Some(page) = watching.upgrade() {
-                        page.on_added(roots);
-                    }
-                })?
-            }
+            None => page.observe(&self.body, Page::on_added)?,
         };
         *page.session.borrow_mut() = Some(Session {
-            marked: core::mem::take(&mut self.marked),
+            marked: self.marked.clone(),
             sidebar,
             observer,
         });
@@ -459,17 +495,24 @@ impl Page {
         // index). A pass still reading the old page is dropped; the new one starts once the page
         // has stopped adding (`refresh`).
         if roots.length() == 0 {
-            // (what it marked was in the old body, which left the page with it)
-            let _ = self.abandon_running_pass();
+            self.abandon_running_pass();
             self.schedule_refresh(0);
             return;
         }
+        if self.clean_added(&roots) >= NEW_ARTICLE_PARAGRAPHS {
+            self.schedule_refresh(REFRESH_DELAY_MS);
+        }
+    }
+
+    /// Hides the ad labels and duplicated captions within `roots` (elements); returns how many
+    /// prose paragraphs they hold.
+    fn clean_added(&self, roots: &Array) -> usize {
         let settings = Settings {
             hide_ad_markers: true,
             hide_duplicate_captions: true,
             quotes: false,
         };
-        let collected = collect_all(&roots);
+        let collected = collect_all(roots);
         let prose = collected
             .outline
             .blocks
@@ -477,17 +520,15 @@ impl Page {
             .filter(|b| is_article_text(b) && b.text.len() >= PROSE_PARAGRAPH_BYTES)
             .count();
         let p = plan(&collected.outline, &settings);
-        match apply::hide(&p.hide, &collected.nodes) {
-            Ok(marked) => match self.session.borrow_mut().as_mut() {
-                Some(session) => session.marked.extend(marked),
-                // (no session to take them back later: none are kept)
-                None => drop(apply::unhide(&marked)),
-            },
-            Err(e) => web_sys::console::warn_1(&e.message().into()),
+        let marked = match self.session.borrow().as_ref() {
+            Some(session) => session.marked.clone(),
+            // (before the first pass, which takes them over)
+            None => self.unclaimed.borrow().clone(),
+        };
+        if let Err(e) = apply::hide(&p.hide, &collected.nodes, &marked) {
+            web_sys::console::warn_1(&e.message().into());
         }
-        if prose >= NEW_ARTICLE_PARAGRAPHS {
-            self.schedule_refresh(REFRESH_DELAY_MS);
-        }
+        prose
     }
 
     /// Schedules the full pass (or its next slice) in `delay_ms`, unless one is already waiting.

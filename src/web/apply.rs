@@ -5,6 +5,7 @@
 
 use crate::prelude::*;
 
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -20,24 +21,27 @@ pub const STATE_ATTR: &str = "data-newsclean-state";
 /// The `<html>` attribute that shows everything hidden again, without touching page nodes.
 pub const OFF_ATTR: &str = "data-newsclean-off";
 
-/// Marks the elements of these hides (all or a slice of a plan's); returns those newly marked.
+/// Marks the elements of these hides (all or a slice of a plan's) and adds them to `marked`;
+/// one marked already (before the first pass, or by the session this pass replaces) is added as it
+/// is, so that it never leaves the rendering in between.
 ///
 /// NOTE: all layout reads come before all writes. Each mark hides its element through the
 /// extension's stylesheet, so a read after a write forces a fresh layout: interleaved, a page
 /// with thousands of labels took minutes (measured: 281 s on a 10 MB page); batched, one layout.
-pub fn hide(hides: &[Hide], nodes: &Nodes) -> Result<Vec<Element>, GlueError> {
+pub fn hide(hides: &[Hide], nodes: &Nodes, marked: &Array) -> Result<(), GlueError> {
     let mut targets = Vec::with_capacity(hides.len());
     for h in hides {
         let el = nodes
             .get(h.node.0)
             .context("plan names an element that was not collected")?;
-        // Already marked, or not rendered at all (hidden by the page's own CSS or script):
-        // hiding what nobody sees changes nothing and would only add risk.
-        if !el.has_attribute(HIDDEN_ATTR) && is_rendered(&el) {
+        if el.has_attribute(HIDDEN_ATTR) {
+            marked.push(&el);
+        // Not rendered at all (hidden by the page's own CSS or script): hiding what nobody sees
+        // changes nothing and would only add risk.
+        } else if is_rendered(&el) {
             targets.push((el, h.kind));
         }
     }
-    let mut marked = Vec::with_capacity(targets.len());
     for (el, kind) in targets {
         // the same element may be named twice (a label and its slot): mark it once
         if el.has_attribute(HIDDEN_ATTR) {
@@ -45,9 +49,9 @@ pub fn hide(hides: &[Hide], nodes: &Nodes) -> Result<Vec<Element>, GlueError> {
         }
         el.set_attribute(HIDDEN_ATTR, kind.as_str())
             .context("marking an element hidden")?;
-        marked.push(el);
+        marked.push(&el);
     }
-    Ok(marked)
+    Ok(())
 }
 
 #[wasm_bindgen]
@@ -66,13 +70,16 @@ fn is_rendered(el: &Element) -> bool {
     el.unchecked_ref::<Rendered>().check_visibility()
 }
 
-/// Removes our marks from these elements.
-pub fn unhide(marked: &[Element]) -> Result<(), GlueError> {
-    for el in marked {
-        el.remove_attribute(HIDDEN_ATTR)
-            .context("unmarking an element")?;
-    }
-    Ok(())
+#[wasm_bindgen(module = "/src/web/apply.js")]
+extern "C" {
+    /// Unmarks the elements of `marked` that are not in `kept`, and empties `marked`.
+    #[wasm_bindgen(js_name = unmarkAllBut)]
+    pub fn unhide_all_but(marked: &Array, kept: &Array);
+}
+
+/// Unmarks the elements of `marked`, and empties it.
+pub fn unhide(marked: &Array) {
+    unhide_all_but(marked, &Array::new());
 }
 
 /// Sets an attribute on `<html>`.

@@ -60,7 +60,10 @@ export const pageWindow = () => globalThis.window;
 // far, done]. `nodes` holds every element opened. `names`: the attributes to read, `|`-separated
 // (outline::READ_ATTRIBUTE_NAMES).
 export function startWalk(roots, names) {
-  const repair = lettersMisreadIn(roots[0]?.ownerDocument ?? document) ? cleanLetters : clean;
+  const doc = roots[0]?.ownerDocument ?? document;
+  // (while the parser still inserts it, what is there would decide for the whole page: the walks
+  // of that time, which look for ad labels as they arrive, repair the punctuation only)
+  const repair = doc.readyState !== "loading" && lettersMisreadIn(doc) ? cleanLetters : clean;
   const text = (s) => (NOT_ASCII_SPACE.test(s) ? TEXT + repair(s) : TEXT + " ");
   // the events so far: one string grown by `+=` (V8 keeps it as a rope until it crosses)
   let out = "";

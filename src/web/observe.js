@@ -91,6 +91,12 @@ export function watchAdded(target, onBatch) {
   });
   const options = { childList: true, subtree: true };
   observer.observe(target, options);
+  // A watcher of <html> while the page loads (`Engine.watchEarly`) starts with what the parser
+  // has inserted so far.
+  if (target === doc.documentElement && doc.readyState === "loading") {
+    pending.push(target);
+    schedule();
+  }
   // A site that navigates by swapping its whole <body> (Turbo Drive, pjax) leaves `target` out of
   // the page: watch the new body instead, and say so with an empty batch. A new page gets a full
   // pass, in slices, as a loaded one does; not a walk of the whole body here in one frame.
@@ -104,7 +110,8 @@ export function watchAdded(target, onBatch) {
     lastAdded = performance.now();
     planAgain();
   });
-  if (target.parentNode) swaps.observe(target.parentNode, { childList: true });
+  // (not for a watcher of <html> while the page loads, which sees any new body as added)
+  if (target === doc.body) swaps.observe(doc.documentElement, { childList: true });
   return (op) => {
     // (the pass about to walk the page reads it as it is now)
     if (op === STOP || op === HOLD) {

@@ -5,7 +5,8 @@
 //                    (no 'wasm-unsafe-eval': Chromium refuses to compile the .wasm in content scripts)
 //   /none/<path>     the same file sent with `default-src 'none'; img-src 'self'; style-src 'self'`
 //   /slow/<path>     the same file sent in two halves 800 ms apart (a page still loading, before
-//                    DOMContentLoaded, when the extension's warm-up runs)
+//                    DOMContentLoaded, when the extension's warm-up runs), or, if it has
+//                    `<!-- pause -->` comments, in the parts between them, 800 ms apart
 //   /unlabeled/<path> the same file with no charset in its Content-Type (a page that declares none
 //                    is then read as windows-1252: its UTF-8 punctuation shows misread, “ as â€œ)
 //
@@ -24,6 +25,7 @@ export const POLICIES = {
 };
 
 const SLOW_PAUSE_MS = 800;
+const PAUSE = "<!-- pause -->";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -71,9 +73,19 @@ export function startServer({ root = WWW, port = 0 } = {}) {
       if (unlabeled) headers["Content-Type"] = headers["Content-Type"].replace(/; charset=.*/, "");
       if (slow && req.method !== "HEAD") {
         res.writeHead(200, headers);
-        const half = Math.floor(body.length / 2);
-        res.write(body.subarray(0, half));
-        setTimeout(() => res.end(body.subarray(half)), SLOW_PAUSE_MS).unref();
+        const pauses = [];
+        for (let at = body.indexOf(PAUSE); at >= 0; at = body.indexOf(PAUSE, at + 1)) pauses.push(at);
+        const cuts = pauses.length ? pauses : [Math.floor(body.length / 2)];
+        const parts = [0, ...cuts].map((from, i) => body.subarray(from, cuts[i] ?? body.length));
+        res.write(parts.shift());
+        const next = () => {
+          const part = parts.shift();
+          if (parts.length) {
+            res.write(part);
+            setTimeout(next, SLOW_PAUSE_MS).unref();
+          } else res.end(part);
+        };
+        setTimeout(next, SLOW_PAUSE_MS).unref();
         return;
       }
       send(res, 200, headers, req.method === "HEAD" ? undefined : body);
