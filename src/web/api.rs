@@ -453,7 +453,7 @@ impl Pass {
             None => page.observe(&self.body, Page::on_added)?,
         };
         *page.session.borrow_mut() = Some(Session {
-            marked: self.marked.clone(),
+            marked: core::mem::replace(&mut self.marked, Array::new()),
             sidebar,
             observer,
         });
