@@ -115,25 +115,6 @@ test("switching off restores the page exactly, switching on hides again", async 
   }
 });
 
-// In the page's main world from its start: every element marked `data-probe` is watched by a
-// ResizeObserver, which reports an element at the first layout that renders it, before that frame
-// is painted; `__laidOut` collects the ids of those it reported with a size.
-const LAID_OUT_PROBE = `(() => {
-  window.__laidOut = [];
-  window.__probed = [];
-  const sizes = new ResizeObserver((entries) => {
-    for (const e of entries) if (e.contentRect.width > 0 && e.contentRect.height > 0) window.__laidOut.push(e.target.id);
-  });
-  new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeType === 1 && n.hasAttribute("data-probe")) {
-        sizes.observe(n);
-        window.__probed.push(n.id);
-      }
-    }
-  }).observe(document, { childList: true, subtree: true });
-})();`;
-
 test("a page that loads slowly: the ad labels that arrive while it loads are never laid out, not even for a frame", async () => {
   // (the wasm engine's early observer; under strict CSP the wasm2js engine starts only with the
   // loader, at document_idle)
@@ -141,7 +122,6 @@ test("a page that loads slowly: the ad labels that arrive while it loads are nev
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   try {
-    await page.addInitScript(LAID_OUT_PROBE);
     await page.goto(`${server.url}/slow/tests/loading.html`, { waitUntil: "load", timeout: 15_000 });
     await page.waitForFunction(() => document.documentElement.dataset.newscleanState === "ready", null, { timeout: 10_000, polling: 50 });
     const probe = await page.evaluate(() => ({

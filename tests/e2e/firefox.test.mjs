@@ -55,6 +55,20 @@ test("Firefox: a label inserted 500 ms after load is hidden too", { skip }, asyn
   assert.equal(late.rendered, false);
 });
 
+test("Firefox: a page that loads slowly: the ad labels that arrive while it loads are never laid out", { skip }, async () => {
+  // (served in three parts 800 ms apart; loading-probe.js reports what was laid out)
+  const s = await visit("/slow/tests/loading.html");
+  const probe = await ff.evaluate(() => ({
+    laidOut: window.__laidOut,
+    probed: window.__probed,
+    rendered: ["label-1", "label-2"].map((id) => document.getElementById(id).checkVisibility()),
+  }));
+  assert.equal(s.state, "ready");
+  assert.deepEqual([...probe.probed].sort(), ["control", "label-1", "label-2"], "the probe saw each element inserted");
+  assert.deepEqual(probe.laidOut, ["control"], "only the paragraph between the labels was laid out (the probe works)");
+  assert.deepEqual(probe.rendered, [false, false], "the labels stay hidden after the pass");
+});
+
 test("Firefox: a site that swaps its whole <body>: the new page is cleaned and the sidebar lists its quotes", { skip }, async () => {
   // the swap 500 ms after load, then the new body's full pass (REFRESH_DELAY_MS, a quiet page)
   const s = await visit("/tests/swap-body.html", 2500);

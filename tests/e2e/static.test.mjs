@@ -16,12 +16,14 @@ test("manifest: MV3 for Chromium and Firefox 142+, least privilege", () => {
   assert.equal(manifest.version, "0.1.0");
   assert.deepEqual(manifest.background, { service_worker: "background/worker.js", scripts: ["background/worker.js"] });
   assert.deepEqual(manifest.content_scripts, [
-    // the glue, then the preload: fetches, compiles, instantiates and warms up the wasm while the page loads
-    { matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/preload.js"], run_at: "document_start" },
+    // the glue, then the preload: fetches, compiles, instantiates and warms up the wasm while the
+    // page loads, and hides labels as they arrive; so the hiding rule comes at document_start too
+    // (Firefox injects a content script's css at its run_at, Chromium before the page's DOM)
     {
-      matches: ["http://*/*", "https://*/*"], js: ["content/loader.js"], css: ["content/newsclean.css"],
-      run_at: "document_idle",
+      matches: ["http://*/*", "https://*/*"], js: ["pkg/newsclean.classic.js", "content/preload.js"],
+      css: ["content/newsclean.css"], run_at: "document_start",
     },
+    { matches: ["http://*/*", "https://*/*"], js: ["content/loader.js"], run_at: "document_idle" },
   ]);
   assert.deepEqual(manifest.web_accessible_resources, [{ resources: ["pkg/*", "pkg-fallback/*"], matches: ["http://*/*", "https://*/*"] }]);
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
