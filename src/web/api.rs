@@ -492,10 +492,11 @@ impl Page {
         // No roots: the page shows another page, whose quotations the sidebar must list instead
         // of the last page's, article or not: it swapped its whole `<body>` (Turbo Drive, pjax),
         // or took out paragraphs the sidebar links to (an app gone from its article to its
-        // index). A pass still reading the old page is dropped; the new one starts once the page
-        // has stopped adding (`refresh`).
+        // index). The new pass starts once the page has stopped adding (`refresh`); a full pass
+        // that is running holds the observer, which says so only once that pass is done
+        // (observe.js: dropped after its hides, it left the page with neither its marks nor the
+        // session it was replacing, until reloaded).
         if roots.length() == 0 {
-            self.abandon_running_pass();
             self.schedule_refresh(0);
             return;
         }

@@ -27,6 +27,8 @@ export function watchAdded(target, onBatch) {
   let held = false;
   // The page took something out since the last frame (or since the pass that holds us began).
   let removed = false;
+  // A new <body> came while a pass held us: the page is planned again once that pass is done.
+  let swappedWhileHeld = false;
   let lastAdded = -Infinity;
   const doc = target.ownerDocument;
   const planAgain = () => {
@@ -108,7 +110,10 @@ export function watchAdded(target, onBatch) {
     observer.observe(target, options);
     pending = []; // (what the old body had added left with it; the pass reads the new one)
     lastAdded = performance.now();
-    planAgain();
+    // (a pass that holds us is told when it is done: dropped after its hides, it would leave the
+    // page with neither its marks nor the session it was replacing)
+    if (held) swappedWhileHeld = true;
+    else planAgain();
   });
   // (not for a watcher of <html> while the page loads, which sees any new body as added)
   if (target === doc.body) swaps.observe(doc.documentElement, { childList: true });
@@ -126,6 +131,10 @@ export function watchAdded(target, onBatch) {
     if (op === HOLD) held = true;
     if (op === GO_ON) {
       held = false;
+      if (swappedWhileHeld) {
+        swappedWhileHeld = false;
+        planAgain();
+      }
       if (pending.length || removed) schedule();
     }
     return performance.now() - lastAdded;
