@@ -5,10 +5,10 @@
 // fetches and compiles the wasm, instantiates it and makes the page's engine, which from then on
 // hides ad labels as the parser inserts them, before they are first laid out (`watchEarly`): no
 // label shows while the page loads, and none leaves the page's layout when the loader's pass
-// runs. Then, in a task of its own while the page goes on loading, it warms the engine up: one `analyze` of a small article in a detached
-// document of our own (never the page's). V8 compiles a wasm function the first time it runs and
-// a script runs slowly until it is hot; without this the page's first pass paid for both, about
-// half of it (22.5 ms → 12.2 ms median on 30 corpus pages, for an 8 ms warm-up). The warm-up is
+// runs. Then, in a task of its own while the page goes on loading, it warms the engine up: one
+// `analyze` of a small article in a detached document of our own (never the page's). V8 compiles
+// a wasm function the first time it runs and a script runs slowly until it is hot; without this
+// the page's first pass paid for both, about half of it (22.5 ms → 12.2 ms median on 30 corpus pages, for an 8 ms warm-up). The warm-up is
 // skipped when the loader's pass starts first.
 //
 // Content scripts of one extension share their isolated world, so the engine is handed over on a

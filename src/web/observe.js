@@ -31,13 +31,14 @@ export function watchAdded(target, onBatch) {
   let swappedWhileHeld = false;
   let lastAdded = -Infinity;
   const doc = target.ownerDocument;
-  const planAgain = () => {
+  const hand = (roots) => {
     try {
-      onBatch([]);
+      onBatch(roots);
     } catch (e) {
       console.warn("newsclean:", e); // never into the page
     }
   };
+  const planAgain = () => hand([]);
   const frame = () => {
     scheduled = false;
     if (stopped || held) return;
@@ -54,11 +55,7 @@ export function watchAdded(target, onBatch) {
     const deadline = start + SLICE_MS;
     let done = 0;
     while (done < batch.length && !stopped && performance.now() < deadline) {
-      try {
-        onBatch(batch.slice(done, done + CHUNK));
-      } catch (e) {
-        console.warn("newsclean:", e); // never into the page
-      }
+      hand(batch.slice(done, done + CHUNK));
       done += CHUNK;
     }
     if (done < batch.length && !stopped && !held) {
