@@ -70,7 +70,7 @@ fn is_rendered(el: &Element) -> bool {
     el.unchecked_ref::<Rendered>().check_visibility()
 }
 
-#[wasm_bindgen(module = "/src/web/apply.js")]
+#[wasm_bindgen(module = "/src/web/collect.js")]
 extern "C" {
     /// Unmarks the elements of `marked` that are not in `kept`, and empties `marked`.
     #[wasm_bindgen(js_name = unmarkAllBut)]

@@ -1,7 +1,16 @@
 // The walk's script (collect.rs): reads the live DOM in document order into the core's events,
 // and finds a quotation's text in the page again for the highlight (`rangesOf`, imported by the
-// sidebar's script, sidebar.js). A module of the glue rather than an inline snippet so that the
-// sidebar's module can import from it; esbuild bundles both into the glue (scripts/build.sh).
+// sidebar's script, sidebar.js); also takes marks back (`unmarkAllBut`, apply.rs). A module of
+// the glue rather than an inline snippet so that the sidebar's module can import from it; esbuild
+// bundles both into the glue (scripts/build.sh).
+//
+// NOTE: the glue has three modules (this one, observe.js, sidebar.js) and should keep to that.
+// wasm-bindgen-test-runner's server (tiny_http 0.12) serves each connection on one of four
+// threads, and a burst of connections can leave a fifth queued behind four kept-alive ones for
+// good: the browser tier's page then never starts ("Loading scripts..."). Chromium fetches the
+// glue's modules at once, a connection each; with five (apply.js and a test's `inline_js` were
+// modules of their own) the tier hung in 2 of 5 Chromium runs, with three in none of 40.
+// tests/e2e/static.test.mjs holds the count.
 
 // Tags whose children never render as page text: not descended into (the core skips them too).
 const OPAQUE = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe",
@@ -195,4 +204,17 @@ export function rangesOf(root, pieces) {
     }
   }
   return ranges;
+}
+
+// apply.rs HIDDEN_ATTR
+const HIDDEN_ATTR = "data-newsclean";
+
+// Unmarks every element of `marked` that is not in `kept`, and empties `marked`: one crossing for
+// a list of any length. A pass that makes most of the marks before it again (the first pass after
+// those made as the page loaded, a feed planned again) keeps them as they are: taken off and put
+// back, each would leave the rendering and come back, and the browser lay the page out again.
+export function unmarkAllBut(marked, kept) {
+  const keep = new Set(kept);
+  for (const element of marked) if (!keep.has(element)) element.removeAttribute(HIDDEN_ATTR);
+  marked.length = 0;
 }

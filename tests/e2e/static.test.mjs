@@ -1,7 +1,7 @@
 // Checks that need no browser and no build: the manifest, its files, web-ext lint, the demo page.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
@@ -82,6 +82,19 @@ test("wasm package within its budget: ≤ 150,000 bytes raw and ≤ 60,000 brotl
   console.log(`# wasm ${wasm.length} B raw, ${brotli} B brotli`);
   assert.ok(wasm.length <= 150_000, `${wasm.length} B raw`);
   assert.ok(brotli <= 60_000, `${brotli} B brotli`);
+});
+
+test("the browser tier asks for at most three JS modules at once (src/web/collect.js's NOTE)", () => {
+  // Every `#[wasm_bindgen(module = …)]` file and every `inline_js` snippet is a module that the
+  // generated glue imports at once: Chromium opens a connection for each, and the test runner's
+  // server (tiny_http 0.12, four connection threads) can leave a fifth connection unserved.
+  const rust = (dir) => readdirSync(join(ROOT, dir), { recursive: true })
+    .filter((f) => f.endsWith(".rs")).map((f) => read(dir, f));
+  const sources = [...rust("src"), read("tests", "web.rs")];
+  const modules = new Set(sources.flatMap((s) => [...s.matchAll(/wasm_bindgen\(\s*module\s*=\s*"([^"]+)"/g)].map((m) => m[1])));
+  const inline = sources.reduce((n, s) => n + (s.match(/inline_js\s*=/g) ?? []).length, 0);
+  assert.deepEqual([...modules].sort(), ["/src/web/collect.js", "/src/web/observe.js", "/src/web/sidebar.js"]);
+  assert.equal(inline, 0, "inline_js snippets");
 });
 
 test("the package names no path of the machine that built it (scripts/build.sh remaps cargo's home)", () => {
