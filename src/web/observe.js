@@ -6,6 +6,8 @@ import { linksLeftPage } from "./sidebar.js";
 // How long one frame's work on additions may take, and how many added subtrees cross at once.
 const SLICE_MS = 12;
 const CHUNK = 32;
+// While the page loads: the most elements that cross at once, and the biggest subtree handed whole.
+const GROUP = 200;
 // the ops of a watcher's control (as `Op` in the Rust)
 const STOP = 0, HOLD = 1, GO_ON = 2;
 
@@ -39,9 +41,29 @@ export function watchAdded(target, onBatch) {
     }
   };
   const planAgain = () => hand([]);
+  // A watcher of <html> while the page loads (`Engine.watchEarly`) follows the parser frame by
+  // frame (`followParser`) and observes additions only once it has parsed the page.
+  let following = target === doc.documentElement && doc.readyState === "loading" ? followParser(doc) : null;
   const frame = () => {
     scheduled = false;
     if (stopped || held) return;
+    if (following) {
+      const start = performance.now();
+      const loading = doc.readyState === "loading";
+      // (from the frame that finds the page parsed on: what scripts add from then on)
+      if (!loading && !observing) {
+        observer.observe(target, options);
+        observing = true;
+      }
+      const [handed, more, styleMs] = following(start + SLICE_MS, hand, loading);
+      if (more) schedule();
+      else {
+        following = null;
+        if (pending.length) schedule();
+      }
+      if (performance.now() - start >= 2) performance.measure("newsclean:added", { start, detail: { roots: handed, styleMs } });
+      return;
+    }
     // Once a frame at most, and only after removals: a sidebar listing what left the page would
     // link to nothing, and an app leaving its article for a page without one adds no article
     // that would have it listed again.
@@ -89,13 +111,9 @@ export function watchAdded(target, onBatch) {
     if ((pending.length || removed) && !held) schedule();
   });
   const options = { childList: true, subtree: true };
-  observer.observe(target, options);
-  // A watcher of <html> while the page loads (`Engine.watchEarly`) starts with what the parser
-  // has inserted so far.
-  if (target === doc.documentElement && doc.readyState === "loading") {
-    pending.push(target);
-    schedule();
-  }
+  let observing = !following;
+  if (following) schedule();
+  else observer.observe(target, options);
   // A site that navigates by swapping its whole <body> (Turbo Drive, pjax) leaves `target` out of
   // the page: watch the new body instead, and say so with an empty batch. A new page gets a full
   // pass, in slices, as a loaded one does; not a walk of the whole body here in one frame.
@@ -136,6 +154,94 @@ export function watchAdded(target, onBatch) {
     }
     return performance.now() - lastAdded;
   };
+}
+
+// While the page loads, the parser inserts it in document order: the elements it still has open
+// are the chain of last children from <html>, and every element before the last of them in
+// document order is complete. Returns `follow(deadline, hand, loading)`, which hands the complete
+// subtrees after the last one it handed, in order, until `deadline`: at most GROUP elements per
+// crossing, and the children of a bigger subtree instead of it (which would be one long task);
+// returns [roots handed, whether to follow on, the page's style time in it].
+// Followed rather than observed: a mutation record per node the parser inserts, handed to a
+// script, took longer than the parsing (800 ms in one task on a generated 10 MB page), and the
+// outermost of a frame's additions could be most of the page, one crossing (400-1,800 ms there).
+// What it could not hand before the deadline is laid out in this frame; marked in later frames,
+// it would be laid out again in each of them (400 ms each on that page), so it is left to the first
+// pass, whose marks are one relayout: the next frame goes on from what the parser adds next. Once
+// the page is parsed (`loading` false), that frame is the last.
+function followParser(doc) {
+  let last = null;
+  let skipTo = null;
+  return (deadline, hand, loading) => {
+    const open = new Set();
+    if (loading) for (let e = doc.documentElement; e; e = e.lastElementChild) open.add(e);
+    let next = skipTo ?? (last ? after(last) : doc.documentElement);
+    skipTo = null;
+    let group = [], size = 0, handed = 0, styleMs = 0, late = false;
+    const flush = () => {
+      // The style of what the parser inserted since the last frame, which this frame's rendering
+      // would compute next anyway, computed here at once (the marks ask whether an element is
+      // rendered): timed apart, as the page's work, not ours.
+      if (!handed) {
+        const styling = performance.now();
+        doc.documentElement.checkVisibility();
+        styleMs = performance.now() - styling;
+      }
+      hand(group);
+      handed += group.length;
+      group = [];
+      size = 0;
+    };
+    while (next) {
+      if (next.localName === "head") {
+        // (nothing in it is shown)
+        if (open.has(next)) break;
+        next = after((last = next));
+        continue;
+      }
+      const count = open.has(next) ? GROUP : elementsIn(next, GROUP);
+      if (count >= GROUP) {
+        if (next.firstElementChild) {
+          next = next.firstElementChild;
+          continue;
+        }
+        if (open.has(next)) break;
+      }
+      if (group.length && size + count > GROUP) {
+        flush();
+        if ((late = performance.now() >= deadline)) break;
+      }
+      group.push(next);
+      size += count;
+      next = after((last = next));
+    }
+    if (group.length) flush();
+    // (the innermost element still open, a leaf: what the parser adds from now on comes after it)
+    if (late && loading) skipTo = [...open].pop();
+    return [handed, loading, styleMs];
+  };
+}
+
+// The first element after `element` and its subtree in document order.
+function after(element) {
+  for (let e = element; e; e = e.parentElement) if (e.nextElementSibling) return e.nextElementSibling;
+  return null;
+}
+
+// How many elements `root`'s subtree has, itself included, counting up to `limit` at most.
+function elementsIn(root, limit) {
+  let count = 1;
+  let e = root.firstElementChild;
+  while (e && count < limit) {
+    count++;
+    if (e.firstElementChild) {
+      e = e.firstElementChild;
+      continue;
+    }
+    while (e !== root && !e.nextElementSibling) e = e.parentElement;
+    e = e === root ? null : e.nextElementSibling;
+  }
+  return count;
 }
 
 // The elements of `added` still in the page and inside none of the others, each once, in order:

@@ -4,8 +4,10 @@
 //! rest wait for the next frame. Our own changes (attributes, the sidebar outside `<body>`) never
 //! trigger it: it watches child lists under `<body>` only, and which element is `<body>` (a site
 //! that navigates by swapping it gets its new one watched, and a full pass, as does one that
-//! takes out what the sidebar's quotations link to). The script is `observe.js`, a module of the
-//! glue.
+//! takes out what the sidebar's quotations link to). While the page loads, the watcher of
+//! `<html>` (`Engine.watchEarly`) follows the parser instead, a frame's slice of the complete
+//! subtrees at a time, in document order, and observes only once the page is parsed. The script
+//! is `observe.js`, a module of the glue.
 
 use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;

@@ -1,10 +1,13 @@
 // The built extension, unpacked into headless Debian Chromium, on pages served from 127.0.0.1.
 // Run: node --test tests/e2e/   (after `make build`; about 15 s)
 import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   assertDemoCleaned, assertFeedCleaned, collect, FEED_SUMMARY, launch, missingBuild, newscleanMeasures, startServer, summaryRow,
-  switchViaPopup, visit,
+  switchViaPopup, visit, WWW,
 } from "./harness.mjs";
 
 let server, ext, plain;
@@ -139,6 +142,73 @@ test("a page that loads slowly: the ad labels that arrive while it loads are nev
     await page.close();
   }
 });
+
+test("a long page that loads slowly: labels deep in a long section and in a list still open are hidden before the first pass", async () => {
+  // The early watcher follows the parser a slice at a time, handing the children of a subtree too
+  // big for one crossing and the finished children of an element still open; every label of the
+  // page must be marked before the loader's pass starts (here, 800 ms after the labels arrived).
+  const root = mkdtempSync(join(tmpdir(), "newsclean-long-"));
+  copyFileSync(join(WWW, "tests", "loading-probe.js"), join(root, "loading-probe.js"));
+  writeFileSync(join(root, "long.html"), longLoadingPage());
+  const long = await startServer({ root });
+  const page = await ext.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(`${long.url}/slow/long.html`, { waitUntil: "load", timeout: 15_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.newscleanState === "ready", null, { timeout: 15_000, polling: 50 });
+    const probe = await page.evaluate(() => ({
+      laidOut: window.__laidOut,
+      probed: window.__probed,
+      markedAt: window.__markedAt,
+      insertedAt: window.__insertedAt,
+      passStart: performance.getEntriesByName("newsclean:pass")[0]?.startTime,
+      rendered: ["label-top", "label-deep", "label-open"].map((id) => document.getElementById(id).checkVisibility()),
+    }));
+    assert.deepEqual(probe.probed.sort(), ["control", "label-deep", "label-open", "label-top", "last-part"], "the probe saw each element inserted");
+    assert.ok(probe.laidOut.includes("control"), "the paragraph before the labels was laid out (the probe works)");
+    assert.ok(!probe.laidOut.includes("label-top"), "the first label of the long section was never laid out");
+    assert.ok(probe.passStart > 0, "the loader's pass measure");
+    for (const id of ["label-top", "label-deep", "label-open"]) {
+      assert.ok(probe.markedAt[id] < probe.passStart, `${id} marked before the first pass (${probe.markedAt[id]} < ${probe.passStart})`);
+    }
+    assert.ok(probe.markedAt["label-open"] < probe.insertedAt["last-part"], "the list's label marked while the list was still open");
+    assert.deepEqual(probe.rendered, [false, false, false], "the labels stay hidden after the pass");
+    assert.deepEqual(errors, [], "page errors");
+  } finally {
+    await page.close();
+    await long.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** A live page in three parts (see /slow/): a section of 600 paragraphs, then a list whose first
+ * 600 entries arrive 800 ms before its last ones; ad labels at the section's start and end and
+ * near the end of the first part of the list. */
+function longLoadingPage() {
+  const reading = (i) => `gauge ${(i % 7) + 1} read ${(4 + (i % 23) / 10).toFixed(1)} metres at ${8 + Math.floor(i / 60)}:${String(i % 60).padStart(2, "0")}`;
+  const label = (id) => `<div class="ad-slot ad-in-article"><div class="ad-label" id="${id}" data-probe="label">Advertisement</div></div>`;
+  const section = Array.from({ length: 600 }, (_, i) =>
+    (i === 3 ? label("label-top") : i === 590 ? label("label-deep") : "") + `<p>The river ${reading(i)}, the authority said.</p>`);
+  const entries = (from, to) => Array.from({ length: to - from }, (_, k) => {
+    const i = from + k;
+    return i === 580 ? `<li class="ad-slot">${label("label-open")}</li>` : `<li>Update: ${reading(i)}.</li>`;
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Live: the river peaks - newsclean test page</title>
+<script src="loading-probe.js"></script></head>
+<body><main><article class="story"><h1>Live: the river peaks</h1><div class="article-body">
+<p id="control" data-probe="control">The river crested at more than six metres on Sunday night, and the readings below come in as the gauges report them.</p>
+<!-- pause -->
+<section class="readings">${section.join("\n")}</section>
+<ol class="updates">${entries(0, 600).join("\n")}
+<!-- pause -->
+<li id="last-part" data-probe="control">Update: the last readings arrive.</li>
+${entries(600, 610).join("\n")}</ol>
+<p>The river is expected to fall below its warning level by Wednesday.</p>
+</div></article></main></body></html>
+`;
+}
 
 for (const prefix of ["", "/strict"]) {
   test(`a label inserted 500 ms after load is hidden too (${prefix || "no CSP"})`, async () => {
