@@ -2,14 +2,15 @@
 // it ready instead of waiting for it, and its first pass does not pay for compiling our code.
 //
 // At document_start, after the glue (pkg/newsclean.classic.js, listed before this script), it
-// fetches and compiles the wasm, instantiates it and makes the page's engine, which from then on
-// hides ad labels as the parser inserts them, before they are first laid out (`watchEarly`): no
-// label shows while the page loads, and none leaves the page's layout when the loader's pass
-// runs. Then, in a task of its own while the page goes on loading, it warms the engine up: one
-// `analyze` of a small article in a detached document of our own (never the page's). V8 compiles
-// a wasm function the first time it runs and a script runs slowly until it is hot; without this
-// the page's first pass paid for both, about half of it (22.5 ms → 12.2 ms median on 30 corpus pages, for an 8 ms warm-up). The warm-up is
-// skipped when the loader's pass starts first.
+// fetches and compiles the wasm, instantiates it and makes the page's engine. Then, in a task of
+// its own while the page goes on loading, it warms the engine up: one `analyze` of a small article
+// in a detached document of our own (never the page's). V8 compiles a wasm function the first
+// time it runs and a script runs slowly until it is hot; without this the page's first pass paid
+// for both, about half of it (22.5 ms → 12.2 ms median on 30 corpus pages, for an 8 ms warm-up).
+// From then on the engine hides ad labels as the parser inserts them, before they are first laid
+// out (`watchEarly`): no label shows while the page loads, and none leaves the page's layout when
+// the loader's pass runs. Both are skipped when the loader's pass starts first (the page is
+// parsed by then: the pass does it all).
 //
 // Content scripts of one extension share their isolated world, so the engine is handed over on a
 // global of that world, never the page's.
@@ -39,7 +40,6 @@
       const initMs = performance.now() - initStart;
       // the page's engine, handed to the loader, which runs its first pass
       const engine = new pkg.Engine();
-      engine.watchEarly();
       return { ...ready, pkg, engine, initMs };
     });
   preloading.catch(() => {}); // the loader awaits it; no unhandled-rejection report meanwhile
@@ -59,8 +59,8 @@
 <aside class="related"><h2>Most read</h2><ol><li><a href="#c">Storm hits the coast</a></li></ol></aside>
 <footer><p>© 2026 The Daily Example</p></footer>`;
 
-  const run = () => {
-    if (warmUp.state !== "pending") return; // the loader's pass started first
+  const run = (engine) => {
+    if (warmUp.state !== "pending") return; // the loader's pass started first: it does it all
     const pkg = globalThis.newsclean;
     const start = performance.now();
     try {
@@ -77,6 +77,13 @@
     } catch {
       // no User Timing Level 3 here: nothing to report
     }
+    // Then the early watcher, on code the warm-up compiled: its first frames paid for that
+    // compiling (a frame of 52 ms on mrt-yahoo-2, against 12 ms a frame).
+    try {
+      engine.watchEarly();
+    } catch (e) {
+      console.debug("[newsclean] watchEarly failed:", e); // the first pass does it all
+    }
   };
   preloading
     .then((ready) => {
@@ -84,7 +91,7 @@
       // A task of its own, at once: a loading page gives no idle period (requestIdleCallback
       // waited past the loader on 19 of 30 corpus pages), and the sooner it runs the likelier it
       // is done before the loader starts.
-      setTimeout(run, 0);
+      setTimeout(() => run(ready.engine), 0);
     })
     .catch(() => {});
 })();

@@ -7,7 +7,7 @@ import { linksLeftPage } from "./sidebar.js";
 const SLICE_MS = 12;
 const CHUNK = 32;
 // While the page loads: the most elements that cross at once, and the biggest subtree handed whole.
-const GROUP = 200;
+const GROUP = 100;
 // the ops of a watcher's control (as `Op` in the Rust)
 const STOP = 0, HOLD = 1, GO_ON = 2;
 
