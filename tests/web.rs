@@ -132,13 +132,44 @@ fn apply_leaves_alone_what_the_page_does_not_render() {
         .collect();
     assert_eq!(planned, ["shown", "unrendered"]);
     let marked = Array::new();
-    apply::hide(&p.hide, &collected.nodes, &marked).unwrap();
+    apply::hide(&p.hide, &collected.nodes, &marked, &Array::new()).unwrap();
     let ids: Vec<String> = elements(&marked).iter().map(Element::id).collect();
     assert_eq!(
         ids,
         ["shown"],
         "the page's own display: none is left as it is"
     );
+    apply::unhide(&marked);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn an_earlier_mark_around_a_hide_is_taken_back_before_the_hide_is_judged() {
+    install_hiding_rule();
+    let root = mount(
+        "<div id=\"wrap\"><div class=\"ad-slot\" id=\"shown\"><span>Advertisement</span></div></div>\
+         <p>Body text that stays, long enough to read as a paragraph of the article itself.</p>",
+    );
+    let collected = collect(&root);
+    let p = plan(&collected.outline, &Settings::default());
+    // as a mark made while the page loaded, with less of the page to decide on: around the slot
+    let wrap = doc().get_element_by_id("wrap").unwrap();
+    wrap.set_attribute("data-newsclean", "ad-marker").unwrap();
+    let earlier = Array::of1(&wrap);
+    let marked = Array::new();
+    apply::hide(&p.hide, &collected.nodes, &marked, &earlier).unwrap();
+    let ids: Vec<String> = elements(&marked).iter().map(Element::id).collect();
+    assert_eq!(
+        ids,
+        ["shown"],
+        "the slot is judged with the earlier mark taken back"
+    );
+    assert!(
+        !wrap.has_attribute("data-newsclean"),
+        "the earlier mark the plan does not make again is taken back"
+    );
+    assert_eq!(earlier.length(), 0);
+    assert!(!is_rendered(&doc().get_element_by_id("shown").unwrap()));
     apply::unhide(&marked);
     root.remove();
 }
@@ -152,7 +183,7 @@ fn apply_hides_exactly_the_plan_and_removes_nothing() {
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
     let marked = Array::new();
-    apply::hide(&p.hide, &collected.nodes, &marked).unwrap();
+    apply::hide(&p.hide, &collected.nodes, &marked, &Array::new()).unwrap();
     assert_eq!(marked.length() as usize, p.hide.len());
     assert_eq!(
         root.query_selector_all("[data-newsclean]")
@@ -187,7 +218,7 @@ fn duplicate_caption_is_shown_once() {
     let root = mount(CAPTIONS);
     let collected = collect(&root);
     let p = plan(&collected.outline, &Settings::default());
-    apply::hide(&p.hide, &collected.nodes, &Array::new()).unwrap();
+    apply::hide(&p.hide, &collected.nodes, &Array::new(), &Array::new()).unwrap();
     let text = root.dyn_ref::<web_sys::HtmlElement>().unwrap().inner_text();
     let caption =
         "The minister walks through a flooded street in Riverton on Monday. Photo by Jane Roe/AP";
@@ -413,7 +444,7 @@ fn hiding_observer(root: &Element) -> (Observer, Array) {
     let observer = Observer::start(root, move |roots| {
         let collected = collect_all(&roots);
         let p = plan(&collected.outline, &Settings::default());
-        apply::hide(&p.hide, &collected.nodes, &sink).unwrap();
+        apply::hide(&p.hide, &collected.nodes, &sink, &Array::new()).unwrap();
     })
     .unwrap();
     (observer, marked)

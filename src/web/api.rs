@@ -405,9 +405,13 @@ impl Pass {
             // until then is cleaned after all.
             self.watching = page.close_session();
             // Hides are few (labels and captions): one slice, so all layout reads come first.
-            apply::hide(&plan.hide, &collected.nodes, &self.marked)?;
-            // The marks before it that this plan made again stay as they are.
-            apply::unhide_all_but(&page.unclaimed.borrow(), &self.marked);
+            // The marks before it that this plan makes again stay as they are; the others go.
+            apply::hide(
+                &plan.hide,
+                &collected.nodes,
+                &self.marked,
+                &page.unclaimed.borrow(),
+            )?;
             self.hidden = true;
             if late() {
                 return Ok(false);
@@ -526,7 +530,7 @@ impl Page {
             // (before the first pass, which takes them over)
             None => self.unclaimed.borrow().clone(),
         };
-        if let Err(e) = apply::hide(&p.hide, &collected.nodes, &marked) {
+        if let Err(e) = apply::hide(&p.hide, &collected.nodes, &marked, &Array::new()) {
             web_sys::console::warn_1(&e.message().into());
         }
         prose

