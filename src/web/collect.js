@@ -223,15 +223,14 @@ export function markAll(nodes, ixs, kinds, marked, earlier) {
     const element = nodes[ixs[i]];
     if (!element) throw new Error("the plan names an element that was not collected");
     if (element.hasAttribute(HIDDEN_ATTR)) marked.push(element);
-    else targets.push(i);
+    else targets.push([element, kindOf[i]]);
   }
   unmarkAllBut(earlier, marked);
-  const shown = targets.filter((i) => nodes[ixs[i]].checkVisibility());
-  for (const i of shown) {
-    const element = nodes[ixs[i]];
+  const shown = targets.filter(([element]) => element.checkVisibility());
+  for (const [element, kind] of shown) {
     // (named twice, a label and its slot: marked once)
     if (element.hasAttribute(HIDDEN_ATTR)) continue;
-    element.setAttribute(HIDDEN_ATTR, kindOf[i]);
+    element.setAttribute(HIDDEN_ATTR, kind);
     marked.push(element);
   }
 }

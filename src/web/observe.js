@@ -50,16 +50,12 @@ export function watchAdded(target, onBatch) {
     if (following) {
       const start = performance.now();
       const loading = doc.readyState === "loading";
-      // (from the frame that finds the page parsed on: what scripts add from then on)
-      if (!loading && !observing) {
-        observer.observe(target, options);
-        observing = true;
-      }
-      const [handed, more, styleMs] = following(start + SLICE_MS, hand, loading);
-      if (more) schedule();
+      const [handed, styleMs] = following(start + SLICE_MS, hand, loading);
+      if (loading) schedule();
       else {
+        // the frame that finds the page parsed is the follower's last: what scripts add from now on
         following = null;
-        if (pending.length) schedule();
+        observer.observe(target, options);
       }
       if (performance.now() - start >= 2) performance.measure("newsclean:added", { start, detail: { roots: handed, styleMs } });
       return;
@@ -111,7 +107,6 @@ export function watchAdded(target, onBatch) {
     if ((pending.length || removed) && !held) schedule();
   });
   const options = { childList: true, subtree: true };
-  let observing = !following;
   if (following) schedule();
   else observer.observe(target, options);
   // A site that navigates by swapping its whole <body> (Turbo Drive, pjax) leaves `target` out of
@@ -161,7 +156,7 @@ export function watchAdded(target, onBatch) {
 // document order is complete. Returns `follow(deadline, hand, loading)`, which hands the complete
 // subtrees after the last one it handed, in order, until `deadline`: at most GROUP elements per
 // crossing, and the children of a bigger subtree instead of it (which would be one long task);
-// returns [roots handed, whether to follow on, the page's style time in it].
+// returns [roots handed, the page's style time in it].
 // Followed rather than observed: a mutation record per node the parser inserts, handed to a
 // script, took longer than the parsing (800 ms in one task on a generated 10 MB page), and the
 // outermost of a frame's additions could be most of the page, one crossing (400-1,800 ms there).
@@ -218,7 +213,7 @@ function followParser(doc) {
     if (group.length) flush();
     // (the innermost element still open, a leaf: what the parser adds from now on comes after it)
     if (late && loading) skipTo = [...open].pop();
-    return [handed, loading, styleMs];
+    return [handed, styleMs];
   };
 }
 
