@@ -426,11 +426,12 @@ async function longTaskLoad(context, url, timeout) {
     const r = await page.evaluate(() => {
       const b = window.__newscleanBench;
       const nav = performance.getEntriesByType("navigation")[0];
+      const pass = performance.getEntriesByName("newsclean:pass")[0];
       return { ...b, dcl: nav?.domContentLoadedEventEnd ?? null, load: nav?.loadEventEnd ?? null,
                engine: document.documentElement.getAttribute("data-newsclean-engine"),
-               passStart: performance.getEntriesByName("newsclean:pass")[0]?.startTime ?? null,
-               longestSliceMs: performance.getEntriesByName("newsclean:pass")[0]?.detail?.longestSliceMs ?? null,
-               passStyleMs: performance.getEntriesByName("newsclean:pass")[0]?.detail?.pageStyleMs ?? null,
+               passStart: pass?.startTime ?? null,
+               longestSliceMs: pass?.detail?.longestSliceMs ?? null,
+               passStyleMs: pass?.detail?.pageStyleMs ?? null,
                // the frames of ours while the page loads (watchEarly), from navigation start on
                early: performance.getEntriesByName("newsclean:added")
                  .filter((e) => b.ready == null || e.startTime < b.ready)
