@@ -112,47 +112,129 @@ pub struct Plan {
 /// assert_eq!(p.hide[0].kind, HideKind::AdMarker);
 /// ```
 pub fn plan(outline: &Outline, settings: &Settings) -> Plan {
-    let mut planner = Planner::new(outline, settings);
-    while !planner.read_quotes(outline, usize::MAX) {}
+    let mut planner = Planner::new(*settings);
+    while !planner.advance(outline, usize::MAX) {}
     planner.finish()
 }
 
-/// [`plan`] in slices: the cleanup rules at once (they are quick), then the article's quotations
-/// a few paragraphs at a time, so that a very long page never blocks its tab for long.
+/// [`plan`] in slices, so that a very long page never blocks its tab for long: the caption rules
+/// (they compare the page's captions with each other), then the other cleanup rules a few
+/// thousand blocks at a time, then the article's quotations a few paragraphs at a time.
 pub struct Planner {
+    settings: Settings,
     plan: Plan,
-    /// The blocks to read for quotations: the article's paragraphs, then (from `asides_from`)
-    /// its captions and headings, each in document order.
+    /// What the caption rules found, once decided (the first step).
+    captions: Option<Captions>,
+    /// The blocks the cleanup rules have gone through.
+    cleaned: usize,
+    /// Whether the article's paragraphs cleaned so far hold a quotation mark.
+    quoted: bool,
+    /// The blocks to read for quotations: the article's paragraphs, then (from `asides_from`,
+    /// once the cleanup rules are done) its captions and headings, each in document order.
     article: Vec<BlockId>,
-    asides_from: usize,
+    asides: Vec<BlockId>,
+    asides_from: Option<usize>,
     extractor: quotes::Extractor,
 }
 
+/// The caption rules' findings, each in document order.
+#[derive(Default)]
+struct Captions {
+    /// Copies of a caption shown elsewhere.
+    copies: Vec<BlockId>,
+    /// Credits that repeat their own caption, with their block.
+    credits: Vec<(BlockId, NodeIx)>,
+}
+
+/// Blocks the cleanup rules go through for each paragraph [`Planner::advance`] may read: a
+/// block's rules cost about a hundredth of a paragraph's reading.
+const BLOCKS_PER_PARAGRAPH: usize = 64;
+
 impl Planner {
-    /// Decides what to hide, and which blocks to read for quotations.
-    pub fn new(outline: &Outline, settings: &Settings) -> Planner {
-        let (plan, mut article, mut asides) = cleanup(outline, settings);
-        let asides_from = article.len();
-        article.append(&mut asides);
+    /// A plan not started.
+    pub fn new(settings: Settings) -> Planner {
         Planner {
-            plan,
-            article,
-            asides_from,
+            settings,
+            plan: Plan::default(),
+            captions: None,
+            cleaned: 0,
+            quoted: false,
+            article: Vec::new(),
+            asides: Vec::new(),
+            asides_from: None,
             extractor: quotes::Extractor::default(),
         }
     }
 
-    /// Reads up to `paragraphs` more article paragraphs for quotations; returns true when all
-    /// have been read.
-    pub fn read_quotes(&mut self, outline: &Outline, paragraphs: usize) -> bool {
+    /// Does the next piece of the plan, about as long as reading `paragraphs` paragraphs for
+    /// quotations; returns true when the plan is complete.
+    pub fn advance(&mut self, outline: &Outline, paragraphs: usize) -> bool {
+        let Some(Captions { copies, credits }) = &self.captions else {
+            self.captions = Some(if self.settings.hide_duplicate_captions {
+                let copies = duplicate_captions(outline)
+                    .into_iter()
+                    .map(|(copy, _)| copy);
+                Captions {
+                    copies: copies.collect(),
+                    credits: repeated_credits(outline),
+                }
+            } else {
+                Captions::default()
+            });
+            return false;
+        };
+        let Some(asides_from) = self.asides_from else {
+            let to = outline
+                .blocks
+                .len()
+                .min(self.cleaned + paragraphs.saturating_mul(BLOCKS_PER_PARAGRAPH));
+            for block in &outline.blocks[self.cleaned..to] {
+                let credit = credits
+                    .binary_search_by_key(&block.id, |c| c.0)
+                    .ok()
+                    .map(|at| credits[at].1);
+                let copy = copies.binary_search(&block.id).is_ok();
+                let shown = !cleanup(block, copy, credit, &self.settings, &mut self.plan.hide);
+                // The blocks to read for quotations: the article's paragraphs, and its captions
+                // and headings that hold a quotation mark.
+                let prose = is_article_text(block);
+                if !(shown && self.settings.quotes && (prose || is_aside(block))) {
+                    continue;
+                }
+                let marks = (prose && self.quoted) || quotes::marks::has_quotation(&block.text);
+                if prose {
+                    self.quoted |= marks;
+                    self.article.push(block.id);
+                } else if marks {
+                    self.asides.push(block.id);
+                }
+            }
+            self.cleaned = to;
+            if to == outline.blocks.len() {
+                // An article without a single quotation mark has no quotations to list: reading
+                // it for the people it names would be wasted (about half the corpus pages have
+                // none).
+                if !self.quoted && self.asides.is_empty() {
+                    self.article.clear();
+                }
+                // After the article's last paragraph come teasers of other articles, not its
+                // own captions and headings.
+                let last = self.article.last();
+                self.asides
+                    .truncate(self.asides.partition_point(|id| Some(id) < last));
+                self.asides_from = Some(self.article.len());
+                self.article.append(&mut self.asides);
+            }
+            return false;
+        };
         let from = self.extractor.read();
         let to = self.article.len().min(from.saturating_add(paragraphs));
         for (at, id) in self.article.iter().enumerate().take(to).skip(from) {
             let text = &outline.block(*id).text;
-            if at < self.asides_from {
+            if at < asides_from {
                 self.extractor.paragraph(text);
             } else {
-                let body = &self.article[..self.asides_from];
+                let body = &self.article[..asides_from];
                 self.extractor.aside(text, body.partition_point(|b| b < id));
             }
         }
@@ -182,109 +264,63 @@ impl Planner {
     }
 }
 
-/// The cleanup rules' hides, and the blocks to read for quotations (none when `settings` asks
-/// for no quotations): the article's paragraphs, and its captions and headings that hold a
-/// quotation mark.
-fn cleanup(outline: &Outline, settings: &Settings) -> (Plan, Vec<BlockId>, Vec<BlockId>) {
-    let mut out = Plan::default();
-    let mut hidden = vec![false; outline.blocks.len()];
-    // What the caption rules decided, by block, so that one pass in document order yields the
-    // hides already sorted.
-    let mut duplicate = vec![false; outline.blocks.len()];
-    let mut credit: Vec<Option<NodeIx>> = vec![None; outline.blocks.len()];
-    if settings.hide_duplicate_captions {
-        for (copy, _kept) in duplicate_captions(outline) {
-            duplicate[copy.0 as usize] = true;
-        }
-        for (block, node) in repeated_credits(outline) {
-            credit[block.0 as usize] = Some(node);
-        }
-    }
-    let markers = AdMarker::default();
-    for block in &outline.blocks {
-        let at = block.id.0 as usize;
-        let hide = |node, kind, reason| Hide {
-            node,
-            block: block.id,
-            kind,
-            reason,
-        };
-        if settings.hide_ad_markers {
-            if let Some(reason) = markers.classify(block) {
-                let target = match (block.ad_slot, reason) {
-                    (Some(slot), _) => Some((slot, "ad label with its empty ad slot")),
-                    (None, _) if !block.whole => None,
-                    (None, MarkerReason::Label) => Some((block.node, "whole text is an ad label")),
-                    (None, MarkerReason::SlotLabel) => {
-                        Some((block.node, "label inside an ad slot"))
+/// The cleanup rules' hides of one block, appended to `hides` in document order; `copy`: the
+/// caption rules found it a copy of a caption shown elsewhere; `credit`: its credit that repeats
+/// its caption. Returns true if the whole block is hidden.
+fn cleanup(
+    block: &Block,
+    copy: bool,
+    credit: Option<NodeIx>,
+    settings: &Settings,
+    hides: &mut Vec<Hide>,
+) -> bool {
+    let hide = |node, kind, reason| Hide {
+        node,
+        block: block.id,
+        kind,
+        reason,
+    };
+    if settings.hide_ad_markers {
+        let markers = AdMarker::default();
+        if let Some(reason) = markers.classify(block) {
+            let target = match (block.ad_slot, reason) {
+                (Some(slot), _) => Some((slot, "ad label with its empty ad slot")),
+                (None, _) if !block.whole => None,
+                (None, MarkerReason::Label) => Some((block.node, "whole text is an ad label")),
+                (None, MarkerReason::SlotLabel) => Some((block.node, "label inside an ad slot")),
+            };
+            if let Some((node, reason)) = target {
+                hides.push(hide(node, HideKind::AdMarker, reason));
+                if let Some(slot) = block.slot_beside {
+                    let reason = "empty ad slot beside its label";
+                    hides.push(hide(slot, HideKind::AdMarker, reason));
+                    // Hides stay in document order: the slot may stand before its label.
+                    let n = hides.len();
+                    if slot < node {
+                        hides.swap(n - 2, n - 1);
                     }
-                };
-                if let Some((node, reason)) = target {
-                    hidden[at] = true;
-                    out.hide.push(hide(node, HideKind::AdMarker, reason));
-                    if let Some(slot) = block.slot_beside {
-                        let reason = "empty ad slot beside its label";
-                        out.hide.push(hide(slot, HideKind::AdMarker, reason));
-                        // Hides stay in document order: the slot may stand before its label.
-                        let n = out.hide.len();
-                        if slot < node {
-                            out.hide.swap(n - 2, n - 1);
-                        }
-                    }
-                    continue;
                 }
-            }
-            for run in markers.marker_runs(block) {
-                // (marker runs have an element: no panic's code for what cannot happen)
-                let Some(node) = run.node else {
-                    continue;
-                };
-                let reason = "ad label beside other text in an ad slot";
-                out.hide.push(hide(node, HideKind::AdMarker, reason));
+                return true;
             }
         }
-        if let Some(node) = credit[at] {
-            let reason = "credit repeats its own caption";
-            out.hide
-                .push(hide(node, HideKind::DuplicateCaption, reason));
-        }
-        if duplicate[at] {
-            hidden[at] = true;
-            let reason = "another copy of this caption is shown";
-            out.hide
-                .push(hide(block.node, HideKind::DuplicateCaption, reason));
+        for run in markers.marker_runs(block) {
+            // (marker runs have an element: no panic's code for what cannot happen)
+            let Some(node) = run.node else {
+                continue;
+            };
+            let reason = "ad label beside other text in an ad slot";
+            hides.push(hide(node, HideKind::AdMarker, reason));
         }
     }
-    let mut article = Vec::new();
-    let mut asides = Vec::new();
-    // Whether the article's paragraphs hold a quotation mark, once one is seen.
-    let mut quoted = false;
-    for block in outline
-        .blocks
-        .iter()
-        .filter(|b| settings.quotes && !hidden[b.id.0 as usize])
-    {
-        let prose = is_article_text(block);
-        if !prose && !is_aside(block) {
-            continue;
-        }
-        let marks = (prose && quoted) || quotes::marks::has_quotation(&block.text);
-        if prose {
-            quoted |= marks;
-            article.push(block.id);
-        } else if marks {
-            asides.push(block.id);
-        }
+    if let Some(node) = credit {
+        let reason = "credit repeats its own caption";
+        hides.push(hide(node, HideKind::DuplicateCaption, reason));
     }
-    // An article without a single quotation mark has no quotations to list: reading it for
-    // the people it names would be wasted (about half the corpus pages have none).
-    if !quoted && asides.is_empty() {
-        article.clear();
+    if copy {
+        let reason = "another copy of this caption is shown";
+        hides.push(hide(block.node, HideKind::DuplicateCaption, reason));
     }
-    // After the article's last paragraph come teasers of other articles, not its own captions
-    // and headings.
-    asides.truncate(asides.partition_point(|id| Some(id) < article.last()));
-    (out, article, asides)
+    copy
 }
 
 /// Returns true if and only if the block is a caption (`figcaption` or named so) or a heading,
@@ -595,9 +631,12 @@ mod tests {
     #[test]
     fn an_article_without_quotation_marks_is_not_read_for_quotes() {
         let plain = article(&["Jane Roe said it was n't over.", "Roe's team didn't agree."]);
-        let mut planner = Planner::new(&plain, &Settings::default());
+        let mut planner = Planner::new(Settings::default());
+        while planner.asides_from.is_none() {
+            assert!(!planner.advance(&plain, 1));
+        }
         assert!(planner.article.is_empty());
-        assert!(planner.read_quotes(&plain, 1));
+        assert!(planner.advance(&plain, 1));
         let quoted = article(&["Jane Roe spoke.", "“It is not over,” Roe said."]);
         let p = plan(&quoted, &Settings::default());
         assert_eq!(p.quotes.len(), 1);

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use newsclean::outline::Outline;
-use newsclean::plan::{plan, HideKind, Plan, Settings};
+use newsclean::plan::{plan, HideKind, Plan, Planner, Settings};
 use serde_json::Value;
 
 /// Regression guards at today's level (the cleanup issue's targets: recall ≥ 0.98, 0 false hides).
@@ -149,6 +149,24 @@ fn replayed_walk_equals_direct_walk_on_every_page() {
                 .position(|(a, b)| a != b);
             panic!("{id}: outlines differ at block {line:?}");
         }
+    }
+}
+
+/// The extension plans in slices (`Planner::advance` between looks at the clock); the plan made
+/// in the smallest ones is the plan made at once, on every page.
+#[test]
+fn a_plan_made_in_slices_is_the_plan_made_at_once_on_every_page() {
+    for id in ids() {
+        let outline = newsclean::html::outline(&read_page(&id));
+        let mut planner = Planner::new(Settings::default());
+        let mut steps = 0;
+        while !planner.advance(&outline, 1) {
+            steps += 1;
+        }
+        let whole = plan(&outline, &Settings::default());
+        // (a step decides the captions, then each goes through 64 blocks at most)
+        assert!(steps > outline.blocks.len() / 64, "{id}: {steps} steps");
+        assert!(planner.finish() == whole, "{id}: the plans differ");
     }
 }
 

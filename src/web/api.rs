@@ -391,8 +391,8 @@ impl Pass {
         if self.plan.is_none() {
             let planner = self
                 .planner
-                .get_or_insert_with(|| Planner::new(&collected.outline, &Settings::default()));
-            while !planner.read_quotes(&collected.outline, SLICE) {
+                .get_or_insert_with(|| Planner::new(Settings::default()));
+            while !planner.advance(&collected.outline, SLICE) {
                 if late() {
                     return Ok(false);
                 }
