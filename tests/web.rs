@@ -562,6 +562,33 @@ async fn labels_added_while_a_second_pass_runs_stay_hidden() {
 }
 
 #[wasm_bindgen_test]
+async fn labels_added_behind_the_first_passs_walk_are_cleaned_after_it() {
+    let page: String = (0..1500)
+        .map(|i| format!("<p>Paragraph {i} of a long story, which goes on.</p>"))
+        .collect();
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount(&page);
+    // the first pass, in the smallest slices: its walk is past the story's start, not its end
+    assert!(engine.clean_step(0.0).unwrap().is_null());
+    let behind = append_label(&root);
+    root.insert_before(&behind, root.first_child().as_ref())
+        .unwrap();
+    let mut slices = 1;
+    while engine.clean_step(0.0).unwrap().is_null() {
+        slices += 1;
+    }
+    assert!(slices > 2, "the pass took {slices} slices");
+    next_frames().await;
+    assert_eq!(
+        behind.get_attribute("data-newsclean").as_deref(),
+        Some("ad-marker")
+    );
+    engine.set_enabled(false).unwrap();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn labels_added_while_a_new_articles_full_pass_runs_are_not_held_long() {
     // a long page, whose full pass takes several slices
     let page: String = (0..1500)

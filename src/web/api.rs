@@ -261,7 +261,7 @@ impl Page {
         Ok(pass.report.take().unwrap_or(JsValue::NULL))
     }
 
-    fn start_pass(&self, full_report: bool) -> Result<Pass, GlueError> {
+    fn start_pass(self: &Rc<Self>, full_report: bool) -> Result<Pass, GlueError> {
         let doc = document()?;
         let body = doc.body().context("document has no body")?;
         // What the parser inserts from now on is this pass's to read.
@@ -270,9 +270,18 @@ impl Page {
         // arrived) stays on the page until this pass applies its own plan, in the same task: no
         // moment with the page half cleaned.
         self.abandon_running_pass();
-        // the session's observer waits while this pass reads the page (which has what it held)
-        if let Some(session) = self.session.borrow().as_ref() {
-            session.observer.hold();
+        // The session's observer waits while this pass reads the page (which has what it held);
+        // without one (the first pass), an observer from now on, waiting too: what the page adds
+        // behind the walk, which the walk does not see, is cleaned once the pass is done.
+        let watching = match self.session.borrow().as_ref() {
+            Some(session) => {
+                session.observer.hold();
+                None
+            }
+            None => self.observe(&body, Page::on_added).ok(),
+        };
+        if let Some(observer) = &watching {
+            observer.hold();
         }
         Ok(Pass {
             collecting: Some(Collecting::start(&Array::of1(&body))),
@@ -282,7 +291,7 @@ impl Page {
             planner: None,
             plan: None,
             marked: Array::new(),
-            watching: None,
+            watching,
             hidden: false,
             sidebar: None,
             full_report,
@@ -403,7 +412,9 @@ impl Pass {
         if !self.hidden {
             // The session's observer, held, goes to the session this pass makes: what is added
             // until then is cleaned after all.
-            self.watching = page.close_session();
+            if let Some(observer) = page.close_session() {
+                self.watching = Some(observer);
+            }
             // Hides are few (labels and captions): one slice, so all layout reads come first.
             // The marks before it that this plan makes again stay as they are; the others go.
             apply::hide(
