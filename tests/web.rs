@@ -437,6 +437,45 @@ fn several_roots_collect_one_after_the_other_each_after_its_ancestors() {
     root.remove();
 }
 
+#[wasm_bindgen_test]
+fn roots_that_follow_each_other_in_one_list_open_it_once() {
+    let root = mount(
+        "<ul><li id=\"a\">First item of the feed.</li><li>Not handed.</li>\
+         <li id=\"b\">Second item.</li><li id=\"c\">Third item.</li></ul><p id=\"d\">After.</p>",
+    );
+    let by_id = |id: &str| doc().get_element_by_id(id).unwrap();
+    let roots = js_sys::Array::of4(&by_id("a"), &by_id("b"), &by_id("c"), &by_id("d"));
+    let collected = collect_all(&roots);
+    let opened: Vec<String> = collected
+        .nodes
+        .all()
+        .iter()
+        .map(|n| n.unchecked_into::<Element>().local_name())
+        .collect();
+    // <html>, <body>, the mount's <div>, the list once, its three items, the paragraph
+    assert_eq!(opened, ["html", "body", "div", "ul", "li", "li", "li", "p"]);
+    let texts: Vec<&str> = collected
+        .outline
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "First item of the feed.",
+            "Second item.",
+            "Third item.",
+            "After."
+        ]
+    );
+    let list_items = collected.outline.blocks[..3]
+        .iter()
+        .all(|b| b.kind == newsclean::outline::BlockKind::ListItem);
+    assert!(list_items, "{}", collected.outline.summary());
+    root.remove();
+}
+
 /// An observer of `root` that cleans what is added as the engine does, and what it marked.
 fn hiding_observer(root: &Element) -> (Observer, Array) {
     let marked = Array::new();

@@ -64,7 +64,7 @@ const NOT_ASCII_SPACE = /[^ \t\n\r\f]/;
 // The page's window for the glue (js.rs `window()`): undefined in a worker.
 export const pageWindow = () => globalThis.window;
 
-// A walk of the subtrees of `roots`, one after the other and each after its ancestors, in slices:
+// A walk of the subtrees of `roots`, one after the other and each inside its ancestors, in slices:
 // each `step(deadline)` walks until `performance.now()` passes `deadline` and returns [events so
 // far, done]. `nodes` holds every element opened. `names`: the attributes to read, `|`-separated
 // (outline::READ_ATTRIBUTE_NAMES).
@@ -97,13 +97,21 @@ export function startWalk(roots, names) {
     out += rec;
     return name;
   };
-  // the root being walked (null between roots), how many ancestors it opened, where the walk is
-  let next = 0, root = null, above = 0, node = null, parent = null;
+  // the root being walked (null between roots), the ancestors open around it (outermost first),
+  // where the walk is
+  let next = 0, root = null, around = [], node = null, parent = null;
   const begin = (r) => {
     const ancestors = [];
     for (let p = r.parentElement; p; p = p.parentElement) ancestors.push(p);
-    for (let i = ancestors.length - 1; i >= 0; i--) open(ancestors[i]);
-    above = ancestors.length;
+    ancestors.reverse();
+    // Those it shares with the root before stay open: the items a feed appends to one list, or
+    // the paragraphs the early watcher hands, open their ancestors once, not once each (five
+    // elements opened for each paragraph of an article made most of that watcher's work).
+    let shared = 0;
+    while (shared < around.length && around[shared] === ancestors[shared]) shared++;
+    for (let i = around.length; i > shared; i--) out += CLOSE;
+    for (let i = shared; i < ancestors.length; i++) open(ancestors[i]);
+    around = ancestors;
     root = parent = r;
     // iterative depth-first walk: pages nest deep enough to overflow recursion
     node = OPAQUE.has(open(r)) ? null : r.firstChild;
@@ -147,10 +155,10 @@ export function startWalk(roots, names) {
         }
         node = node.nextSibling;
       }
-      for (let i = 0; i < above; i++) out += CLOSE;
       if (!parent) break;
       root = null;
     }
+    for (let i = 0; i < around.length; i++) out += CLOSE;
     done = true;
     return slice(true);
   };

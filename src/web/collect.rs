@@ -49,8 +49,9 @@ pub struct Collected {
 }
 
 /// Collecting subtrees in slices: the JS walk hands over events, the core replays them. Each
-/// root's ancestors are reported first (without their other children) so that structure around
-/// the subtree — a nav, an ad slot, a figure — counts.
+/// root's ancestors are reported around it (without their other children; opened once for roots
+/// that follow each other inside them) so that structure around the subtree — a nav, an ad slot,
+/// a figure — counts.
 pub struct Collecting {
     walker: Walker,
     replayer: Replayer,
