@@ -184,10 +184,11 @@ impl Planner {
             return false;
         };
         let Some(asides_from) = self.asides_from else {
-            let to = outline
-                .blocks
-                .len()
-                .min(self.cleaned + paragraphs.saturating_mul(BLOCKS_PER_PARAGRAPH));
+            let to = outline.blocks.len().min(
+                paragraphs
+                    .saturating_mul(BLOCKS_PER_PARAGRAPH)
+                    .saturating_add(self.cleaned),
+            );
             for block in &outline.blocks[self.cleaned..to] {
                 let credit = credits
                     .binary_search_by_key(&block.id, |c| c.0)
@@ -626,6 +627,22 @@ mod tests {
             listed(&p),
             [(0, "Abel Tasman", "The harbour was full of ships")]
         );
+    }
+
+    #[test]
+    fn a_plan_begun_in_small_slices_can_be_finished_in_one() {
+        let lines: Vec<String> = (0..100)
+            .map(|i| format!("“Figure {i} is out,” said Jane Roe."))
+            .collect();
+        let outline = article(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut planner = Planner::new(Settings::default());
+        // the caption rules, then the first 64 blocks
+        assert!(!planner.advance(&outline, 1));
+        assert!(!planner.advance(&outline, 1));
+        while !planner.advance(&outline, usize::MAX) {}
+        let p = planner.finish();
+        assert_eq!(p.quotes.len(), 100);
+        assert_eq!(p, plan(&outline, &Settings::default()));
     }
 
     #[test]
