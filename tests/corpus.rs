@@ -1,6 +1,6 @@
 //! The core over every saved page in `../shared/corpus`, through the CLI's front end (html5ever):
-//! nothing of the article lost on any of the 290 pages, and the gold pages' ad markers and
-//! duplicated captions scored. Figures are printed (`cargo test --test corpus -- --nocapture`).
+//! nothing of the article lost on any of the 290 pages, the plan made in slices the plan made at
+//! once on each, and the gold pages' ad markers and duplicated captions scored. Figures are printed (`cargo test --test corpus -- --nocapture`).
 #![cfg(feature = "cli")]
 
 use std::io::Read;
