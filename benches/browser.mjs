@@ -240,9 +240,13 @@ async function measureInPage({ newscleanFirst, reps, css, warm, withClean }) {
       const type = node.nodeType;
       if (type === 1) {
         if (open(node)) {
-          stack.push(node);
-          next = node.firstChild;
-          continue;
+          if (node.firstElementChild) {
+            stack.push(node);
+            next = node.firstChild;
+            continue;
+          }
+          // (an element with text only: read whole, as collect does)
+          acc += node.textContent.length;
         }
       } else if (type === 3 || type === 4) {
         acc += node.nodeValue.length;

@@ -438,6 +438,29 @@ fn several_roots_collect_one_after_the_other_each_after_its_ancestors() {
 }
 
 #[wasm_bindgen_test]
+fn an_element_with_text_only_is_read_as_its_text_nodes_joined_without_comments() {
+    // (comments between the pieces: the parser makes a text node of each)
+    let root = mount(
+        "<p>Adver<!-- not text -->tise<!-- nor this -->ment</p>\
+         <p>Story <em>continues</em><!-- nor this --> below advertisement</p>",
+    );
+    let collected = collect(&root);
+    let texts: Vec<&str> = collected
+        .outline
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Advertisement", "Story continues below advertisement"]
+    );
+    let hides = plan(&collected.outline, &Settings::default()).hide;
+    assert_eq!(hides.len(), 2, "both are ad labels");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 fn roots_that_follow_each_other_in_one_list_open_it_once() {
     let root = mount(
         "<ul><li id=\"a\">First item of the feed.</li><li>Not handed.</li>\

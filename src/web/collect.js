@@ -145,9 +145,18 @@ export function startWalk(roots, names) {
         const type = node.nodeType;
         if (type === 1) {
           if (!OPAQUE.has(open(node)) && node.firstChild) {
-            parent = node;
-            node = node.firstChild;
-            continue;
+            if (node.firstElementChild) {
+              parent = node;
+              node = node.firstChild;
+              continue;
+            }
+            // An element with text only (most paragraphs, labels, captions): its text in one
+            // read, the same text the core would join from its text nodes, without a wrapper
+            // for each of them, which the content script's world keeps through a weak handle
+            // that the garbage collector then clears (a third of a 40-57 ms pause in the pass
+            // on a 10 MB page).
+            const data = node.textContent;
+            if (data) out += text(data);
           }
           out += CLOSE;
         } else if (type === 3 || type === 4) {
