@@ -8,7 +8,7 @@
 use js_sys::Array;
 use newsclean::plan::{plan, Settings};
 use newsclean::web::api::Engine;
-use newsclean::web::collect::{collect, collect_all};
+use newsclean::web::collect::{collect, collect_all, Collected};
 use newsclean::web::{
     apply,
     observe::Observer,
@@ -437,6 +437,12 @@ fn several_roots_collect_one_after_the_other_each_after_its_ancestors() {
     root.remove();
 }
 
+/// The text of each block collected, in order.
+fn block_texts(collected: &Collected) -> Vec<&str> {
+    let blocks = &collected.outline.blocks;
+    blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
 #[wasm_bindgen_test]
 fn an_element_with_text_only_is_read_as_its_text_nodes_joined_without_comments() {
     // (comments between the pieces: the parser makes a text node of each)
@@ -445,12 +451,7 @@ fn an_element_with_text_only_is_read_as_its_text_nodes_joined_without_comments()
          <p>Story <em>continues</em><!-- nor this --> below advertisement</p>",
     );
     let collected = collect(&root);
-    let texts: Vec<&str> = collected
-        .outline
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect();
+    let texts = block_texts(&collected);
     assert_eq!(
         texts,
         ["Advertisement", "Story continues below advertisement"]
@@ -477,12 +478,7 @@ fn roots_that_follow_each_other_in_one_list_open_it_once() {
         .collect();
     // <html>, <body>, the mount's <div>, the list once, its three items, the paragraph
     assert_eq!(opened, ["html", "body", "div", "ul", "li", "li", "li", "p"]);
-    let texts: Vec<&str> = collected
-        .outline
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect();
+    let texts = block_texts(&collected);
     assert_eq!(
         texts,
         [
