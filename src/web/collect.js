@@ -105,8 +105,7 @@ export function startWalk(roots, names) {
     for (let p = r.parentElement; p; p = p.parentElement) ancestors.push(p);
     ancestors.reverse();
     // Those it shares with the root before stay open: the items a feed appends to one list, or
-    // the paragraphs the early watcher hands, open their ancestors once, not once each (five
-    // elements opened for each paragraph of an article made most of that watcher's work).
+    // the paragraphs the early watcher hands, open their ancestors once, not once each.
     let shared = 0;
     while (shared < around.length && around[shared] === ancestors[shared]) shared++;
     for (let i = around.length; i > shared; i--) out += CLOSE;
@@ -153,8 +152,7 @@ export function startWalk(roots, names) {
             // An element with text only (most paragraphs, labels, captions): its text in one
             // read, the same text the core would join from its text nodes, without a wrapper
             // for each of them, which the content script's world keeps through a weak handle
-            // that the garbage collector then clears (a third of a 40-57 ms pause in the pass
-            // on a 10 MB page).
+            // for the garbage collector to clear (HISTORY.md, session 40).
             const data = node.textContent;
             if (data) out += text(data);
           }
