@@ -195,11 +195,14 @@ impl Planner {
                     .ok()
                     .map(|at| credits[at].1);
                 let copy = copies.binary_search(&block.id).is_ok();
-                let shown = !cleanup(block, copy, credit, &self.settings, &mut self.plan.hide);
+                let hidden = cleanup(block, copy, credit, &self.settings, &mut self.plan.hide);
+                if hidden || !self.settings.quotes {
+                    continue;
+                }
                 // The blocks to read for quotations: the article's paragraphs, and its captions
                 // and headings that hold a quotation mark.
                 let prose = is_article_text(block);
-                if !(shown && self.settings.quotes && (prose || is_aside(block))) {
+                if !prose && !is_aside(block) {
                     continue;
                 }
                 let marks = (prose && self.quoted) || quotes::marks::has_quotation(&block.text);

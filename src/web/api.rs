@@ -278,11 +278,11 @@ impl Page {
                 session.observer.hold();
                 None
             }
-            None => self.observe(&body, Page::on_added).ok(),
+            None => self
+                .observe(&body, Page::on_added)
+                .ok()
+                .inspect(Observer::hold),
         };
-        if let Some(observer) = &watching {
-            observer.hold();
-        }
         Ok(Pass {
             collecting: Some(Collecting::start(&Array::of1(&body))),
             doc,
