@@ -564,6 +564,44 @@ async fn text_added_straight_under_the_watched_element_does_not_hand_it_all_over
 }
 
 #[wasm_bindgen_test]
+async fn roots_left_for_a_later_frame_are_handed_once_with_what_is_added_inside_them() {
+    let root = mount("<p>Body text that stays.</p>");
+    let items: Vec<Element> = (0..40)
+        .map(|i| {
+            let item = doc().create_element("p").unwrap();
+            item.set_text_content(Some(&format!("Item {i} of the feed.")));
+            item
+        })
+        .collect();
+    let handed = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = std::rc::Rc::clone(&handed);
+    let last = items[39].clone();
+    let observer = Observer::start(&root, move |roots| {
+        let mut handed = sink.borrow_mut();
+        if handed.is_empty() {
+            // while the last item waits for a later frame, the page adds to it
+            last.append_with_str_1("More text.").unwrap();
+            last.append_child(&doc().create_element("span").unwrap())
+                .unwrap();
+        }
+        handed.extend(roots.iter().map(|r| r.unchecked_into::<Element>()));
+        // a slow chunk: the frame's slice is spent after it
+        let clock = web_sys::window().unwrap().performance().unwrap();
+        let until = clock.now() + 15.0;
+        while clock.now() < until {}
+    })
+    .unwrap();
+    for item in &items {
+        root.append_child(item).unwrap();
+    }
+    next_frames().await;
+    wait_ms(200).await;
+    observer.stop();
+    assert_eq!(*handed.borrow(), items, "each item once, in order, alone");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_most() {
     let (engine, root, _) = a_second_story_arrives(FIRST_STORY);
     // an animated counter: a new text every 20 ms, for longer than the pass's delay and its wait

@@ -6,14 +6,18 @@ import { linksLeftPage } from "./sidebar.js";
 // How long one frame's work on additions may take, and how many added subtrees cross at once.
 const SLICE_MS = 12;
 const CHUNK = 32;
+// How many of the observer's records are read at once (each a few DOM calls).
+const READ = 256;
 // While the page loads: the most elements that cross at once, and the biggest subtree handed whole.
 const GROUP = 100;
 // the ops of a watcher's control (as `Op` in the Rust)
 const STOP = 0, HOLD = 1, GO_ON = 2;
 
 // Watches `target` for added elements (a text node counts as its parent, unless that is `target`)
-// and, once per animation frame, hands the outermost of those still in the page to `onBatch` in
-// chunks until the frame's slice is spent; the rest wait for the next frame. `onBatch([])` says the
+// and, once per animation frame, reads the records and hands the outermost of those still in the
+// page to `onBatch` in chunks until the frame's slice is spent; the rest wait for the next frame
+// (found outermost once: a feed's ten thousand items, found again in every frame, took most of
+// each slice). `onBatch([])` says the
 // page shows another page, to be planned again whole: a new <body> in place of `target` (which
 // becomes the target), or paragraphs the sidebar links its quotations to taken out of the page (a
 // single-page app navigating from the article to its index). Gathered here, where each DOM call
@@ -23,7 +27,13 @@ const STOP = 0, HOLD = 1, GO_ON = 2;
 // lets it go on; every op returns how long ago (ms) the page last added something, and any
 // other op (`Op::Quiet` in the Rust) only asks that.
 export function watchAdded(target, onBatch) {
-  let pending = [];
+  // The observer's records not yet read: read in the frames' slices, not in the callback, which
+  // runs in the page's own task (ten thousand records of a feed's append took 33 ms there).
+  let unread = [];
+  // The outermost added elements not yet handed, in order, from `head` on; `queued` holds them.
+  let queue = [];
+  let head = 0;
+  const queued = new Set();
   let scheduled = false;
   let stopped = false;
   let held = false;
@@ -41,6 +51,33 @@ export function watchAdded(target, onBatch) {
     }
   };
   const planAgain = () => hand([]);
+  const drop = () => {
+    unread = [];
+    queue = [];
+    head = 0;
+    queued.clear();
+    removed = false;
+  };
+  // Reads up to READ records: their added elements that are inside no other added element still
+  // waiting go to the queue.
+  const read = () => {
+    const records = unread.length > READ ? unread.splice(0, READ) : unread;
+    if (records === unread) unread = [];
+    const added = [];
+    for (const record of records) {
+      if (record.removedNodes.length) removed = true;
+      for (const node of record.addedNodes) {
+        // (a text node straight under `target` would make all of it the added root, walked whole
+        // in one frame each time; nothing in it could be hidden but `target` itself)
+        const element = node.nodeType === 1 ? node : node.nodeType === 3 && node.parentNode !== target ? node.parentElement : null;
+        if (element) added.push(element);
+      }
+    }
+    for (const element of outermost(added, queued)) {
+      queue.push(element);
+      queued.add(element);
+    }
+  };
   // A watcher of <html> while the page loads (`Engine.watchEarly`) follows the parser frame by
   // frame (`followParser`) and observes additions only once it has parsed the page.
   let following = target === doc.documentElement && doc.readyState === "loading" ? followParser(doc) : null;
@@ -60,31 +97,42 @@ export function watchAdded(target, onBatch) {
       if (performance.now() - start >= 2) performance.measure("newsclean:added", { start, detail: { roots: handed, styleMs } });
       return;
     }
+    const start = performance.now();
+    const deadline = start + SLICE_MS;
+    let handed = 0;
+    while (!stopped && !held && performance.now() < deadline) {
+      // (records first: what was added inside an element still waiting is walked with it)
+      if (unread.length) {
+        read();
+        continue;
+      }
+      if (head === queue.length) {
+        queue = [];
+        head = 0;
+        break;
+      }
+      const chunk = [];
+      while (chunk.length < CHUNK && head < queue.length) {
+        const element = queue[head++];
+        queued.delete(element);
+        if (element.isConnected) chunk.push(element);
+      }
+      if (chunk.length) hand(chunk);
+      handed += chunk.length;
+    }
     // Once a frame at most, and only after removals: a sidebar listing what left the page would
     // link to nothing, and an app leaving its article for a page without one adds no article
     // that would have it listed again.
-    if (removed) {
+    if (removed && !stopped && !held) {
       removed = false;
       if (linksLeftPage(doc)) planAgain();
     }
-    const start = performance.now();
-    const batch = outermost(pending);
-    pending = [];
-    const deadline = start + SLICE_MS;
-    let done = 0;
-    while (done < batch.length && !stopped && performance.now() < deadline) {
-      hand(batch.slice(done, done + CHUNK));
-      done += CHUNK;
-    }
-    if (done < batch.length && !stopped && !held) {
-      pending = batch.slice(done).concat(pending);
-      schedule();
-    }
+    if ((head < queue.length || unread.length) && !stopped && !held) schedule();
     // As the loader's "newsclean:pass": in DevTools' Performance panel, and read by `make bench`.
     // Only frames of some weight: a page that changes every second (a ticker, rotating ads) would
     // otherwise fill its own performance timeline with ours, which it never clears.
     if (performance.now() - start >= 2) {
-      performance.measure("newsclean:added", { start, detail: { roots: Math.min(done, batch.length), left: pending.length } });
+      performance.measure("newsclean:added", { start, detail: { roots: handed, left: queue.length - head, unread: unread.length } });
     }
   };
   const schedule = () => {
@@ -94,17 +142,9 @@ export function watchAdded(target, onBatch) {
     }
   };
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.removedNodes.length) removed = true;
-      for (const node of record.addedNodes) {
-        // (a text node straight under `target` would make all of it the added root, walked whole
-        // in one frame each time; nothing in it could be hidden but `target` itself)
-        const element = node.nodeType === 1 ? node : node.nodeType === 3 && node.parentNode !== target ? node.parentElement : null;
-        if (element) pending.push(element);
-      }
-    }
+    unread = unread.length ? unread.concat(records) : records;
     lastAdded = performance.now();
-    if ((pending.length || removed) && !held) schedule();
+    if (!held) schedule();
   });
   const options = { childList: true, subtree: true };
   if (following) schedule();
@@ -118,7 +158,7 @@ export function watchAdded(target, onBatch) {
     target = body;
     observer.disconnect();
     observer.observe(target, options);
-    pending = []; // (what the old body had added left with it; the pass reads the new one)
+    drop(); // (what the old body had added left with it; the pass reads the new one)
     lastAdded = performance.now();
     // (a pass that holds us is told when it is done: dropped after its hides, it would leave the
     // page with neither its marks nor the session it was replacing)
@@ -129,10 +169,7 @@ export function watchAdded(target, onBatch) {
   if (target === doc.body) swaps.observe(doc.documentElement, { childList: true });
   return (op) => {
     // (the pass about to walk the page reads it as it is now)
-    if (op === STOP || op === HOLD) {
-      pending = [];
-      removed = false;
-    }
+    if (op === STOP || op === HOLD) drop();
     if (op === STOP) {
       stopped = true;
       observer.disconnect();
@@ -145,7 +182,7 @@ export function watchAdded(target, onBatch) {
         swappedWhileHeld = false;
         planAgain();
       }
-      if (pending.length || removed) schedule();
+      if (unread.length || head < queue.length || removed) schedule();
     }
     return performance.now() - lastAdded;
   };
@@ -241,17 +278,26 @@ function elementsIn(root, limit) {
   return count;
 }
 
-// The elements of `added` still in the page and inside none of the others, each once, in order:
-// one walk up from each to the first of the others above it (a Set, not every pair: ten thousand
-// siblings added in one frame took seconds compared pairwise).
-function outermost(added) {
+// The elements of `added` still in the page and inside none of the others nor of `queued`, each
+// once, in order: one walk up from each to the first of the others above it (a Set, not every
+// pair: ten thousand siblings added in one frame took seconds compared pairwise), stopping at an
+// ancestor already found inside none of them (siblings share the walk: a feed's ten thousand
+// items cost one walk up each from their parent, not one each to <html>).
+function outermost(added, queued) {
   const all = new Set(added);
+  const clear = new Set();
   const out = [];
   for (const element of all) {
-    if (!element.isConnected || element.localName === "newsclean-sidebar") continue;
+    if (queued.has(element) || !element.isConnected || element.localName === "newsclean-sidebar") continue;
+    const path = [];
     let above = element.parentNode;
-    while (above && !all.has(above)) above = above.parentNode;
-    if (!above) out.push(element);
+    while (above && !clear.has(above) && !all.has(above) && !queued.has(above)) {
+      path.push(above);
+      above = above.parentNode;
+    }
+    if (above && !clear.has(above)) continue;
+    out.push(element);
+    for (const ancestor of path) clear.add(ancestor);
   }
   return out;
 }
