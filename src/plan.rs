@@ -245,6 +245,12 @@ impl Planner {
         to == self.article.len()
     }
 
+    /// The plan's hides, once the cleanup rules are through (before the quotations are read):
+    /// they are final then.
+    pub fn hides(&self) -> Option<&[Hide]> {
+        self.asides_from.map(|_| &self.plan.hide[..])
+    }
+
     /// The plan, with the quotations of the paragraphs read.
     pub fn finish(self) -> Plan {
         let mut out = self.plan;

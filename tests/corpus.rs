@@ -160,12 +160,21 @@ fn a_plan_made_in_slices_is_the_plan_made_at_once_on_every_page() {
         let outline = newsclean::html::outline(&read_page(&id));
         let mut planner = Planner::new(Settings::default());
         let mut steps = 0;
+        let mut early_hides = None;
         while !planner.advance(&outline, 1) {
             steps += 1;
+            if early_hides.is_none() {
+                early_hides = planner.hides().map(<[_]>::to_vec);
+            }
         }
         let whole = plan(&outline, &Settings::default());
         // (a step decides the captions, then each goes through 64 blocks at most)
         assert!(steps > outline.blocks.len() / 64, "{id}: {steps} steps");
+        // the hides, applied before the quotations are read, are the plan's
+        assert!(
+            early_hides.as_ref() == Some(&whole.hide),
+            "{id}: the hides differ"
+        );
         assert!(planner.finish() == whole, "{id}: the plans differ");
     }
 }

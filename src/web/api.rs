@@ -225,18 +225,19 @@ impl Page {
     fn end_session(&self) {
         self.abandon_running_pass();
         drop(self.early.take());
-        drop(self.close_session());
+        if let Some((_, sidebar)) = self.close_session() {
+            sidebar.remove();
+        }
         apply::unhide(&self.unclaimed.borrow());
     }
 
-    /// Removes the session's sidebar, leaving its marks unclaimed; returns its observer, still
-    /// watching (dropping it stops it).
-    fn close_session(&self) -> Option<Observer> {
+    /// Ends the session, leaving its marks unclaimed; returns its observer, still watching
+    /// (dropping it stops it), and its sidebar, still shown.
+    fn close_session(&self) -> Option<(Observer, Sidebar)> {
         let session = self.session.borrow_mut().take()?;
-        session.sidebar.remove();
         let unclaimed = self.unclaimed.borrow().concat(&session.marked);
         *self.unclaimed.borrow_mut() = unclaimed;
-        Some(session.observer)
+        Some((session.observer, session.sidebar))
     }
 
     /// An observer of `target` that hands what is added under it to `on_added`, with this page
@@ -292,6 +293,7 @@ impl Page {
             plan: None,
             marked: Array::new(),
             watching,
+            replacing: None,
             hidden: false,
             sidebar: None,
             full_report,
@@ -347,6 +349,8 @@ struct Pass {
     marked: Array,
     /// The observer of the session this pass replaces, held, from its hides on.
     watching: Option<Observer>,
+    /// The sidebar of the session this pass replaces, from its hides until its own sidebar.
+    replacing: Option<Sidebar>,
     /// The plan's hides are applied (`marked` holds what they marked).
     hidden: bool,
     sidebar: Option<SidebarBuild>,
@@ -377,11 +381,15 @@ impl Pass {
         if let Some(session) = page.session.borrow().as_ref() {
             session.observer.go_on();
         }
+        // (its session is over: its marks are unclaimed, its observer goes with this pass)
+        if let Some(sidebar) = &self.replacing {
+            sidebar.remove();
+        }
         apply::unhide(&self.marked);
     }
 
-    /// Advances through the stages — collect, quotations, hide, sidebar — until `deadline`
-    /// (`performance.now()` time); returns true when done.
+    /// Advances through the stages — collect, cleanup rules, hide, quotations, sidebar — until
+    /// `deadline` (`performance.now()` time); returns true when done.
     fn advance(&mut self, page: &Rc<Page>, deadline: f64) -> Result<bool, GlueError> {
         let late = || now() >= deadline;
         if let Some(collecting) = self.collecting.as_mut() {
@@ -401,7 +409,34 @@ impl Pass {
             let planner = self
                 .planner
                 .get_or_insert_with(|| Planner::new(Settings::default()));
-            while !planner.advance(&collected.outline, SLICE) {
+            loop {
+                // The hides as soon as the cleanup rules are through, before the quotations are
+                // read: labels go while the sidebar is still being made (a long page's quotations
+                // took hundreds of milliseconds of slices).
+                if let (false, Some(hides)) = (self.hidden, planner.hides()) {
+                    // The session's observer, held, goes to the session this pass makes: what is
+                    // added until then is cleaned after all. Its sidebar stays until ours.
+                    if let Some((observer, sidebar)) = page.close_session() {
+                        self.watching = Some(observer);
+                        self.replacing = Some(sidebar);
+                    }
+                    // Hides are few (labels and captions): one slice, so all layout reads come
+                    // first. The marks before it that this plan makes again stay as they are;
+                    // the others go.
+                    apply::hide(
+                        hides,
+                        &collected.nodes,
+                        &self.marked,
+                        &page.unclaimed.borrow(),
+                    )?;
+                    self.hidden = true;
+                    if late() {
+                        return Ok(false);
+                    }
+                }
+                if planner.advance(&collected.outline, SLICE) {
+                    break;
+                }
                 if late() {
                     return Ok(false);
                 }
@@ -409,25 +444,6 @@ impl Pass {
             self.plan = Some(self.planner.take().context("planning")?.finish());
         }
         let plan = self.plan.as_ref().context("plan")?;
-        if !self.hidden {
-            // The session's observer, held, goes to the session this pass makes: what is added
-            // until then is cleaned after all.
-            if let Some(observer) = page.close_session() {
-                self.watching = Some(observer);
-            }
-            // Hides are few (labels and captions): one slice, so all layout reads come first.
-            // The marks before it that this plan makes again stay as they are; the others go.
-            apply::hide(
-                &plan.hide,
-                &collected.nodes,
-                &self.marked,
-                &page.unclaimed.borrow(),
-            )?;
-            self.hidden = true;
-            if late() {
-                return Ok(false);
-            }
-        }
         if self.sidebar.is_none() {
             self.sidebar = Some(Sidebar::start(
                 &self.doc,
@@ -445,6 +461,10 @@ impl Pass {
             if late() {
                 return Ok(false);
             }
+        }
+        // (the sidebar is made off the page: the one it replaces goes as it comes)
+        if let Some(sidebar) = self.replacing.take() {
+            sidebar.remove();
         }
         let sidebar = self.sidebar.take().context("sidebar")?.finish()?;
         // The whole report for `cleanDocument()`; counts for `cleanStep()`, whose caller (the
