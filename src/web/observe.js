@@ -27,9 +27,10 @@ const STOP = 0, HOLD = 1, GO_ON = 2;
 // lets it go on; every op returns how long ago (ms) the page last added something, and any
 // other op (`Op::Quiet` in the Rust) only asks that.
 export function watchAdded(target, onBatch) {
-  // The observer's records not yet read: read in the frames' slices, not in the callback, which
+  // The observer's records, read from `readAt` on in the frames' slices, not in the callback, which
   // runs in the page's own task (ten thousand records of a feed's append took 33 ms there).
-  let unread = [];
+  let records = [];
+  let readAt = 0;
   // The outermost added elements not yet handed, in order, from `head` on; `queued` holds them.
   let queue = [];
   let head = 0;
@@ -52,7 +53,8 @@ export function watchAdded(target, onBatch) {
   };
   const planAgain = () => hand([]);
   const drop = () => {
-    unread = [];
+    records = [];
+    readAt = 0;
     queue = [];
     head = 0;
     queued.clear();
@@ -61,10 +63,10 @@ export function watchAdded(target, onBatch) {
   // Reads up to READ records: their added elements that are inside no other added element still
   // waiting go to the queue.
   const read = () => {
-    const records = unread.length > READ ? unread.splice(0, READ) : unread;
-    if (records === unread) unread = [];
+    const end = Math.min(readAt + READ, records.length);
     const added = [];
-    for (const record of records) {
+    for (; readAt < end; readAt++) {
+      const record = records[readAt];
       if (record.removedNodes.length) removed = true;
       for (const node of record.addedNodes) {
         // (a text node straight under `target` would make all of it the added root, walked whole
@@ -72,6 +74,10 @@ export function watchAdded(target, onBatch) {
         const element = node.nodeType === 1 ? node : node.nodeType === 3 && node.parentNode !== target ? node.parentElement : null;
         if (element) added.push(element);
       }
+    }
+    if (readAt === records.length) {
+      records = [];
+      readAt = 0;
     }
     for (const element of outermost(added, queued)) {
       queue.push(element);
@@ -102,7 +108,7 @@ export function watchAdded(target, onBatch) {
     let handed = 0;
     while (!stopped && !held && performance.now() < deadline) {
       // (records first: what was added inside an element still waiting is walked with it)
-      if (unread.length) {
+      if (readAt < records.length) {
         read();
         continue;
       }
@@ -127,12 +133,12 @@ export function watchAdded(target, onBatch) {
       removed = false;
       if (linksLeftPage(doc)) planAgain();
     }
-    if ((head < queue.length || unread.length) && !stopped && !held) schedule();
+    if ((head < queue.length || readAt < records.length) && !stopped && !held) schedule();
     // As the loader's "newsclean:pass": in DevTools' Performance panel, and read by `make bench`.
     // Only frames of some weight: a page that changes every second (a ticker, rotating ads) would
     // otherwise fill its own performance timeline with ours, which it never clears.
     if (performance.now() - start >= 2) {
-      performance.measure("newsclean:added", { start, detail: { roots: handed, left: queue.length - head, unread: unread.length } });
+      performance.measure("newsclean:added", { start, detail: { roots: handed, left: queue.length - head, unread: records.length - readAt } });
     }
   };
   const schedule = () => {
@@ -141,8 +147,10 @@ export function watchAdded(target, onBatch) {
       requestAnimationFrame(frame);
     }
   };
-  const observer = new MutationObserver((records) => {
-    unread = unread.length ? unread.concat(records) : records;
+  const observer = new MutationObserver((batch) => {
+    // (a push each: a page adding one element per task while a long backlog waits would make
+    // copying the backlog for each of them quadratic)
+    for (const record of batch) records.push(record);
     lastAdded = performance.now();
     if (!held) schedule();
   });
@@ -182,7 +190,7 @@ export function watchAdded(target, onBatch) {
         swappedWhileHeld = false;
         planAgain();
       }
-      if (unread.length || head < queue.length || removed) schedule();
+      if (readAt < records.length || head < queue.length || removed) schedule();
     }
     return performance.now() - lastAdded;
   };
