@@ -602,6 +602,62 @@ async fn roots_left_for_a_later_frame_are_handed_once_with_what_is_added_inside_
 }
 
 #[wasm_bindgen_test]
+async fn an_observer_working_through_a_backlog_marks_once_at_its_end() {
+    install_hiding_rule();
+    let root = mount("<p>Body text that stays.</p>");
+    let marked = Array::new();
+    let sink = marked.clone();
+    let observer = Observer::start(&root, move |roots| {
+        let collected = collect_all(&roots);
+        let p = plan(&collected.outline, &Settings::default());
+        apply::hide(&p.hide, &collected.nodes, &sink, &Array::new()).unwrap();
+        // a slow chunk: the frame's slice is spent after it
+        let clock = web_sys::window().unwrap().performance().unwrap();
+        let until = clock.now() + 15.0;
+        while clock.now() < until {}
+    })
+    .unwrap();
+    // two chunks of 32: a label in the first, one in the second
+    let labels: Vec<Element> = (0..40)
+        .map(|i| {
+            let item = doc().create_element("p").unwrap();
+            item.set_text_content(Some(if i == 3 || i == 35 {
+                "Advertisement"
+            } else {
+                "An item of the feed."
+            }));
+            root.append_child(&item).unwrap();
+            item
+        })
+        .filter(|item| item.text_content().as_deref() == Some("Advertisement"))
+        .collect();
+    // the observer's frame, then ours (asked for once its records have come)
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+    next_animation_frame().await;
+    assert!(
+        !labels[0].has_attribute("data-newsclean"),
+        "not marked while the rest of the backlog waits"
+    );
+    next_frames().await;
+    observer.stop();
+    assert!(labels.iter().all(|l| l.has_attribute("data-newsclean")));
+    assert_eq!(elements(&marked), labels);
+    root.remove();
+}
+
+async fn next_animation_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_most() {
     let (engine, root, _) = a_second_story_arrives(FIRST_STORY);
     // an animated counter: a new text every 20 ms, for longer than the pass's delay and its wait

@@ -1,6 +1,7 @@
 // The observer of the glue (observe.rs): what the page adds after the first pass, and when it
 // shows another page. esbuild bundles this module into the glue (scripts/build.sh).
 
+import { markStaged, stageMarks } from "./collect.js";
 import { linksLeftPage } from "./sidebar.js";
 
 // How long one frame's work on additions may take, and how many added subtrees cross at once.
@@ -8,6 +9,8 @@ const SLICE_MS = 12;
 const CHUNK = 32;
 // How many of the observer's records are read at once (each a few DOM calls).
 const READ = 256;
+// The longest the marks of a backlog wait for its end (`stageMarks`).
+const STAGED_MS = 250;
 // While the page loads: the most elements that cross at once, and the biggest subtree handed whole.
 const GROUP = 100;
 // the ops of a watcher's control (as `Op` in the Rust)
@@ -35,6 +38,9 @@ export function watchAdded(target, onBatch) {
   let queue = [];
   let head = 0;
   const queued = new Set();
+  // The marks of what was handed while more waited, made when nothing does (or after STAGED_MS).
+  const staged = [];
+  let stagedSince = 0;
   let scheduled = false;
   let stopped = false;
   let held = false;
@@ -58,6 +64,7 @@ export function watchAdded(target, onBatch) {
     queue = [];
     head = 0;
     queued.clear();
+    staged.length = 0;
     removed = false;
   };
   // Reads up to READ records: their added elements that are inside no other added element still
@@ -123,8 +130,24 @@ export function watchAdded(target, onBatch) {
         queued.delete(element);
         if (element.isConnected) chunk.push(element);
       }
-      if (chunk.length) hand(chunk);
+      if (chunk.length) {
+        if (!staged.length) stagedSince = start;
+        stageMarks(staged);
+        try {
+          hand(chunk);
+        } finally {
+          stageMarks(null);
+        }
+      }
       handed += chunk.length;
+    }
+    const more = head < queue.length || readAt < records.length;
+    if (staged.length && !stopped && !held && (!more || performance.now() - stagedSince >= STAGED_MS)) {
+      try {
+        markStaged(staged);
+      } catch (e) {
+        console.warn("newsclean:", e); // never into the page
+      }
     }
     // Once a frame at most, and only after removals: a sidebar listing what left the page would
     // link to nothing, and an app leaving its article for a page without one adds no article
@@ -133,7 +156,7 @@ export function watchAdded(target, onBatch) {
       removed = false;
       if (linksLeftPage(doc)) planAgain();
     }
-    if ((head < queue.length || readAt < records.length) && !stopped && !held) schedule();
+    if (more && !stopped && !held) schedule();
     // As the loader's "newsclean:pass": in DevTools' Performance panel, and read by `make bench`.
     // Only frames of some weight: a page that changes every second (a ticker, rotating ads) would
     // otherwise fill its own performance timeline with ours, which it never clears.
