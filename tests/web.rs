@@ -675,6 +675,15 @@ async fn a_page_that_never_stops_adding_holds_off_that_full_pass_two_seconds_at_
     root.remove();
 }
 
+/// `page` mounted, with the hiding rule, and cleaned by a new engine (a whole first pass).
+fn cleaned(page: &str) -> (Engine, Element) {
+    let engine = Engine::new();
+    install_hiding_rule();
+    let root = mount(page);
+    engine.clean_document().unwrap();
+    (engine, root)
+}
+
 /// An ad slot with its label appended at the end of `root` (the slot is what is hidden).
 fn append_label(root: &Element) -> Element {
     let slot = doc().create_element("div").unwrap();
@@ -686,10 +695,7 @@ fn append_label(root: &Element) -> Element {
 
 #[wasm_bindgen_test]
 async fn labels_added_while_a_second_pass_runs_stay_hidden() {
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount(AD_LABELS);
-    engine.clean_document().unwrap();
+    let (engine, root) = cleaned(AD_LABELS);
     // a second pass, in the smallest slices, with additions before and after its own marks
     // (`walked`, there before it starts, is marked by them)
     let walked = append_label(&root);
@@ -716,10 +722,7 @@ async fn labels_added_while_a_second_pass_runs_stay_hidden() {
 
 #[wasm_bindgen_test]
 async fn a_second_pass_hides_before_its_sidebar_and_the_page_always_shows_one() {
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount(QUOTES);
-    engine.clean_document().unwrap();
+    let (engine, root) = cleaned(QUOTES);
     let first_sidebar = doc().query_selector("newsclean-sidebar").unwrap().unwrap();
     let label = append_label(&root);
     // a second pass, in the smallest slices: its hides come once the cleanup rules are through,
@@ -1068,10 +1071,7 @@ const FIRST_STORY: &str =
 /// A page (`first`), cleaned; then, as infinite scroll brings it, a whole second story.
 /// Returns the engine, the page's root and the second story.
 fn a_second_story_arrives(first: &str) -> (Engine, Element, Element) {
-    let engine = Engine::new();
-    install_hiding_rule();
-    let root = mount(first);
-    engine.clean_document().unwrap();
+    let (engine, root) = cleaned(first);
     let next = doc().create_element("article").unwrap();
     next.set_inner_html(SECOND_STORY);
     root.append_child(&next).unwrap();

@@ -259,7 +259,8 @@ export function stageMarks(staged) {
 
 // Makes the marks of `staged` ([element, kind, marked] each; emptied), as `markAll` says.
 export function markStaged(staged) {
-  const shown = staged.filter(([element]) => element.isConnected && element.checkVisibility());
+  // (an element taken out of the page meanwhile has no box: not rendered)
+  const shown = staged.filter(([element]) => element.checkVisibility());
   staged.length = 0;
   for (const [element, kind, marked] of shown) {
     // (named twice, a label and its slot: marked once)
